@@ -1,0 +1,781 @@
+#!/usr/bin/env python3
+"""Author the 1917 outlines of the atlas: maps/areas.geojson and maps/water.geojson.
+
+Run from anywhere:  python3 scripts/author_areas.py      (writes both files, then checks them)
+                    python3 scripts/author_areas.py --no-checks   (writes only; standard library only)
+
+Everything is hand-authored below and approximate (see maps/SOURCES.md):
+
+* NODES are named points (longitude, latitude in degrees). A border between two units is written
+  with the same nodes in both rings, so neighbours share exactly the same vertices: no slivers,
+  gaps or overlaps. Coasts of the Caspian and the Aral use the same nodes in the oblast rings and
+  in the sea outlines.
+* UNITS are the eight oblast-level units of 1917; each ring is a list of node names, written
+  counter-clockwise (RFC 7946), first node not repeated (the script closes the ring).
+* ZONES are the free partisan districts: simple polygons that follow no boundary.
+* WATER are seas and lakes drawn under the map.
+
+Generation needs only the standard library. The checks need shapely (pip install shapely) and use
+pyproj for geodesic areas when it is installed, else an Albers equal-area projection (standard
+parallels 42 and 54 N, central meridian 67 E) implemented here. The script exits 1 when a check
+fails and 2 when the checks could not run.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import sys
+import tomllib
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+MAPS = ROOT / "maps"
+
+# --------------------------------------------------------------------------------------------
+# Nodes: (lon, lat). Grouped by the border they lie on. Anchors are named in the comments.
+# --------------------------------------------------------------------------------------------
+NODES: dict[str, tuple[float, float]] = {
+    # --- Caspian coast, north shore, west to east (level of the 1910s, about -26 m) ---
+    "c_lagan": (47.30, 45.40),        # Lagan, Kalmyk coast
+    "c_volga1": (47.75, 45.80),       # Volga delta, western arms
+    "c_volga2": (48.35, 45.95),       # Volga delta, main arms below Astrakhan
+    "c_kigach": (48.90, 46.30),       # mouth of the Kigach: Astrakhan gub. / Bukey Horde
+    "c_bk1": (49.60, 46.50),          # coast south of Ganyushkino
+    "c_bk2": (50.30, 46.60),
+    "c_bk_ur": (50.85, 46.75),        # Bukey Horde / Uralsk oblast on the coast
+    "c_ural_w": (51.55, 46.88),       # Ural delta, west of Guryev
+    "c_ural_e": (52.15, 46.88),       # Ural delta, east of Guryev
+    "c_emba": (53.10, 46.60),         # mouth of the Emba
+    "c_prorva": (53.35, 46.10),       # Prorva
+    "c_kultuk": (53.95, 45.65),       # head of the Mertvyi Kultuk: Uralsk oblast / Mangyshlak
+    # --- Caspian coast of the Mangyshlak uezd, north to south ---
+    "c_kultuk_w": (53.10, 45.35),     # west shore of the Mertvyi Kultuk
+    "c_buz_n": (52.20, 45.45),        # Buzachi peninsula, north shore
+    "c_buz_nw": (51.30, 45.35),       # Buzachi, north-west cape
+    "c_buz_sw": (51.55, 44.90),       # Buzachi, south-west shore
+    "c_mang_bay": (51.75, 44.60),     # head of the Mangyshlak bay
+    "c_tyub_n": (50.80, 44.72),       # Tyub-Karagan peninsula, north shore
+    "c_tyub_cape": (50.25, 44.62),    # Cape Tyub-Karagan
+    "c_tyub_s": (50.20, 44.45),       # west of Fort Alexandrovsk (50.26, 44.51)
+    "c_sagyndyk": (50.60, 44.25),     # Kazakh bay / Cape Sagyndyk
+    "c_aktau": (51.10, 43.70),        # coast at today's Aktau
+    "c_mang_s1": (51.55, 43.20),
+    "c_kenderli": (52.35, 42.75),     # Kenderli bay
+    "c_mang_end": (52.55, 42.20),     # Mangyshlak uezd / Krasnovodsk uezd on the coast
+    # --- Caspian coast south of the Mangyshlak uezd (context only) ---
+    "c_bekdash": (52.50, 41.60),
+    "c_kbg_n": (52.95, 41.10),        # Kara-Bogaz strait, north side
+    "c_kbg1": (53.60, 41.95),         # Kara-Bogaz-Gol gulf
+    "c_kbg2": (54.50, 41.70),
+    "c_kbg3": (54.75, 41.05),
+    "c_kbg4": (54.10, 40.65),
+    "c_kbg_s": (53.00, 41.00),        # Kara-Bogaz strait, south side
+    "c_krasno_n": (53.00, 40.45),
+    "c_krasno": (52.90, 40.05),       # Krasnovodsk
+    "c_cheleken": (53.15, 39.40),     # Cheleken
+    "c_okarem": (53.55, 38.50),
+    "c_hasankuli": (53.95, 37.50),    # mouth of the Atrek
+    "c_gorgan": (54.00, 36.85),       # Gorgan bay
+    "c_babolsar": (52.65, 36.72),
+    "c_nowshahr": (51.50, 36.65),
+    "c_ramsar": (50.60, 36.95),
+    "c_anzali": (49.45, 37.47),       # Enzeli
+    "c_astara": (48.88, 38.43),
+    "c_lankaran": (48.85, 38.75),
+    "c_kura": (49.40, 39.35),         # mouth of the Kura
+    "c_alat": (49.45, 39.95),
+    "c_baku": (49.90, 40.35),
+    "c_absheron": (50.38, 40.47),     # Cape Absheron
+    "c_sumqayit": (49.65, 40.62),
+    "c_derbent": (48.30, 42.05),
+    "c_makhach": (47.52, 42.98),      # Petrovsk-Port
+    "c_agrakhan": (47.65, 43.70),     # Agrakhan peninsula
+    "c_kizlyar": (47.10, 44.25),      # Kizlyar bay
+    "c_kuma": (47.05, 44.85),         # mouth of the Kuma
+
+    # --- Bukey Horde: border with the Uralsk oblast, south to north ---
+    "bu_1": (50.75, 47.45),
+    "bu_2": (50.45, 48.25),
+    "bu_3": (50.30, 49.10),
+    "bu_4": (50.10, 49.80),           # east of Kaztalovka (Talovka)
+    "bu_n": (49.85, 50.35),           # Bukey Horde / Uralsk oblast / Samara gub.
+    # --- Bukey Horde: north border with Samara gub., west border with Astrakhan gub. ---
+    "bs_1": (48.90, 50.05),
+    "bs_2": (47.90, 49.95),           # south of Alexandrov Gai
+    "bk_nw": (46.85, 49.95),          # Samara / Astrakhan / Horde
+    "bk_w1": (47.00, 49.25),          # east of Lake Elton (Astrakhan gub.)
+    "bk_w2": (47.05, 48.55),          # west of the Khan's Stavka, east of Baskunchak
+    "bk_w3": (47.35, 48.05),
+    "bk_w4": (47.85, 47.40),
+    "bk_w5": (48.35, 46.85),          # east of the Akhtuba / Krasny Yar uezd
+
+    # --- Uralsk oblast: north border with Samara and Orenburg gub., west to east ---
+    "un_5": (49.90, 50.90),
+    "un_4": (50.40, 51.45),
+    "un_3": (51.30, 51.80),           # north of Uralsk (51.37, 51.23)
+    "un_2": (52.30, 51.75),
+    "un_1": (53.50, 51.65),           # near the mouth of the Ilek
+    "ut_n": (55.00, 51.05),           # Uralsk / Turgai / Orenburg gub. (south of Iletsk Zashchita)
+    # --- Uralsk / Turgai: along the western foot of the Mugodzhar hills, north to south ---
+    "ut_6": (55.30, 50.45),
+    "ut_5": (56.50, 50.00),
+    "ut_4": (57.55, 49.75),           # between Aktyubinsk (Turgai) and Temir (Uralsk)
+    "ut_3": (58.20, 49.30),
+    "ut_2": (58.60, 48.40),           # Mugodzhar hills
+    "ut_1": (58.80, 47.50),
+    # --- Uralsk / Mangyshlak (Transcaspian oblast): Caspian to Aral, west to east ---
+    "um_1": (55.00, 45.85),
+    "um_2": (56.60, 45.90),
+    # --- Mangyshlak: south border with Krasnovodsk uezd, then Khiva across the Ust-Urt, west to east ---
+    "mk_1": (54.00, 42.30),
+    "mk_2": (56.00, 42.10),
+    "mk_3": (57.20, 42.75),
+    "mk_4": (57.95, 43.55),          # Ust-Urt cliff above the Aral
+
+    # --- Aral Sea (before 1960), clockwise from the north-west corner ---
+    "ar_nw": (58.60, 46.62),          # Chernyshev bay
+    "ar_n1": (59.00, 46.82),          # Uralsk / Turgai on the coast
+    "ar_n2": (59.55, 46.55),          # Perovsky bay
+    "ar_n3": (60.30, 46.68),          # Butakov bay
+    "ar_n4": (61.00, 46.55),
+    "ar_ts": (61.40, 46.70),          # Turgai / Syr-Darya on the coast, west of Aralsk
+    "ar_e1": (61.25, 46.35),          # Saryshyganak bay, east side
+    "ar_e2": (61.15, 46.05),          # mouth of the Syr Darya
+    "ar_e3": (61.20, 45.55),
+    "ar_e4": (61.05, 44.95),
+    "ar_e5": (60.55, 44.45),
+    "ar_e6": (60.05, 44.05),
+    "amu_mouth": (59.50, 43.85),      # Amu Darya delta: Syr-Darya (Amu-Darya division) / Khiva
+    "ar_s1": (58.95, 43.75),          # Muynak
+    "ar_sw": (58.45, 43.60),          # south-west corner (Aibugir)
+    "ar_s2": (58.25, 43.90),
+    "ar_w1": (58.25, 44.40),          # Ust-Urt cliff: Mangyshlak / Khiva on the coast
+    "ar_w1b": (58.20, 45.00),
+    "ar_w2": (58.30, 45.75),          # Mangyshlak / Uralsk on the coast
+    "ar_w3": (58.45, 46.30),
+
+    # --- Turgai / Syr-Darya, west to east ---
+    "ts_1": (61.95, 47.10),           # north of Aralsk
+    "ts_2": (63.40, 46.95),
+    "ts_3": (64.80, 46.60),
+    "ts_e": (65.90, 46.20),           # Turgai / Akmolinsk / Syr-Darya (lower Sarysu)
+    # --- Turgai / Akmolinsk: the divide between the Turgai and the Sarysu, south to north ---
+    "ta_1": (66.90, 47.40),
+    "ta_2": (67.30, 48.60),           # Ulytau
+    "ta_3": (67.10, 49.80),
+    "ta_4": (66.80, 51.00),
+    "ta_5": (66.60, 52.30),
+    "ta_6": (66.30, 53.50),
+    "ta_n": (65.80, 54.65),           # Turgai / Akmolinsk / Tobolsk gub.
+    # --- Turgai: north border with Tobolsk and Orenburg gub., east to west ---
+    "tn_1": (64.20, 54.50),
+    "tn_2": (62.80, 54.30),
+    "tn_3": (61.90, 53.90),           # east of Troitsk (Orenburg gub.)
+    "tn_4": (61.20, 52.80),           # the Orenburg Cossacks' New Line
+    "tn_5": (61.40, 51.80),
+    "tn_6": (61.50, 50.75),
+    "tn_7": (60.00, 50.70),           # the Or
+    "tn_8": (58.70, 51.05),           # south of Orsk (Orenburg gub.)
+    "tn_9": (56.60, 51.10),           # the Ilek
+
+    # --- Akmolinsk / Syr-Darya: lower Sarysu, then the Chu, west to east ---
+    "as_1": (66.80, 45.40),           # end of the Sarysu
+    "chu_end": (68.70, 45.15),        # where the Chu ends in the sands
+    "chu_1": (69.60, 45.10),
+    "chu_2": (70.60, 45.00),
+    "chu_3": (71.60, 44.80),          # Ulanbel
+    "chu_4": (72.90, 44.30),          # Moiynkum (Furmanovka)
+    "chu_tri": (73.20, 44.10),        # Akmolinsk / Semirechye / Syr-Darya on the Chu
+    # --- Akmolinsk / Semirechye, south to north ---
+    "asr_1": (73.35, 44.80),
+    "asr_2": (73.45, 45.60),
+    # --- Lake Balkhash, north shore, west to east (border: Akmolinsk/Semipalatinsk | Semirechye) ---
+    "bal_w": (73.45, 46.40),          # west end of the lake
+    "bal_n1": (73.70, 46.62),
+    "bal_n2": (74.30, 46.80),
+    "bal_n3": (75.00, 46.88),         # bay at today's Balkhash town
+    "bal_as": (75.40, 46.80),         # Akmolinsk / Semipalatinsk on the shore
+    "bal_n4": (76.20, 46.55),
+    "bal_n5": (76.60, 46.48),         # Uzynaral strait
+    "bal_n6": (77.50, 46.58),
+    "bal_n7": (78.40, 46.68),
+    "bal_e": (79.25, 46.72),          # east end of the lake (mouth of the Ayaguz)
+    # --- Lake Balkhash, south shore (inside Semirechye), east to west ---
+    "bal_s1": (79.00, 46.55),         # mouth of the Lepsy
+    "bal_s2": (78.00, 46.50),         # mouth of the Karatal
+    "bal_s3": (77.20, 46.42),
+    "bal_s4": (76.40, 46.33),         # Saryesik peninsula
+    "bal_s5": (75.80, 46.20),
+    "bal_s6": (75.00, 46.15),         # Ili delta
+    "bal_s7": (74.30, 46.25),
+    "bal_s8": (73.65, 46.08),         # Priozersk
+
+    # --- Akmolinsk / Semipalatinsk (Akmolinsk uezd / Karkaralinsk, Pavlodar uezds), south to north ---
+    "ase_1": (74.40, 47.70),
+    "ase_2": (73.90, 48.60),
+    "ase_3": (74.00, 49.60),          # west of Karkaralinsk
+    "ase_4": (73.60, 50.50),          # west of Bayanaul
+    "ase_5": (73.50, 51.50),
+    "ase_6": (74.40, 52.60),
+    # --- the Irtysh between Pavlodar uezd and Omsk uezd, upstream to downstream ---
+    "irt_a": (75.55, 53.25),          # Irtyshsk
+    "irt_b": (75.10, 53.75),
+    "irt_c": (74.40, 54.15),          # Cherlak
+    "irt_d": (73.85, 54.60),          # Akmolinsk / Semipalatinsk / Tomsk gub.
+    # --- Akmolinsk: north border with Tobolsk gub., east to west ---
+    "an_1": (74.00, 55.05),           # east of Omsk, across the Irtysh
+    "an_2": (73.60, 55.35),           # north of Omsk (73.37, 54.99)
+    "an_3": (72.40, 55.45),
+    "an_4": (70.80, 55.35),
+    "an_5": (69.30, 55.35),           # north of Petropavlovsk (69.15, 54.87)
+    "an_6": (67.60, 55.05),
+
+    # --- Semipalatinsk: north border with Tomsk gub., west to east ---
+    "sn_11": (74.80, 54.35),
+    "sn_10": (76.30, 54.00),
+    "sn_9": (77.80, 53.35),
+    "sn_8": (78.90, 52.55),
+    "sn_7": (79.90, 51.75),
+    "sn_6": (81.00, 51.15),
+    "sn_5": (82.20, 51.00),
+    "sn_4": (83.20, 50.75),
+    "sn_3": (84.20, 50.25),
+    "sn_2": (85.30, 49.90),
+    "sn_1": (86.50, 49.70),           # Katun range, south of Belukha
+    "sc_n": (87.30, 49.15),           # Semipalatinsk / Tomsk gub. / China
+    # --- Semipalatinsk / China, north to south ---
+    "sc_5": (86.40, 48.55),
+    "sc_4": (85.70, 47.95),           # the Black Irtysh
+    "sc_3": (85.60, 47.45),           # Maikapchagai
+    "sc_2": (85.20, 47.05),           # Saur range
+    "sc_1": (84.20, 47.15),
+    "ss_c": (83.00, 47.20),           # Semipalatinsk / Semirechye / China on the Tarbagatai
+    # --- Semipalatinsk / Semirechye: Tarbagatai ridge, north of Sergiopol, to Balkhash ---
+    "ss_5": (82.30, 47.50),
+    "ss_4": (81.60, 48.00),
+    "ss_3": (80.80, 48.40),           # north of Sergiopol (80.43, 47.96)
+    "ss_2": (79.85, 48.20),
+    "ss_1": (79.55, 47.30),
+
+    # --- Semirechye / China, north to south ---
+    "ch_14": (82.85, 46.65),          # east of Bakhty
+    "ch_13": (82.50, 46.20),          # Barlyk range
+    "ch_12": (82.65, 45.65),
+    "ch_11": (82.40, 45.25),          # Dzungarian Gate
+    "ch_10": (81.70, 45.20),          # Dzungarian Alatau
+    "ch_9": (80.55, 44.85),
+    "ch_8": (80.40, 44.20),           # Khorgos
+    "ch_7": (80.55, 43.50),           # the Ili
+    "ch_6": (80.30, 42.90),
+    "ch_5": (80.20, 42.20),           # Khan Tengri
+    "ch_4": (79.50, 41.80),           # Kokshaal-Too
+    "ch_3": (78.20, 41.35),           # Bedel pass
+    "ch_2": (76.80, 40.90),
+    "ch_1": (75.60, 40.60),           # Torugart pass
+    "sf_c": (74.95, 40.45),           # Semirechye / Fergana / China
+    # --- Semirechye / Fergana: Fergana range, south-east to north-west ---
+    "sf_2": (74.60, 41.20),
+    "sf_1": (73.95, 41.75),
+    "sf_tri": (73.70, 42.20),         # Semirechye / Fergana / Syr-Darya
+    # --- Semirechye / Syr-Darya (Pishpek uezd / Aulie-Ata uezd), south to north ---
+    "sy_3": (73.85, 42.50),           # head of the Talas valley
+    "sy_2": (73.55, 42.72),           # Kyrgyz (Alexander) range
+    "sy_1": (73.50, 43.10),           # the Aspara, east of Merke
+    "chu_5": (73.70, 43.55),          # on the Chu
+
+    # --- Syr-Darya: south-west border along the Amu Darya (with Khiva), downstream to upstream ---
+    "amu_1": (59.30, 43.30),
+    "amu_2": (59.40, 42.75),          # west of Chimbay
+    "amu_3": (59.50, 42.40),          # Nukus
+    "amu_4": (60.20, 42.05),
+    "amu_5": (60.70, 41.75),
+    "amu_6": (60.92, 41.55),          # west of Petro-Alexandrovsk (61.00, 41.55)
+    "amu_7": (61.20, 41.30),
+    "amu_8": (61.55, 41.05),          # Amu-Darya division / Khiva / Bukhara
+    # --- Syr-Darya / Bukhara and Samarkand oblast across the Kyzylkum, west to east ---
+    "sb_1": (62.30, 41.60),
+    "sb_2": (63.50, 42.20),           # Bukan-tau
+    "sb_3": (65.00, 42.00),
+    "sb_4": (66.30, 41.65),
+    "sb_5": (67.30, 41.35),
+    "syr_1": (67.95, 41.20),          # the Syr Darya at Chardara
+    "syr_2": (68.70, 40.90),          # Chinaz
+    "syr_3": (68.90, 40.55),
+    "syr_4": (69.00, 40.40),          # below Begovat
+    # --- Syr-Darya / Samarkand and Fergana: Mogol-tau, Kurama and Chatkal ranges, Talas Alatau ---
+    "sk_1": (69.60, 40.75),
+    "sk_2": (70.30, 41.05),           # Kurama range
+    "sk_3": (70.90, 41.50),           # Chatkal range
+    "sk_4": (71.60, 41.95),
+    "sk_5": (72.60, 42.20),           # Talas Alatau
+}
+
+# --------------------------------------------------------------------------------------------
+# Units: counter-clockwise rings of node names (the first node is not repeated).
+# --------------------------------------------------------------------------------------------
+UNITS: list[tuple[str, list[str]]] = [
+    ("uralsk_oblast", [
+        "c_bk_ur", "c_ural_w", "c_ural_e", "c_emba", "c_prorva", "c_kultuk",
+        "um_1", "um_2", "ar_w2", "ar_w3", "ar_nw", "ar_n1",
+        "ut_1", "ut_2", "ut_3", "ut_4", "ut_5", "ut_6", "ut_n",
+        "un_1", "un_2", "un_3", "un_4", "un_5",
+        "bu_n", "bu_4", "bu_3", "bu_2", "bu_1",
+    ]),
+    ("turgai_oblast", [
+        "ar_n1", "ar_n2", "ar_n3", "ar_n4", "ar_ts",
+        "ts_1", "ts_2", "ts_3", "ts_e",
+        "ta_1", "ta_2", "ta_3", "ta_4", "ta_5", "ta_6", "ta_n",
+        "tn_1", "tn_2", "tn_3", "tn_4", "tn_5", "tn_6", "tn_7", "tn_8", "tn_9",
+        "ut_n", "ut_6", "ut_5", "ut_4", "ut_3", "ut_2", "ut_1",
+    ]),
+    ("akmolinsk_oblast", [
+        "ts_e", "as_1", "chu_end", "chu_1", "chu_2", "chu_3", "chu_4", "chu_tri",
+        "asr_1", "asr_2", "bal_w", "bal_n1", "bal_n2", "bal_n3", "bal_as",
+        "ase_1", "ase_2", "ase_3", "ase_4", "ase_5", "ase_6",
+        "irt_a", "irt_b", "irt_c", "irt_d",
+        "an_1", "an_2", "an_3", "an_4", "an_5", "an_6", "ta_n",
+        "ta_6", "ta_5", "ta_4", "ta_3", "ta_2", "ta_1",
+    ]),
+    ("semipalatinsk_oblast", [
+        "bal_as", "bal_n4", "bal_n5", "bal_n6", "bal_n7", "bal_e",
+        "ss_1", "ss_2", "ss_3", "ss_4", "ss_5", "ss_c",
+        "sc_1", "sc_2", "sc_3", "sc_4", "sc_5", "sc_n",
+        "sn_1", "sn_2", "sn_3", "sn_4", "sn_5", "sn_6", "sn_7", "sn_8", "sn_9", "sn_10", "sn_11",
+        "irt_d", "irt_c", "irt_b", "irt_a",
+        "ase_6", "ase_5", "ase_4", "ase_3", "ase_2", "ase_1",
+    ]),
+    ("semirechye_oblast", [
+        "bal_w", "asr_2", "asr_1", "chu_tri", "chu_5",
+        "sy_1", "sy_2", "sy_3", "sf_tri", "sf_1", "sf_2", "sf_c",
+        "ch_1", "ch_2", "ch_3", "ch_4", "ch_5", "ch_6", "ch_7", "ch_8", "ch_9", "ch_10",
+        "ch_11", "ch_12", "ch_13", "ch_14", "ss_c",
+        "ss_5", "ss_4", "ss_3", "ss_2", "ss_1", "bal_e",
+        "bal_n7", "bal_n6", "bal_n5", "bal_n4", "bal_as", "bal_n3", "bal_n2", "bal_n1",
+    ]),
+    ("syr_darya_oblast", [
+        "ar_ts", "ar_e1", "ar_e2", "ar_e3", "ar_e4", "ar_e5", "ar_e6", "amu_mouth",
+        "amu_1", "amu_2", "amu_3", "amu_4", "amu_5", "amu_6", "amu_7", "amu_8",
+        "sb_1", "sb_2", "sb_3", "sb_4", "sb_5", "syr_1", "syr_2", "syr_3", "syr_4",
+        "sk_1", "sk_2", "sk_3", "sk_4", "sk_5", "sf_tri",
+        "sy_3", "sy_2", "sy_1", "chu_5", "chu_tri",
+        "chu_4", "chu_3", "chu_2", "chu_1", "chu_end", "as_1", "ts_e",
+        "ts_3", "ts_2", "ts_1",
+    ]),
+    ("bukey_horde", [
+        "c_kigach", "c_bk1", "c_bk2", "c_bk_ur",
+        "bu_1", "bu_2", "bu_3", "bu_4", "bu_n",
+        "bs_1", "bs_2", "bk_nw",
+        "bk_w1", "bk_w2", "bk_w3", "bk_w4", "bk_w5",
+    ]),
+    ("mangyshlak", [
+        "c_kultuk", "c_kultuk_w", "c_buz_n", "c_buz_nw", "c_buz_sw", "c_mang_bay",
+        "c_tyub_n", "c_tyub_cape", "c_tyub_s", "c_sagyndyk", "c_aktau", "c_mang_s1",
+        "c_kenderli", "c_mang_end",
+        "mk_1", "mk_2", "mk_3", "mk_4", "ar_w1", "ar_w1b", "ar_w2",
+        "um_2", "um_1",
+    ]),
+]
+
+# --------------------------------------------------------------------------------------------
+# Water: counter-clockwise rings of node names. Coasts shared with units use the same nodes.
+# --------------------------------------------------------------------------------------------
+NODES.update({
+    # Issyk-Kul
+    "ik_w": (76.18, 42.45), "ik_nw": (76.55, 42.60), "ik_n1": (77.10, 42.64), "ik_n2": (77.70, 42.66),
+    "ik_ne": (78.18, 42.60), "ik_e": (78.30, 42.48), "ik_se": (77.90, 42.33), "ik_s1": (77.40, 42.21),
+    "ik_s2": (76.80, 42.22), "ik_sw": (76.40, 42.33),
+    # Lake Zaisan, before the Bukhtarma reservoir (about 1,800 km2)
+    "za_w": (83.50, 48.05), "za_n1": (83.85, 48.15), "za_n2": (84.30, 48.08), "za_ne": (84.70, 48.02),
+    "za_e": (84.82, 47.90), "za_s1": (84.40, 47.88), "za_s2": (83.95, 47.93), "za_sw": (83.65, 47.95),
+    # Lake Alakol
+    "al_nw": (81.20, 46.35), "al_n": (81.55, 46.33), "al_ne": (81.95, 46.15), "al_e": (82.10, 45.95),
+    "al_se": (81.90, 45.85), "al_s": (81.55, 45.90), "al_sw": (81.25, 46.05), "al_w": (81.10, 46.20),
+})
+
+# The seas are easiest to read as a clockwise walk along the coast with the land on the left
+# (the order the oblast rings use); the script reverses them to counter-clockwise.
+CASPIAN_CLOCKWISE = [
+    "c_kigach", "c_bk1", "c_bk2", "c_bk_ur", "c_ural_w", "c_ural_e", "c_emba", "c_prorva", "c_kultuk",
+    "c_kultuk_w", "c_buz_n", "c_buz_nw", "c_buz_sw", "c_mang_bay", "c_tyub_n", "c_tyub_cape", "c_tyub_s",
+    "c_sagyndyk", "c_aktau", "c_mang_s1", "c_kenderli", "c_mang_end",
+    "c_bekdash", "c_kbg_n", "c_kbg1", "c_kbg2", "c_kbg3", "c_kbg4", "c_kbg_s", "c_krasno_n", "c_krasno",
+    "c_cheleken", "c_okarem", "c_hasankuli", "c_gorgan",
+    "c_babolsar", "c_nowshahr", "c_ramsar", "c_anzali", "c_astara",
+    "c_lankaran", "c_kura", "c_alat", "c_baku", "c_absheron", "c_sumqayit", "c_derbent", "c_makhach",
+    "c_agrakhan", "c_kizlyar", "c_kuma", "c_lagan", "c_volga1", "c_volga2",
+]
+ARAL_CLOCKWISE = [
+    "ar_nw", "ar_n1", "ar_n2", "ar_n3", "ar_n4", "ar_ts", "ar_e1", "ar_e2", "ar_e3", "ar_e4", "ar_e5",
+    "ar_e6", "amu_mouth", "ar_s1", "ar_sw", "ar_s2", "ar_w1", "ar_w1b", "ar_w2", "ar_w3",
+]
+
+
+WATER_RINGS: list[tuple[str, list[str]]] = [
+    ("caspian_sea", [CASPIAN_CLOCKWISE[0]] + CASPIAN_CLOCKWISE[:0:-1]),
+    ("aral_sea", [ARAL_CLOCKWISE[0]] + ARAL_CLOCKWISE[:0:-1]),
+    ("lake_balkhash", [
+        "bal_w", "bal_s8", "bal_s7", "bal_s6", "bal_s5", "bal_s4", "bal_s3", "bal_s2", "bal_s1",
+        "bal_e", "bal_n7", "bal_n6", "bal_n5", "bal_n4", "bal_as", "bal_n3", "bal_n2", "bal_n1",
+    ]),
+    ("lake_issyk_kul", ["ik_w", "ik_sw", "ik_s2", "ik_s1", "ik_se", "ik_e", "ik_ne", "ik_n2", "ik_n1", "ik_nw"]),
+    ("lake_zaisan", ["za_w", "za_sw", "za_s2", "za_s1", "za_e", "za_ne", "za_n2", "za_n1"]),
+    ("lake_alakol", ["al_nw", "al_w", "al_sw", "al_s", "al_se", "al_e", "al_ne", "al_n"]),
+]
+
+WATER_NAMES = {
+    "caspian_sea": ("Каспий теңізі", "Каспийское море", "Caspian Sea"),
+    "aral_sea": ("Арал теңізі", "Аральское море", "Aral Sea"),
+    "lake_balkhash": ("Балқаш көлі", "озеро Балхаш", "Lake Balkhash"),
+    "lake_issyk_kul": ("Ыстықкөл", "озеро Иссык-Куль", "Lake Issyk-Kul"),
+    "lake_zaisan": ("Зайсан көлі", "озеро Зайсан", "Lake Zaisan"),
+    "lake_alakol": ("Алакөл", "озеро Алаколь", "Lake Alakol"),
+}
+
+# Names of the units, copied from maps/places.toml (that file is authoritative).
+UNIT_NAMES = {
+    "uralsk_oblast": ("Орал облысы", "Уральская область", "Uralsk Oblast"),
+    "turgai_oblast": ("Торғай облысы", "Тургайская область", "Turgai Oblast"),
+    "akmolinsk_oblast": ("Ақмола облысы", "Акмолинская область", "Akmolinsk Oblast"),
+    "semipalatinsk_oblast": ("Семей облысы", "Семипалатинская область", "Semipalatinsk Oblast"),
+    "semirechye_oblast": ("Жетісу облысы", "Семиреченская область", "Semirechye Oblast"),
+    "syr_darya_oblast": ("Сырдария облысы", "Сыр-Дарьинская область", "Syr-Darya Oblast"),
+    "bukey_horde": ("Бөкей Ордасы", "Букеевская Орда", "Bukey Horde"),
+    "mangyshlak": ("Маңғыстау уезі", "Мангышлакский уезд", "Mangyshlak Uezd"),
+}
+
+# --------------------------------------------------------------------------------------------
+# Free zones: partisan districts, simple counter-clockwise polygons (lon, lat), no shared nodes.
+# --------------------------------------------------------------------------------------------
+ZONES: list[tuple[str, tuple[str, str, str], list[tuple[float, float]]]] = [
+    # Peasant uprising and partisans of Kustanai uezd (A. Zhilyaev, spring 1919): the resettler
+    # villages around Kustanai, which the rising took in April 1919. Schematic.
+    ("kustanai_partisans", ("Қостанай партизандары", "Кустанайские партизаны", "Kustanai Partisans"), [
+        (62.30, 52.60), (63.20, 52.20), (64.50, 52.40), (65.20, 53.10),
+        (64.90, 53.90), (63.80, 54.25), (62.60, 53.95), (62.00, 53.30),
+    ]),
+    # The Cherkasskoye defence, June 1918 - October 1919: about twelve resettler villages around
+    # Cherkasskoye (45.669 N, 80.371 E), a line of some 70 km, Lepsinsk uezd.
+    ("cherkasskoye_defence", ("Черкасск қорғанысы", "Черкасская оборона", "Cherkasskoye Defence"), [
+        (79.95, 45.45), (80.35, 45.40), (80.75, 45.50), (80.90, 45.70),
+        (80.70, 45.90), (80.30, 45.95), (79.95, 45.80),
+    ]),
+    # "Red Mountain Eagles of Tarbagatai": villages on the southern foothills of the Tarbagatai
+    # (Urdzhar, Blagodarnoye, Aksakovka, Irinovka, Kirillovka, Pokrovka ...), the northern part of
+    # Lepsinsk uezd; drawn across the ridge into the Zaisan side.
+    ("mountain_eagles", ("Тау қырандары", "Горные орлы", "Mountain Eagles"), [
+        (80.90, 46.95), (81.60, 46.75), (82.50, 46.70), (83.00, 47.05),
+        (82.90, 47.45), (82.00, 47.65), (81.10, 47.45),
+    ]),
+]
+
+# Historical areas (km2) for comparison; see maps/SOURCES.md for where each comes from.
+VERST2_KM2 = 1.066800 ** 2  # one square verst in km2
+HISTORICAL_KM2 = {
+    "uralsk_oblast": (284_411.8 * VERST2_KM2, "284,411.8 sq. versts (Wikipedia infobox); EB1911 gives 140,711 sq. mi = 364,400 km2"),
+    "turgai_oblast": (456_397.0, "Meyers 1905: 456,397 km2 (EB1911: 176,219 sq. mi)"),
+    "akmolinsk_oblast": (594_673.0, "Meyers 1905: 594,673 km2 (EB1911: 229,544 sq. mi)"),
+    "semipalatinsk_oblast": (478_182.0, "Meyers 1905: 478,182 km2 (ehistory.kz: 422,245.2 sq. versts)"),
+    "semirechye_oblast": (394_396.0, "Meyers 1905: 394,396 km2 (Wikipedia: 347,910 sq. versts)"),
+    "syr_darya_oblast": (504_658.0, "Brockhaus-Efron: 443,442 sq. versts = 504,658 km2 (Strelbitsky)"),
+    "bukey_horde": (92_144.5, "Brockhaus-Efron: 80,967.5 sq. versts = 92,144.5 km2 (Strelbitsky); 68,205 sq. versts by the Astrakhan survey"),
+    "mangyshlak": (216_500.0, "Russian Wikipedia infobox: 216.5 thousand km2 (1897)"),
+}
+WATER_TARGET_KM2 = {
+    "caspian_sea": 371_000.0,   # the usual modern figure; the 1910s level was about 1-2 m higher
+    "aral_sea": 66_000.0,
+    "lake_balkhash": 17_500.0,
+    "lake_issyk_kul": 6_236.0,
+    "lake_zaisan": 1_800.0,
+    "lake_alakol": 2_650.0,
+}
+# Which unit each lake lies in (lakes are drawn over their oblast; the seas lie outside every unit).
+LAKE_IN = {
+    "lake_balkhash": "semirechye_oblast",
+    "lake_issyk_kul": "semirechye_oblast",
+    "lake_zaisan": "semipalatinsk_oblast",
+    "lake_alakol": "semirechye_oblast",
+}
+
+
+# --------------------------------------------------------------------------------------------
+# Generation (standard library only)
+# --------------------------------------------------------------------------------------------
+def num(x: float) -> str:
+    """Three decimals at most, two at least: 53.1 -> "53.10", 53.125 -> "53.125"."""
+    text = f"{x:.3f}"
+    return text[:-1] if text.endswith("0") else text
+
+
+def coords_of(ring: list[str]) -> list[tuple[float, float]]:
+    points = [NODES[name] for name in ring]
+    return points + [points[0]]
+
+
+def feature_text(fid: str, names: tuple[str, str, str], ring: list[tuple[float, float]]) -> str:
+    props = {"id": fid, "name_kk": names[0], "name_ru": names[1], "name_en": names[2]}
+    head = '{"type": "Feature", "properties": ' + json.dumps(props, ensure_ascii=False)
+    lines = [head + ', "geometry": {"type": "Polygon", "coordinates": [[']
+    positions = [f"  [{num(lon)}, {num(lat)}]" for lon, lat in ring]
+    lines.append(",\n".join(positions))
+    lines.append("]]}}")
+    return "\n".join(lines)
+
+
+def collection_text(features: list[str]) -> str:
+    return '{"type": "FeatureCollection", "features": [\n' + ",\n".join(features) + "\n]}\n"
+
+
+def unit_features() -> list[tuple[str, tuple[str, str, str], list[tuple[float, float]]]]:
+    out = [(uid, UNIT_NAMES[uid], coords_of(ring)) for uid, ring in UNITS]
+    out += [(zid, names, list(pts) + [pts[0]]) for zid, names, pts in ZONES]
+    return out
+
+
+def water_features() -> list[tuple[str, tuple[str, str, str], list[tuple[float, float]]]]:
+    return [(wid, WATER_NAMES[wid], coords_of(ring)) for wid, ring in WATER_RINGS]
+
+
+def generate() -> None:
+    (MAPS / "areas.geojson").write_text(
+        collection_text([feature_text(*f) for f in unit_features()]), encoding="utf-8")
+    (MAPS / "water.geojson").write_text(
+        collection_text([feature_text(*f) for f in water_features()]), encoding="utf-8")
+
+
+# --------------------------------------------------------------------------------------------
+# Checks that need only the standard library
+# --------------------------------------------------------------------------------------------
+def signed_area_deg(points: list[tuple[float, float]]) -> float:
+    return sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in zip(points, points[1:])) / 2
+
+
+def topology_problems() -> list[str]:
+    """Rings closed and counter-clockwise; every shared border uses the same nodes both ways."""
+    problems = []
+    rings = {uid: ring for uid, ring in UNITS} | {wid: ring for wid, ring in WATER_RINGS}
+    for name, ring in rings.items():
+        missing = [n for n in ring if n not in NODES]
+        if missing:
+            problems.append(f"{name}: unknown nodes {missing}")
+            continue
+        if len(set(ring)) != len(ring):
+            problems.append(f"{name}: a node appears twice in the ring")
+        if signed_area_deg(coords_of(ring)) <= 0:
+            problems.append(f"{name}: ring is not counter-clockwise")
+    for zid, _, pts in ZONES:
+        if signed_area_deg(list(pts) + [pts[0]]) <= 0:
+            problems.append(f"{zid}: ring is not counter-clockwise")
+        if not 6 <= len(pts) <= 12:
+            problems.append(f"{zid}: {len(pts)} vertices, expected 6-12")
+    # Each directed edge of the units at most once; a shared border is walked both ways.
+    edges: dict[tuple[str, str], str] = {}
+    for uid, ring in UNITS:
+        for a, b in zip(ring, ring[1:] + ring[:1]):
+            if (a, b) in edges:
+                problems.append(f"{uid} and {edges[(a, b)]} walk {a}->{b} the same way (overlap)")
+            edges[(a, b)] = uid
+    # No node of one unit may lie inside an edge of another (a T-junction leaves a gap or sliver).
+    used = {n for _, ring in UNITS for n in ring}
+    for uid, ring in UNITS:
+        for a, b in zip(ring, ring[1:] + ring[:1]):
+            (x0, y0), (x1, y1) = NODES[a], NODES[b]
+            for n in used - {a, b}:
+                x, y = NODES[n]
+                cross = (x1 - x0) * (y - y0) - (y1 - y0) * (x - x0)
+                seglen = math.hypot(x1 - x0, y1 - y0)
+                if abs(cross) / seglen < 1e-6 and min(x0, x1) - 1e-9 <= x <= max(x0, x1) + 1e-9 \
+                        and min(y0, y1) - 1e-9 <= y <= max(y0, y1) + 1e-9:
+                    problems.append(f"node {n} lies on edge {a}->{b} of {uid} without being a vertex")
+    # Coasts: every unit edge on the Caspian or Aral is walked the opposite way by the sea.
+    sea_edges = {(b, a) for _, ring in WATER_RINGS[:2] for a, b in zip(ring, ring[1:] + ring[:1])}
+    coast_nodes = set(CASPIAN_CLOCKWISE) | set(ARAL_CLOCKWISE)
+    for uid, ring in UNITS:
+        for a, b in zip(ring, ring[1:] + ring[:1]):
+            if a in coast_nodes and b in coast_nodes and (a, b) not in sea_edges:
+                problems.append(f"{uid}: coast edge {a}->{b} is not an edge of the sea outline")
+    unused = set(NODES) - used - {n for _, r in WATER_RINGS for n in r}
+    if unused:
+        problems.append(f"unused nodes: {sorted(unused)}")
+    return problems
+
+
+# --------------------------------------------------------------------------------------------
+# Albers equal-area conic on the WGS84 ellipsoid (Snyder 1987, eq. 14-3 .. 14-6)
+# --------------------------------------------------------------------------------------------
+class Albers:
+    A = 6378137.0
+    E2 = 0.00669437999014
+
+    def __init__(self, lat1=42.0, lat2=54.0, lat0=48.0, lon0=67.0):
+        e = math.sqrt(self.E2)
+        self.e = e
+        m = lambda p: math.cos(p) / math.sqrt(1 - self.E2 * math.sin(p) ** 2)
+        self.q = lambda p: (1 - self.E2) * (
+            math.sin(p) / (1 - self.E2 * math.sin(p) ** 2)
+            - (1 / (2 * e)) * math.log((1 - e * math.sin(p)) / (1 + e * math.sin(p))))
+        p1, p2, p0 = map(math.radians, (lat1, lat2, lat0))
+        m1, m2 = m(p1), m(p2)
+        q1, q2, q0 = self.q(p1), self.q(p2), self.q(p0)
+        self.n = (m1 ** 2 - m2 ** 2) / (q2 - q1)
+        self.c = m1 ** 2 + self.n * q1
+        self.rho0 = self.A * math.sqrt(self.c - self.n * q0) / self.n
+        self.lon0 = math.radians(lon0)
+
+    def __call__(self, lon: float, lat: float) -> tuple[float, float]:
+        rho = self.A * math.sqrt(self.c - self.n * self.q(math.radians(lat))) / self.n
+        theta = self.n * (math.radians(lon) - self.lon0)
+        return rho * math.sin(theta), self.rho0 - rho * math.cos(theta)
+
+
+# --------------------------------------------------------------------------------------------
+# Checks with shapely
+# --------------------------------------------------------------------------------------------
+def run_checks() -> int:
+    failures: list[str] = []
+    print("== topology (shared nodes, orientation) ==")
+    topo = topology_problems()
+    for p in topo:
+        print("  FAIL", p)
+    failures += topo
+    if not topo:
+        print("  ok: rings closed and counter-clockwise; shared borders walked both ways; no T-junctions")
+
+    try:
+        import shapely
+        from shapely.geometry import Point, Polygon
+        from shapely.ops import unary_union
+    except ImportError:
+        print("\nshapely is not installed: `pip install shapely` to run the geometric checks.")
+        return 2
+    try:
+        from pyproj import Geod
+        geod = Geod(ellps="WGS84")
+        method = "geodesic (pyproj, WGS84)"
+
+        def km2(geom) -> float:
+            return abs(geod.geometry_area_perimeter(geom)[0]) / 1e6
+    except ImportError:
+        albers = Albers()
+        method = "Albers equal-area (42/54 N, 67 E), implemented here"
+
+        def km2(geom) -> float:
+            return shapely.transform(geom, lambda xy: [albers(x, y) for x, y in xy]).area / 1e6
+
+    units = {uid: Polygon(coords_of(ring)) for uid, ring in UNITS}
+    zones = {zid: Polygon(list(pts) + [pts[0]]) for zid, _, pts in ZONES}
+    water = {wid: Polygon(coords_of(ring)) for wid, ring in WATER_RINGS}
+
+    print("\n== rings ==")
+    print(f"  {'feature':24} {'vertices':>8} {'valid':>6} {'closed':>7} {'ccw':>4}")
+    for name, poly in list(units.items()) + list(zones.items()) + list(water.items()):
+        ring = poly.exterior
+        closed = ring.coords[0] == ring.coords[-1]
+        ok = poly.is_valid and closed and ring.is_ccw
+        print(f"  {name:24} {len(ring.coords) - 1:>8} {str(poly.is_valid):>6} {str(closed):>7} {str(ring.is_ccw):>4}")
+        if not ok:
+            failures.append(f"{name}: invalid, open or clockwise ring ({shapely.is_valid_reason(poly)})")
+
+    print(f"\n== overlaps between units (areas: {method}) ==")
+    worst = (0.0, "-")
+    ids = list(units)
+    for i, a in enumerate(ids):
+        for b in ids[i + 1:]:
+            inter = units[a].intersection(units[b])
+            area = km2(inter) if not inter.is_empty and inter.area > 0 else 0.0
+            if area > worst[0]:
+                worst = (area, f"{a} x {b}")
+    print(f"  largest pairwise overlap: {worst[0]:.3f} km2 ({worst[1]})")
+    if worst[0] > 1.0:
+        failures.append(f"units overlap: {worst[0]:.1f} km2 ({worst[1]})")
+    union = unary_union(list(units.values()))
+    holes = [Polygon(r) for g in getattr(union, "geoms", [union]) for r in g.interiors]
+    parts = len(getattr(union, "geoms", [union]))
+    print(f"  union of the units: {parts} part(s), {len(holes)} hole(s)"
+          + (f", largest hole {max(km2(h) for h in holes):.3f} km2" if holes else ""))
+    if holes and max(km2(h) for h in holes) > 1.0:
+        failures.append("gap between units")
+
+    print("\n== water against units ==")
+    for wid, poly in water.items():
+        inside = LAKE_IN.get(wid)
+        if inside:
+            outside = km2(poly.difference(units[inside])) if not poly.within(units[inside]) else 0.0
+            print(f"  {wid:16} within {inside}: {'yes' if outside < 1 else f'NO, {outside:.0f} km2 outside'}")
+            if outside >= 1:
+                failures.append(f"{wid} is not inside {inside}")
+        else:
+            over = max((km2(poly.intersection(u)) if poly.intersects(u) and poly.intersection(u).area > 0 else 0.0, uid)
+                       for uid, u in units.items())
+            print(f"  {wid:16} largest overlap with a unit: {over[0]:.3f} km2 ({over[1]})")
+            if over[0] > 1.0:
+                failures.append(f"{wid} overlaps {over[1]}")
+
+    print("\n== cities in places.toml against their parent unit ==")
+    places = tomllib.loads((MAPS / "places.toml").read_text(encoding="utf-8"))["place"]
+    albers = Albers()
+    proj = lambda g: shapely.transform(g, lambda xy: [albers(x, y) for x, y in xy])
+    bad = 0
+    print(f"  {'city':20} {'parent':22} {'inside':>6} {'margin km':>10}  nearest other unit")
+    for place in places:
+        parent = place.get("parent")
+        if place.get("kind") != "city" or parent not in units:
+            continue
+        lon, lat = place["lonlat"]
+        pt = Point(lon, lat)
+        inside = units[parent].contains(pt)
+        margin = proj(units[parent].exterior).distance(proj(pt)) / 1000
+        holder = next((uid for uid, u in units.items() if u.contains(pt)), "-")
+        print(f"  {place['id']:20} {parent:22} {('yes' if inside else 'NO'):>6} {margin:>10.0f}  "
+              + ("" if inside else f"(falls in {holder})"))
+        if not inside:
+            bad += 1
+            failures.append(f"{place['id']} is not inside {parent}")
+    for place in places:
+        if place.get("kind") == "city" and not place.get("parent"):
+            lon, lat = place["lonlat"]
+            holder = next((uid for uid, u in units.items() if u.contains(Point(lon, lat))), None)
+            note = f"inside {holder}!" if holder else "outside every unit, as it should be"
+            print(f"  {place['id']:20} {'(no parent)':22} {note}")
+
+    print("\n== areas of the units ==")
+    print(f"  {'unit':22} {'drawn km2':>10} {'historical km2':>15} {'diff':>7}  source")
+    for uid, poly in units.items():
+        drawn = km2(poly)
+        hist, note = HISTORICAL_KM2[uid]
+        print(f"  {uid:22} {drawn:>10,.0f} {hist:>15,.0f} {100 * (drawn - hist) / hist:>+6.1f}%  {note}")
+    print("\n== areas of water and zones ==")
+    for wid, poly in water.items():
+        drawn = km2(poly)
+        target = WATER_TARGET_KM2[wid]
+        print(f"  {wid:22} {drawn:>10,.0f} {target:>15,.0f} {100 * (drawn - target) / target:>+6.1f}%")
+    for zid, poly in zones.items():
+        overlaps = [uid for uid, u in units.items() if u.intersection(poly).area > 0]
+        print(f"  {zid:22} {km2(poly):>10,.0f}   overlaps: {', '.join(overlaps)}")
+
+    print()
+    if failures:
+        print(f"FAILED: {len(failures)} problem(s)")
+        for f in failures:
+            print("  -", f)
+        return 1
+    print("all checks passed")
+    return 0
+
+
+def main(argv: list[str]) -> int:
+    topo = topology_problems()
+    if topo and "--force" not in argv:
+        print("not written: the authored data is inconsistent")
+        for p in topo:
+            print("  -", p)
+        return 1
+    generate()
+    print(f"wrote {MAPS / 'areas.geojson'} and {MAPS / 'water.geojson'}")
+    if "--no-checks" in argv:
+        return 0
+    return run_checks()
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,253 @@
+//! The command line, a contract that scripts and museum staff rely on: keep names and shapes.
+
+use std::io::Write as _;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::data::{Dataset, Loaded, Problem, load};
+use crate::model::{Date, Language, LonLat};
+use crate::query::{self, Selection};
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "steppe-atlas",
+    version,
+    about = "An atlas of Kazakhstan in 1917-1920: who held each place on each day."
+)]
+pub struct Cli {
+    /// Load the data files from this folder instead of the data built into the program.
+    #[arg(long, global = true, value_name = "DIR")]
+    pub data: Option<PathBuf>,
+
+    /// Open the window on this date (YYYY-MM-DD).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub date: Option<String>,
+
+    /// Open the window with this place highlighted (an id or a name in any language).
+    #[arg(long, value_name = "NAME")]
+    pub place: Option<String>,
+
+    /// Interface language: kk, ru or en (default: the system's, if it is one of these).
+    #[arg(long, value_name = "kk|ru|en")]
+    pub lang: Option<String>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Check the data files; print one line per problem (file:line: message) and exit 1 if any.
+    Check,
+    /// Tell who holds what on a date.
+    Query {
+        /// The date, YYYY-MM-DD (Gregorian).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: String,
+        /// Only the oblast, uezd and zones containing this point, and the nearest city within 30 km.
+        #[arg(
+            long,
+            value_name = "LON,LAT",
+            conflicts_with = "place",
+            allow_hyphen_values = true
+        )]
+        near: Option<String>,
+        /// Only places whose id or any name (kk, ru, en; historic or modern) is NAME.
+        #[arg(long, value_name = "NAME")]
+        place: Option<String>,
+        /// Print one JSON object instead of text.
+        #[arg(long)]
+        json: bool,
+        /// Language of the text output: kk, ru or en.
+        #[arg(long, value_name = "kk|ru|en")]
+        lang: Option<String>,
+    },
+}
+
+/// Loads the embedded data, or the folder given with `--data`.
+pub fn load_data(data_dir: Option<&std::path::Path>) -> Loaded {
+    match data_dir {
+        Some(dir) => {
+            let (dataset, mut read_problems) = Dataset::from_dir(dir);
+            let mut loaded = load(&dataset);
+            // A file that could not be read is already reported; drop the "missing" echo of it.
+            loaded
+                .problems
+                .retain(|p| !(p.line.is_none() && p.message == "the file is missing"));
+            read_problems.append(&mut loaded.problems);
+            loaded.problems = read_problems;
+            loaded
+        }
+        None => load(&Dataset::embedded()),
+    }
+}
+
+/// Runs the command line and returns the process's exit code.
+pub fn run(cli: Cli) -> ExitCode {
+    match cli.command {
+        None => run_window(cli.data, cli.date, cli.place, cli.lang),
+        Some(Command::Check) => run_check(cli.data.as_deref()),
+        Some(Command::Query {
+            date,
+            near,
+            place,
+            json,
+            lang,
+        }) => run_query(
+            cli.data.as_deref(),
+            &date,
+            near.as_deref(),
+            place.as_deref(),
+            json,
+            lang.as_deref(),
+        ),
+    }
+}
+
+fn fail(message: impl std::fmt::Display) -> ExitCode {
+    eprintln!("steppe-atlas: {message}");
+    ExitCode::FAILURE
+}
+
+fn parse_language(code: Option<&str>) -> Result<Option<Language>, String> {
+    match code {
+        None => Ok(None),
+        Some(code) => Language::from_code(code)
+            .map(Some)
+            .ok_or_else(|| format!("--lang {code}: use kk, ru or en")),
+    }
+}
+
+fn run_check(data_dir: Option<&std::path::Path>) -> ExitCode {
+    let loaded = load_data(data_dir);
+    let mut out = std::io::stdout().lock();
+    for problem in &loaded.problems {
+        let _ = writeln!(out, "{problem}");
+    }
+    let atlas = &loaded.atlas;
+    if loaded.problems.is_empty() {
+        let _ = writeln!(
+            out,
+            "ok: {} places, {} forces, {} control periods, {} events, {} sources",
+            atlas.places.len(),
+            atlas.forces.len(),
+            atlas.periods.len(),
+            atlas.events.len(),
+            atlas.sources.len()
+        );
+        ExitCode::SUCCESS
+    } else {
+        let _ = writeln!(out, "{} problem(s)", loaded.problems.len());
+        ExitCode::FAILURE
+    }
+}
+
+fn run_query(
+    data_dir: Option<&std::path::Path>,
+    date: &str,
+    near: Option<&str>,
+    place: Option<&str>,
+    json: bool,
+    lang: Option<&str>,
+) -> ExitCode {
+    let date = match Date::parse(date) {
+        Ok(date) => date,
+        Err(error) => return fail(format!("--date: {error}")),
+    };
+    if !(Date::ATLAS_START..=Date::ATLAS_END).contains(&date) {
+        return fail(format!(
+            "--date {date}: the atlas covers {} to {}",
+            Date::ATLAS_START,
+            Date::ATLAS_END
+        ));
+    }
+    let language = match parse_language(lang) {
+        Ok(language) => language
+            .or_else(crate::i18n::system_language)
+            .unwrap_or_default(),
+        Err(message) => return fail(message),
+    };
+    let selection = match (near, place) {
+        (Some(near), _) => match parse_lon_lat(near) {
+            Ok(point) => Selection::Near(point),
+            Err(message) => return fail(format!("--near {near}: {message}")),
+        },
+        (None, Some(name)) => Selection::Named(name.to_owned()),
+        (None, None) => Selection::All,
+    };
+    let loaded = load_data(data_dir);
+    report_problems(&loaded.problems);
+    let atlas = &loaded.atlas;
+    let places = query::select(atlas, &selection);
+    if let (Selection::Named(name), true) = (&selection, places.is_empty()) {
+        return fail(format!("--place {name}: no place has this id or name"));
+    }
+    let report = query::report(atlas, date, &places);
+    let mut out = std::io::stdout().lock();
+    let written = if json {
+        serde_json::to_string_pretty(&report)
+            .map_err(|e| e.to_string())
+            .and_then(|text| writeln!(out, "{text}").map_err(|e| e.to_string()))
+    } else {
+        write!(out, "{}", query::report_text(atlas, &report, language)).map_err(|e| e.to_string())
+    };
+    match written {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => fail(error),
+    }
+}
+
+/// Data problems go to standard error, so that a query's output stays clean for scripts.
+fn report_problems(problems: &[Problem]) {
+    if !problems.is_empty() {
+        eprintln!(
+            "steppe-atlas: {} problem(s) in the data; run `steppe-atlas check` to list them",
+            problems.len()
+        );
+    }
+}
+
+fn parse_lon_lat(text: &str) -> Result<LonLat, String> {
+    let mut parts = text.split(',').map(str::trim);
+    let (Some(lon), Some(lat), None) = (parts.next(), parts.next(), parts.next()) else {
+        return Err("expected LON,LAT in degrees, e.g. 69.15,54.87".into());
+    };
+    let lon: f64 = lon
+        .parse()
+        .map_err(|_| format!("`{lon}` is not a longitude"))?;
+    let lat: f64 = lat
+        .parse()
+        .map_err(|_| format!("`{lat}` is not a latitude"))?;
+    if !lon.is_finite() || !lat.is_finite() || lon.abs() > 180.0 || lat.abs() > 90.0 {
+        return Err("longitude must be within ±180 and latitude within ±90".into());
+    }
+    Ok(LonLat { lon, lat })
+}
+
+fn run_window(
+    data_dir: Option<PathBuf>,
+    date: Option<String>,
+    place: Option<String>,
+    lang: Option<String>,
+) -> ExitCode {
+    let date = match date.as_deref().map(Date::parse).transpose() {
+        Ok(date) => date,
+        Err(error) => return fail(format!("--date: {error}")),
+    };
+    let language = match parse_language(lang.as_deref()) {
+        Ok(language) => language,
+        Err(message) => return fail(message),
+    };
+    let options = crate::ui::StartOptions {
+        data_dir,
+        date,
+        place,
+        language,
+    };
+    match crate::ui::run_window(options) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => fail(format!("{error:#}")),
+    }
+}

@@ -1,0 +1,129 @@
+//! The data files, embedded in the binary or read from a folder given with `--data`.
+
+use std::path::Path;
+
+use super::Problem;
+
+/// The files a dataset consists of, in the order they are loaded.
+pub const FILE_NAMES: [&str; 7] = [
+    "places.toml",
+    "areas.geojson",
+    "water.geojson",
+    "forces.toml",
+    "sources.toml",
+    "control.toml",
+    "events.toml",
+];
+
+/// Files larger than this are refused rather than read: the shipped data is well under 1 MB,
+/// and a mistaken multi-gigabyte file must not exhaust a museum PC's memory.
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// One data file's text and the name to show in messages.
+#[derive(Clone, Debug)]
+pub struct DataFile {
+    /// As shown to the user: `maps/control.toml` or the path under `--data`.
+    pub display_name: String,
+    pub text: String,
+}
+
+/// The texts of all data files; a missing or unreadable file is absent and reported.
+#[derive(Clone, Debug, Default)]
+pub struct Dataset {
+    files: Vec<(&'static str, DataFile)>,
+}
+
+impl Dataset {
+    /// The data shipped inside the binary.
+    pub fn embedded() -> Dataset {
+        let texts: [&str; 7] = [
+            include_str!("../../maps/places.toml"),
+            include_str!("../../maps/areas.geojson"),
+            include_str!("../../maps/water.geojson"),
+            include_str!("../../maps/forces.toml"),
+            include_str!("../../maps/sources.toml"),
+            include_str!("../../maps/control.toml"),
+            include_str!("../../maps/events.toml"),
+        ];
+        let files = FILE_NAMES
+            .iter()
+            .zip(texts)
+            .map(|(&name, text)| {
+                (
+                    name,
+                    DataFile {
+                        display_name: format!("maps/{name}"),
+                        text: text.to_owned(),
+                    },
+                )
+            })
+            .collect();
+        Dataset { files }
+    }
+
+    /// Reads the data files from a folder; problems name the files that could not be read.
+    pub fn from_dir(dir: &Path) -> (Dataset, Vec<Problem>) {
+        let mut files = Vec::new();
+        let mut problems = Vec::new();
+        for name in FILE_NAMES {
+            let path = dir.join(name);
+            let display_name = path.display().to_string();
+            match read_limited(&path) {
+                Ok(text) => files.push((name, DataFile { display_name, text })),
+                Err(message) => problems.push(Problem::new(&display_name, None, message)),
+            }
+        }
+        (Dataset { files }, problems)
+    }
+
+    /// A dataset from texts in memory, keyed by file name (for tests and benchmarks).
+    pub fn from_texts<'a>(texts: impl IntoIterator<Item = (&'a str, String)>) -> Dataset {
+        let mut files = Vec::new();
+        for (name, text) in texts {
+            if let Some(&known) = FILE_NAMES.iter().find(|&&known| known == name) {
+                files.push((
+                    known,
+                    DataFile {
+                        display_name: format!("maps/{known}"),
+                        text,
+                    },
+                ));
+            }
+        }
+        Dataset { files }
+    }
+
+    /// The file with this name (one of [`FILE_NAMES`]), if it was read.
+    pub fn file(&self, name: &str) -> Option<&DataFile> {
+        self.files
+            .iter()
+            .find(|(known, _)| *known == name)
+            .map(|(_, file)| file)
+    }
+
+    /// Replaces one file's text, keeping its display name (used to try an edit).
+    pub fn with_text(mut self, name: &str, text: String) -> Dataset {
+        if let Some((_, file)) = self.files.iter_mut().find(|(known, _)| *known == name) {
+            file.text = text;
+        }
+        self
+    }
+}
+
+fn read_limited(path: &Path) -> Result<String, String> {
+    let metadata = std::fs::metadata(path).map_err(|e| format!("cannot read the file: {e}"))?;
+    if metadata.len() > MAX_FILE_BYTES {
+        return Err(format!(
+            "the file is {} MB, more than the {} MB a data file may have",
+            metadata.len() / (1024 * 1024),
+            MAX_FILE_BYTES / (1024 * 1024)
+        ));
+    }
+    let bytes = std::fs::read(path).map_err(|e| format!("cannot read the file: {e}"))?;
+    String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "the file is not UTF-8 text (first bad byte at offset {})",
+            e.utf8_error().valid_up_to()
+        )
+    })
+}

@@ -1,0 +1,180 @@
+//! Reads outlines from GeoJSON FeatureCollections (RFC 7946), with a problem per bad feature.
+
+use geo::{LineString, MultiPolygon, Polygon};
+use serde_json::Value;
+
+use super::problem::Reporter;
+use crate::model::Names;
+
+/// One feature's outline, keyed by `properties.id`.
+pub struct Outline {
+    pub id: String,
+    /// `properties.name_kk`, `name_ru`, `name_en`, when all three are given.
+    pub name: Option<Names>,
+    pub area: MultiPolygon<f64>,
+    /// The line where the feature's id is written, for messages.
+    pub line: Option<usize>,
+}
+
+/// The outlines of a FeatureCollection; features that cannot be read are reported and skipped.
+pub fn read_outlines(reporter: &mut Reporter<'_>, text: &str) -> Vec<Outline> {
+    let document: Value = match serde_json::from_str(text) {
+        Ok(document) => document,
+        Err(error) => {
+            reporter.at_line(
+                Some(error.line().max(1)),
+                format!("not valid JSON: {error}"),
+            );
+            return Vec::new();
+        }
+    };
+    let Some(features) = document.get("features").and_then(Value::as_array) else {
+        reporter.at_line(
+            Some(1),
+            "`features`: expected a GeoJSON FeatureCollection with a `features` array",
+        );
+        return Vec::new();
+    };
+    let mut outlines = Vec::new();
+    for (number, feature) in features.iter().enumerate() {
+        let properties = feature.get("properties");
+        let Some(id) = properties.and_then(|p| p.get("id")).and_then(Value::as_str) else {
+            reporter.at_line(
+                None,
+                format!("feature {} has no string `properties.id`", number + 1),
+            );
+            continue;
+        };
+        let line = line_of_id(text, id);
+        let name = properties.and_then(names);
+        match read_geometry(feature.get("geometry")) {
+            Ok(area) => outlines.push(Outline {
+                id: id.to_owned(),
+                name,
+                area,
+                line,
+            }),
+            Err(message) => reporter.at_line(line, format!("`geometry` of `{id}`: {message}")),
+        }
+    }
+    outlines
+}
+
+fn names(properties: &Value) -> Option<Names> {
+    let get = |key: &str| {
+        properties
+            .get(key)
+            .and_then(Value::as_str)
+            .map(str::to_owned)
+    };
+    Some(Names {
+        kk: get("name_kk")?,
+        ru: get("name_ru")?,
+        en: get("name_en")?,
+    })
+}
+
+/// The line of the first `"id"` string equal to `id`; GeoJSON values carry no positions of their own.
+fn line_of_id(text: &str, id: &str) -> Option<usize> {
+    let quoted = format!("\"{id}\"");
+    let offset = text.match_indices(&quoted).map(|(i, _)| i).find(|&i| {
+        let before = text[..i].trim_end();
+        before.ends_with(':') && before[..before.len() - 1].trim_end().ends_with("\"id\"")
+    })?;
+    Some(text[..offset].matches('\n').count() + 1)
+}
+
+fn read_geometry(geometry: Option<&Value>) -> Result<MultiPolygon<f64>, String> {
+    let Some(geometry) = geometry else {
+        return Err("missing".into());
+    };
+    let kind = geometry
+        .get("type")
+        .and_then(Value::as_str)
+        .unwrap_or_default();
+    let Some(coordinates) = geometry.get("coordinates").and_then(Value::as_array) else {
+        return Err("`coordinates` must be an array".into());
+    };
+    match kind {
+        "Polygon" => Ok(MultiPolygon(vec![polygon(coordinates)?])),
+        "MultiPolygon" => {
+            let polygons = coordinates
+                .iter()
+                .map(|p| {
+                    p.as_array()
+                        .ok_or("a polygon must be an array of rings".to_owned())
+                        .and_then(|p| polygon(p))
+                })
+                .collect::<Result<Vec<_>, _>>()?;
+            if polygons.is_empty() {
+                return Err("a MultiPolygon needs at least one polygon".into());
+            }
+            Ok(MultiPolygon(polygons))
+        }
+        other => Err(format!("type `{other}` is not Polygon or MultiPolygon")),
+    }
+}
+
+fn polygon(rings: &[Value]) -> Result<Polygon<f64>, String> {
+    let mut rings = rings
+        .iter()
+        .enumerate()
+        .map(|(i, ring)| ring_of(ring).map_err(|e| format!("ring {}: {e}", i + 1)));
+    let exterior = rings.next().ok_or("a polygon needs an outer ring")??;
+    let interiors = rings.collect::<Result<Vec<_>, _>>()?;
+    Ok(Polygon::new(exterior, interiors))
+}
+
+fn ring_of(ring: &Value) -> Result<LineString<f64>, String> {
+    let positions = ring.as_array().ok_or("must be an array of positions")?;
+    let mut points = Vec::with_capacity(positions.len());
+    for position in positions {
+        let pair = position.as_array().map(|p| {
+            (
+                p.first().and_then(Value::as_f64),
+                p.get(1).and_then(Value::as_f64),
+            )
+        });
+        let Some((Some(lon), Some(lat))) = pair else {
+            return Err(format!(
+                "{position} is not a [longitude, latitude] position"
+            ));
+        };
+        if !lon.is_finite() || !lat.is_finite() || lon.abs() > 180.0 || lat.abs() > 90.0 {
+            return Err(format!(
+                "[{lon}, {lat}] is not a longitude and latitude in degrees"
+            ));
+        }
+        points.push((lon, lat));
+    }
+    if points.len() < 4 {
+        return Err(format!(
+            "has {} positions; a closed ring needs at least 4",
+            points.len()
+        ));
+    }
+    if points.first() != points.last() {
+        return Err("is not closed: its last position must repeat the first".into());
+    }
+    Ok(LineString::from(points))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_the_line_of_a_feature_id() {
+        let text = "{\n \"features\": [\n  {\"properties\": {\"id\": \"turgai_oblast\"}}\n ]\n}";
+        assert_eq!(line_of_id(text, "turgai_oblast"), Some(3));
+        assert_eq!(line_of_id(text, "omsk"), None);
+    }
+
+    #[test]
+    fn rejects_unclosed_rings_and_bad_coordinates() {
+        let ring = serde_json::json!([[0.0, 0.0], [1.0, 0.0], [1.0, 1.0], [0.0, 1.0]]);
+        assert!(ring_of(&ring).unwrap_err().contains("not closed"));
+        let ring = serde_json::json!([[0.0, 0.0], [1.0, 0.0], [1.0, 100.0], [0.0, 0.0]]);
+        assert!(ring_of(&ring).unwrap_err().contains("not a longitude"));
+    }
+}

@@ -1,0 +1,743 @@
+//! Turns the texts of a [`Dataset`] into an [`Atlas`], reporting every problem on the way.
+//!
+//! Loading never stops at the first problem: a broken entry is reported with its file and line
+//! and left out, and everything else loads, so that `check` lists all problems at once and the
+//! window can keep running on what is good.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use toml::Spanned;
+
+use super::dataset::Dataset;
+use super::geojson::{self, Outline};
+use super::problem::{Problem, Reporter};
+use super::raw::{RawEvent, RawForce, RawNames, RawPeriod, RawPlace, RawSource};
+use super::toml_entries::{DateField, read_entries};
+use crate::model::{
+    Atlas, Confidence, ControlPeriod, Date, DatePrecision, Event, EventCategory, Force, ForceId,
+    Holder, LonLat, Names, Place, PlaceId, PlaceKind, Role, Side, Source, SourceId,
+};
+
+/// An atlas and the problems met while loading it.
+pub struct Loaded {
+    pub atlas: Atlas,
+    pub problems: Vec<Problem>,
+}
+
+/// Loads a dataset; problems are collected, never fatal.
+pub fn load(dataset: &Dataset) -> Loaded {
+    let mut problems = Vec::new();
+    let mut places = Vec::new();
+    let mut place_lines = Vec::new();
+    if let Some(file) = need(dataset, "places.toml", &mut problems) {
+        let mut reporter = Reporter::new(&file.display_name, &file.text, &mut problems);
+        (places, place_lines) = build_places(&mut reporter, &file.text);
+    }
+    let place_ids: HashMap<String, PlaceId> = places
+        .iter()
+        .enumerate()
+        .map(|(i, place)| (place.id.clone(), PlaceId(i as u32)))
+        .collect();
+
+    if let Some(file) = need(dataset, "areas.geojson", &mut problems) {
+        let mut reporter = Reporter::new(&file.display_name, &file.text, &mut problems);
+        for outline in geojson::read_outlines(&mut reporter, &file.text) {
+            attach_outline(&mut reporter, &mut places, &place_ids, outline);
+        }
+    }
+    if let Some(file) = dataset.file("places.toml") {
+        let mut reporter = Reporter::new(&file.display_name, &file.text, &mut problems);
+        for (place, line) in places.iter().zip(&place_lines) {
+            if place.kind.is_area() && place.area.is_none() {
+                reporter.at_line(
+                    Some(*line),
+                    format!(
+                        "{} `{}` has no outline in areas.geojson",
+                        place.kind.id(),
+                        place.id
+                    ),
+                );
+            }
+        }
+    }
+
+    let mut water = Vec::new();
+    if let Some(file) = need(dataset, "water.geojson", &mut problems) {
+        let mut reporter = Reporter::new(&file.display_name, &file.text, &mut problems);
+        water = geojson::read_outlines(&mut reporter, &file.text)
+            .into_iter()
+            .map(|outline| crate::model::WaterBody {
+                id: outline.id,
+                name: outline.name.unwrap_or_default(),
+                area: outline.area,
+            })
+            .collect();
+    }
+
+    let mut forces = Vec::new();
+    if let Some(file) = need(dataset, "forces.toml", &mut problems) {
+        let mut reporter = Reporter::new(&file.display_name, &file.text, &mut problems);
+        forces = build_forces(&mut reporter, &file.text);
+    }
+    let force_ids: HashMap<String, ForceId> = forces
+        .iter()
+        .enumerate()
+        .map(|(i, force)| (force.id.clone(), ForceId(i as u32)))
+        .collect();
+
+    let mut sources = Vec::new();
+    if let Some(file) = need(dataset, "sources.toml", &mut problems) {
+        let mut reporter = Reporter::new(&file.display_name, &file.text, &mut problems);
+        sources = build_sources(&mut reporter, &file.text);
+    }
+    let source_ids: HashMap<String, SourceId> = sources
+        .iter()
+        .enumerate()
+        .map(|(i, source)| (source.id.clone(), SourceId(i as u32)))
+        .collect();
+
+    let ids = Ids {
+        places: &place_ids,
+        forces: &force_ids,
+        sources: &source_ids,
+    };
+    let mut periods = Vec::new();
+    if let Some(file) = need(dataset, "control.toml", &mut problems) {
+        let mut reporter = Reporter::new(&file.display_name, &file.text, &mut problems);
+        periods = build_periods(&mut reporter, &file.text, &ids, &places);
+    }
+    let mut events = Vec::new();
+    if let Some(file) = need(dataset, "events.toml", &mut problems) {
+        let mut reporter = Reporter::new(&file.display_name, &file.text, &mut problems);
+        events = build_events(&mut reporter, &file.text, &ids);
+    }
+
+    let atlas = Atlas::new(places, forces, sources, periods, events, water);
+    Loaded { atlas, problems }
+}
+
+fn need<'a>(
+    dataset: &'a Dataset,
+    name: &str,
+    problems: &mut Vec<Problem>,
+) -> Option<&'a super::dataset::DataFile> {
+    let file = dataset.file(name);
+    if file.is_none() && !problems.iter().any(|problem| problem.file.ends_with(name)) {
+        problems.push(Problem::new(name, None, "the file is missing"));
+    }
+    file
+}
+
+/// The id maps every reference is resolved against.
+struct Ids<'a> {
+    places: &'a HashMap<String, PlaceId>,
+    forces: &'a HashMap<String, ForceId>,
+    sources: &'a HashMap<String, SourceId>,
+}
+
+/// Ids are lowercase ASCII words so that they are safe on a command line and in a URL.
+fn is_valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+        && id.as_bytes()[0].is_ascii_lowercase()
+}
+
+fn check_id(
+    reporter: &mut Reporter<'_>,
+    id: &Spanned<String>,
+    seen: &mut HashMap<String, usize>,
+    what: &str,
+) -> bool {
+    let text = id.get_ref();
+    if !is_valid_id(text) {
+        reporter.at(
+            &id.span(),
+            format!("`id`: {what} id `{text}` must be lowercase letters, digits and _"),
+        );
+        return false;
+    }
+    let line = reporter.line_of(&id.span());
+    if let Some(first) = seen.insert(text.clone(), line) {
+        reporter.at(
+            &id.span(),
+            format!("`id`: {what} `{text}` is defined twice (first on line {first})"),
+        );
+        seen.insert(text.clone(), first);
+        return false;
+    }
+    true
+}
+
+fn names(reporter: &mut Reporter<'_>, raw: &Spanned<RawNames>, field: &str) -> Option<Names> {
+    let RawNames { kk, ru, en } = raw.get_ref();
+    for (language, text) in [("kk", kk), ("ru", ru), ("en", en)] {
+        if text.trim().is_empty() {
+            reporter.at(&raw.span(), format!("`{field}.{language}` is empty"));
+            return None;
+        }
+    }
+    Some(Names {
+        kk: kk.clone(),
+        ru: ru.clone(),
+        en: en.clone(),
+    })
+}
+
+fn build_places(reporter: &mut Reporter<'_>, text: &str) -> (Vec<Place>, Vec<usize>) {
+    let entries: Vec<(RawPlace, Range<usize>)> = read_entries(reporter, text, "place");
+    let mut seen = HashMap::new();
+    let mut places = Vec::new();
+    let mut lines = Vec::new();
+    let mut parents = Vec::new();
+    for (raw, span) in entries {
+        if !check_id(reporter, &raw.id, &mut seen, "place") {
+            continue;
+        }
+        let id = raw.id.get_ref().clone();
+        let Some(kind) = PlaceKind::from_id(raw.kind.get_ref()) else {
+            reporter.at(
+                &raw.kind.span(),
+                format!(
+                    "`kind` of `{id}`: `{}` is not one of oblast, uezd, city, zone",
+                    raw.kind.get_ref()
+                ),
+            );
+            continue;
+        };
+        let Some(name) = names(reporter, &raw.name, "name") else {
+            continue;
+        };
+        let modern_name = match &raw.modern_name {
+            Some(modern) => match names(reporter, modern, "modern_name") {
+                Some(names) => Some(names),
+                None => continue,
+            },
+            None => None,
+        };
+        let location = match (&raw.lonlat, kind) {
+            (Some(lonlat), PlaceKind::City) => match lon_lat(lonlat.get_ref()) {
+                Ok(point) => Some(point),
+                Err(message) => {
+                    reporter.at(&lonlat.span(), format!("`lonlat` of `{id}`: {message}"));
+                    continue;
+                }
+            },
+            (None, PlaceKind::City) => {
+                reporter.at(
+                    &span,
+                    format!("city `{id}` needs `lonlat = [longitude, latitude]`"),
+                );
+                continue;
+            }
+            (Some(lonlat), _) => {
+                reporter.at(
+                    &lonlat.span(),
+                    format!("`lonlat` of `{id}`: only cities have a point; areas take their outline from areas.geojson"),
+                );
+                None
+            }
+            (None, _) => None,
+        };
+        lines.push(reporter.line_of(&span));
+        parents.push(raw.parent);
+        places.push(Place {
+            id,
+            kind,
+            name,
+            modern_name,
+            parent: None,
+            location,
+            area: None,
+        });
+    }
+    link_parents(reporter, &mut places, parents);
+    (places, lines)
+}
+
+/// Resolves parent ids, then cuts any cycle so that walking up always ends.
+fn link_parents(
+    reporter: &mut Reporter<'_>,
+    places: &mut [Place],
+    parents: Vec<Option<Spanned<String>>>,
+) {
+    let index: HashMap<String, PlaceId> = places
+        .iter()
+        .enumerate()
+        .map(|(i, place)| (place.id.clone(), PlaceId(i as u32)))
+        .collect();
+    let mut spans = Vec::with_capacity(places.len());
+    for (place, parent) in places.iter_mut().zip(parents) {
+        let Some(parent) = parent else {
+            spans.push(None);
+            continue;
+        };
+        match index.get(parent.get_ref()) {
+            Some(&id) => place.parent = Some(id),
+            None => reporter.at(
+                &parent.span(),
+                format!(
+                    "`parent` of `{}`: no place has the id `{}`",
+                    place.id,
+                    parent.get_ref()
+                ),
+            ),
+        }
+        spans.push(Some(parent.span()));
+    }
+    for start in 0..places.len() {
+        let mut seen = vec![start];
+        let mut current = places[start].parent;
+        while let Some(parent) = current {
+            if parent.index() == start {
+                if let Some(Some(span)) = spans.get(start) {
+                    let chain: Vec<&str> = seen.iter().map(|&i| places[i].id.as_str()).collect();
+                    reporter.at(
+                        span,
+                        format!(
+                            "`parent` of `{}` makes a cycle: {} → {}",
+                            places[start].id,
+                            chain.join(" → "),
+                            places[start].id
+                        ),
+                    );
+                }
+                places[start].parent = None;
+                break;
+            }
+            if seen.contains(&parent.index()) {
+                break; // a cycle further up; it is cut when its own member is visited
+            }
+            seen.push(parent.index());
+            current = places[parent.index()].parent;
+        }
+    }
+}
+
+fn lon_lat(values: &[f64]) -> Result<LonLat, String> {
+    let [lon, lat] = values else {
+        return Err(format!(
+            "expected [longitude, latitude], found {} numbers",
+            values.len()
+        ));
+    };
+    if !lon.is_finite() || !lat.is_finite() || lon.abs() > 180.0 || lat.abs() > 90.0 {
+        return Err(format!(
+            "[{lon}, {lat}] is not a longitude and latitude in degrees"
+        ));
+    }
+    Ok(LonLat {
+        lon: *lon,
+        lat: *lat,
+    })
+}
+
+fn attach_outline(
+    reporter: &mut Reporter<'_>,
+    places: &mut [Place],
+    place_ids: &HashMap<String, PlaceId>,
+    outline: Outline,
+) {
+    let Some(&id) = place_ids.get(&outline.id) else {
+        reporter.at_line(
+            outline.line,
+            format!("`properties.id`: no place has the id `{}`", outline.id),
+        );
+        return;
+    };
+    let place = &mut places[id.index()];
+    if !place.kind.is_area() {
+        reporter.at_line(
+            outline.line,
+            format!(
+                "`{}` is a city: cities are points, given by `lonlat` in places.toml",
+                place.id
+            ),
+        );
+    } else if place.area.is_some() {
+        reporter.at_line(
+            outline.line,
+            format!("`properties.id`: `{}` has a second outline", place.id),
+        );
+    } else {
+        place.area = Some(outline.area);
+    }
+}
+
+fn colour(text: &str) -> Option<[u8; 3]> {
+    let hex = text.strip_prefix('#')?;
+    if hex.len() != 6 || !hex.is_ascii() {
+        return None;
+    }
+    let byte = |i: usize| u8::from_str_radix(&hex[i..i + 2], 16).ok();
+    Some([byte(0)?, byte(2)?, byte(4)?])
+}
+
+fn build_forces(reporter: &mut Reporter<'_>, text: &str) -> Vec<Force> {
+    let entries: Vec<(RawForce, Range<usize>)> = read_entries(reporter, text, "force");
+    let mut seen = HashMap::new();
+    let mut forces = Vec::new();
+    for (raw, _) in entries {
+        if !check_id(reporter, &raw.id, &mut seen, "force") {
+            continue;
+        }
+        let id = raw.id.get_ref().clone();
+        let Some(side) = Side::from_id(raw.side.get_ref()) else {
+            let known: Vec<&str> = Side::ALL.iter().map(|side| side.id()).collect();
+            reporter.at(
+                &raw.side.span(),
+                format!(
+                    "`side` of `{id}`: `{}` is not one of {}",
+                    raw.side.get_ref(),
+                    known.join(", ")
+                ),
+            );
+            continue;
+        };
+        let Some(name) = names(reporter, &raw.name, "name") else {
+            continue;
+        };
+        let rgb = match &raw.colour {
+            Some(text) => match colour(text.get_ref()) {
+                Some(rgb) => Some(rgb),
+                None => {
+                    reporter.at(
+                        &text.span(),
+                        format!(
+                            "`colour` of `{id}`: `{}` is not a colour like \"#5b7fb5\"",
+                            text.get_ref()
+                        ),
+                    );
+                    None
+                }
+            },
+            None => None,
+        };
+        forces.push(Force {
+            id,
+            side,
+            name,
+            rgb,
+        });
+    }
+    forces
+}
+
+fn build_sources(reporter: &mut Reporter<'_>, text: &str) -> Vec<Source> {
+    let entries: Vec<(RawSource, Range<usize>)> = read_entries(reporter, text, "source");
+    let mut seen = HashMap::new();
+    let mut sources = Vec::new();
+    for (raw, _) in entries {
+        if !check_id(reporter, &raw.id, &mut seen, "source") {
+            continue;
+        }
+        if raw.title.get_ref().trim().is_empty() {
+            reporter.at(
+                &raw.title.span(),
+                format!("`title` of source `{}` is empty", raw.id.get_ref()),
+            );
+            continue;
+        }
+        sources.push(Source {
+            id: raw.id.get_ref().clone(),
+            title: raw.title.get_ref().clone(),
+            author: raw.author,
+            url: raw.url,
+            note: raw.note,
+        });
+    }
+    sources
+}
+
+/// Parses a date field and checks that it lies within the atlas's years.
+fn date(
+    reporter: &mut Reporter<'_>,
+    field: &Spanned<DateField>,
+    name: &str,
+    owner: &str,
+) -> Option<Date> {
+    let text = field.get_ref().text();
+    match Date::parse(&text) {
+        Ok(date) if (Date::ATLAS_START..=Date::ATLAS_END).contains(&date) => Some(date),
+        Ok(date) => {
+            reporter.at(
+                &field.span(),
+                format!(
+                    "`{name}` of {owner}: {date} is outside the atlas ({} to {})",
+                    Date::ATLAS_START,
+                    Date::ATLAS_END
+                ),
+            );
+            None
+        }
+        Err(error) => {
+            reporter.at(&field.span(), format!("`{name}` of {owner}: {error}"));
+            None
+        }
+    }
+}
+
+fn resolve_sources(
+    reporter: &mut Reporter<'_>,
+    raw: &Spanned<Vec<Spanned<String>>>,
+    ids: &Ids<'_>,
+    owner: &str,
+) -> Option<Vec<SourceId>> {
+    if raw.get_ref().is_empty() {
+        reporter.at(
+            &raw.span(),
+            format!("`sources` of {owner}: at least one source is needed"),
+        );
+        return None;
+    }
+    let mut sources = Vec::new();
+    for source in raw.get_ref() {
+        match ids.sources.get(source.get_ref()) {
+            Some(&id) => sources.push(id),
+            None => {
+                reporter.at(
+                    &source.span(),
+                    format!(
+                        "`sources` of {owner}: no source has the id `{}` in sources.toml",
+                        source.get_ref()
+                    ),
+                );
+                return None;
+            }
+        }
+    }
+    Some(sources)
+}
+
+fn confidence(
+    reporter: &mut Reporter<'_>,
+    raw: &Spanned<String>,
+    owner: &str,
+) -> Option<Confidence> {
+    let confidence = Confidence::from_id(raw.get_ref());
+    if confidence.is_none() {
+        reporter.at(
+            &raw.span(),
+            format!(
+                "`confidence` of {owner}: `{}` is not one of high, medium, low",
+                raw.get_ref()
+            ),
+        );
+    }
+    confidence
+}
+
+fn build_periods(
+    reporter: &mut Reporter<'_>,
+    text: &str,
+    ids: &Ids<'_>,
+    places: &[Place],
+) -> Vec<ControlPeriod> {
+    let entries: Vec<(RawPeriod, Range<usize>)> = read_entries(reporter, text, "period");
+    let mut periods: Vec<(ControlPeriod, Range<usize>)> = Vec::new();
+    for (raw, span) in entries {
+        let place_name = raw.place.get_ref();
+        let owner = format!("period for `{place_name}`");
+        let Some(&place) = ids.places.get(place_name) else {
+            reporter.at(
+                &raw.place.span(),
+                format!("`place`: no place has the id `{place_name}` in places.toml"),
+            );
+            continue;
+        };
+        let Some(start) = date(reporter, &raw.start, "start", &owner) else {
+            continue;
+        };
+        let end = match &raw.end {
+            Some(end) => match date(reporter, end, "end", &owner) {
+                Some(end) => end,
+                None => continue,
+            },
+            None => Date::ATLAS_END,
+        };
+        if end < start {
+            let at = raw.end.as_ref().map_or(span.clone(), |end| end.span());
+            reporter.at(&at, format!("{owner} ends {end} before it starts {start}"));
+            continue;
+        }
+        if raw.forces.get_ref().is_empty() {
+            reporter.at(
+                &raw.forces.span(),
+                format!("`forces` of {owner}: at least one force is needed"),
+            );
+            continue;
+        }
+        let mut holders = Vec::new();
+        for holder in raw.forces.get_ref() {
+            let holder = holder.get_ref();
+            let Some(&force) = ids.forces.get(holder.force.get_ref()) else {
+                reporter.at(
+                    &holder.force.span(),
+                    format!(
+                        "`forces` of {owner}: no force has the id `{}` in forces.toml",
+                        holder.force.get_ref()
+                    ),
+                );
+                break;
+            };
+            let Some(role) = Role::from_id(holder.role.get_ref()) else {
+                reporter.at(
+                    &holder.role.span(),
+                    format!(
+                        "`role` in {owner}: `{}` is not one of military, civil",
+                        holder.role.get_ref()
+                    ),
+                );
+                break;
+            };
+            holders.push(Holder { force, role });
+        }
+        if holders.len() != raw.forces.get_ref().len() {
+            continue;
+        }
+        let Some(confidence) = confidence(reporter, &raw.confidence, &owner) else {
+            continue;
+        };
+        let Some(sources) = resolve_sources(reporter, &raw.sources, ids, &owner) else {
+            continue;
+        };
+        periods.push((
+            ControlPeriod {
+                place,
+                start,
+                end,
+                holders,
+                confidence,
+                sources,
+                note: raw.note,
+            },
+            span,
+        ));
+    }
+    drop_overlaps(reporter, periods, places)
+}
+
+/// Keeps the first of any two periods of one place that overlap and reports the second.
+fn drop_overlaps(
+    reporter: &mut Reporter<'_>,
+    mut periods: Vec<(ControlPeriod, Range<usize>)>,
+    places: &[Place],
+) -> Vec<ControlPeriod> {
+    periods.sort_by_key(|(period, span)| (period.place, period.start, span.start));
+    let mut kept: Vec<(ControlPeriod, Range<usize>)> = Vec::with_capacity(periods.len());
+    for (period, span) in periods {
+        if let Some((previous, previous_span)) = kept.last()
+            && previous.place == period.place
+            && period.start <= previous.end
+        {
+            let previous_line = reporter.line_of(previous_span);
+            reporter.at(
+                &span,
+                format!(
+                    "period for `{}` ({} to {}) overlaps the period on line {previous_line} ({} to {}); put forces that share a place in one period",
+                    places[period.place.index()].id, period.start, period.end, previous.start, previous.end
+                ),
+            );
+            continue;
+        }
+        kept.push((period, span));
+    }
+    kept.into_iter().map(|(period, _)| period).collect()
+}
+
+fn build_events(reporter: &mut Reporter<'_>, text: &str, ids: &Ids<'_>) -> Vec<Event> {
+    let entries: Vec<(RawEvent, Range<usize>)> = read_entries(reporter, text, "event");
+    let mut seen = HashMap::new();
+    let mut events = Vec::new();
+    for (raw, _) in entries {
+        if !check_id(reporter, &raw.id, &mut seen, "event") {
+            continue;
+        }
+        let id = raw.id.get_ref().clone();
+        let owner = format!("event `{id}`");
+        let Some(start) = date(reporter, &raw.date, "date", &owner) else {
+            continue;
+        };
+        let end = match &raw.end {
+            Some(end) => match date(reporter, end, "end", &owner) {
+                Some(end) => end,
+                None => continue,
+            },
+            None => start,
+        };
+        if end < start {
+            let at = raw.end.as_ref().map_or(raw.date.span(), |end| end.span());
+            reporter.at(&at, format!("{owner} ends {end} before it starts {start}"));
+            continue;
+        }
+        let Some(precision) = DatePrecision::from_id(raw.precision.get_ref()) else {
+            reporter.at(
+                &raw.precision.span(),
+                format!(
+                    "`precision` of {owner}: `{}` is not one of day, month, season, year",
+                    raw.precision.get_ref()
+                ),
+            );
+            continue;
+        };
+        let Some(category) = EventCategory::from_id(raw.category.get_ref()) else {
+            let known: Vec<&str> = EventCategory::ALL
+                .iter()
+                .map(|category| category.id())
+                .collect();
+            reporter.at(
+                &raw.category.span(),
+                format!(
+                    "`category` of {owner}: `{}` is not one of {}",
+                    raw.category.get_ref(),
+                    known.join(", ")
+                ),
+            );
+            continue;
+        };
+        let mut places = Vec::new();
+        for place in raw.places.get_ref() {
+            match ids.places.get(place.get_ref()) {
+                Some(&id) => places.push(id),
+                None => reporter.at(
+                    &place.span(),
+                    format!(
+                        "`places` of {owner}: no place has the id `{}` in places.toml",
+                        place.get_ref()
+                    ),
+                ),
+            }
+        }
+        if places.len() != raw.places.get_ref().len() {
+            continue;
+        }
+        let Some(title) = names(reporter, &raw.title, "title") else {
+            continue;
+        };
+        let Some(text) = names(reporter, &raw.text, "text") else {
+            continue;
+        };
+        let Some(confidence) = confidence(reporter, &raw.confidence, &owner) else {
+            continue;
+        };
+        let Some(sources) = resolve_sources(reporter, &raw.sources, ids, &owner) else {
+            continue;
+        };
+        events.push(Event {
+            id,
+            start,
+            end,
+            precision,
+            places,
+            category,
+            title,
+            text,
+            seed: raw.seed,
+            confidence,
+            sources,
+        });
+    }
+    events
+}

@@ -1,0 +1,12 @@
+//! From text files to the model: reading the dataset, reporting problems with file and line.
+
+mod dataset;
+mod geojson;
+mod load;
+mod problem;
+mod raw;
+mod toml_entries;
+
+pub use dataset::{DataFile, Dataset, FILE_NAMES, MAX_FILE_BYTES};
+pub use load::{Loaded, load};
+pub use problem::{LineIndex, Problem};

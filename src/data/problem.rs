@@ -1,0 +1,114 @@
+//! Problems found in data files, each pointing at a file and line.
+
+use std::fmt;
+
+/// A problem in a data file: where it is and what is wrong.
+///
+/// Displayed as `maps/control.toml:212: period for `kustanai`: ...`, the form editors and
+/// terminals turn into a link.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    /// The file as the user named it, e.g. `maps/control.toml`.
+    pub file: String,
+    /// 1-based line, when the problem has one.
+    pub line: Option<usize>,
+    pub message: String,
+}
+
+impl Problem {
+    pub fn new(file: &str, line: Option<usize>, message: impl Into<String>) -> Problem {
+        Problem {
+            file: file.to_owned(),
+            line,
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.line {
+            Some(line) => write!(f, "{}:{}: {}", self.file, line, self.message),
+            None => write!(f, "{}: {}", self.file, self.message),
+        }
+    }
+}
+
+/// Turns byte offsets into 1-based line numbers.
+pub struct LineIndex {
+    line_starts: Vec<usize>,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> LineIndex {
+        let line_starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        LineIndex { line_starts }
+    }
+
+    /// The 1-based line holding byte `offset`.
+    pub fn line_of(&self, offset: usize) -> usize {
+        self.line_starts
+            .partition_point(|&start| start <= offset)
+            .max(1)
+    }
+}
+
+/// Collects problems for one file.
+pub struct Reporter<'a> {
+    pub file: &'a str,
+    lines: LineIndex,
+    pub problems: &'a mut Vec<Problem>,
+}
+
+impl<'a> Reporter<'a> {
+    pub fn new(file: &'a str, text: &str, problems: &'a mut Vec<Problem>) -> Reporter<'a> {
+        Reporter {
+            file,
+            lines: LineIndex::new(text),
+            problems,
+        }
+    }
+
+    /// Reports a problem at a byte span of the file.
+    pub fn at(&mut self, span: &std::ops::Range<usize>, message: impl Into<String>) {
+        let line = self.lines.line_of(span.start);
+        self.problems
+            .push(Problem::new(self.file, Some(line), message));
+    }
+
+    /// Reports a problem at a 1-based line.
+    pub fn at_line(&mut self, line: Option<usize>, message: impl Into<String>) {
+        self.problems.push(Problem::new(self.file, line, message));
+    }
+
+    pub fn line_of(&self, span: &std::ops::Range<usize>) -> usize {
+        self.lines.line_of(span.start)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_are_one_based() {
+        let lines = LineIndex::new("a\nbb\n\nccc");
+        assert_eq!(lines.line_of(0), 1);
+        assert_eq!(lines.line_of(1), 1);
+        assert_eq!(lines.line_of(2), 2);
+        assert_eq!(lines.line_of(5), 3);
+        assert_eq!(lines.line_of(6), 4);
+        assert_eq!(lines.line_of(100), 4);
+    }
+
+    #[test]
+    fn displays_as_file_line_message() {
+        let problem = Problem::new("maps/control.toml", Some(212), "period for `kustanai`: bad");
+        assert_eq!(
+            problem.to_string(),
+            "maps/control.toml:212: period for `kustanai`: bad"
+        );
+    }
+}

@@ -1,0 +1,80 @@
+//! The shapes of the TOML entries as written by people, before any checking.
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use super::toml_entries::DateField;
+
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
+pub struct RawNames {
+    pub kk: String,
+    pub ru: String,
+    pub en: String,
+}
+
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
+pub struct RawPlace {
+    pub id: Spanned<String>,
+    pub kind: Spanned<String>,
+    pub parent: Option<Spanned<String>>,
+    pub name: Spanned<RawNames>,
+    pub modern_name: Option<Spanned<RawNames>>,
+    pub lonlat: Option<Spanned<Vec<f64>>>,
+}
+
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
+pub struct RawForce {
+    pub id: Spanned<String>,
+    pub side: Spanned<String>,
+    pub name: Spanned<RawNames>,
+    pub colour: Option<Spanned<String>>,
+}
+
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
+pub struct RawSource {
+    pub id: Spanned<String>,
+    pub title: Spanned<String>,
+    pub author: Option<String>,
+    pub url: Option<String>,
+    pub note: Option<String>,
+}
+
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
+pub struct RawHolder {
+    pub force: Spanned<String>,
+    pub role: Spanned<String>,
+}
+
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
+pub struct RawPeriod {
+    pub place: Spanned<String>,
+    pub start: Spanned<DateField>,
+    pub end: Option<Spanned<DateField>>,
+    pub forces: Spanned<Vec<Spanned<RawHolder>>>,
+    pub confidence: Spanned<String>,
+    pub sources: Spanned<Vec<Spanned<String>>>,
+    #[serde(default)]
+    pub note: String,
+}
+
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
+pub struct RawEvent {
+    pub id: Spanned<String>,
+    pub date: Spanned<DateField>,
+    pub end: Option<Spanned<DateField>>,
+    pub precision: Spanned<String>,
+    pub places: Spanned<Vec<Spanned<String>>>,
+    pub category: Spanned<String>,
+    pub title: Spanned<RawNames>,
+    pub text: Spanned<RawNames>,
+    pub seed: Option<String>,
+    pub confidence: Spanned<String>,
+    pub sources: Spanned<Vec<Spanned<String>>>,
+}

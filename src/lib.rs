@@ -1,0 +1,18 @@
+//! Steppe Atlas: who controlled each place of Kazakhstan and its neighbours on each day of
+//! 1917-1920.
+//!
+//! - [`model`]: places, forces, control periods, events (no UI, no files).
+//! - [`data`]: reads the data files into the model, reporting problems by file and line.
+//! - [`geometry`]: the projection and the projected, triangulated shapes (no UI).
+//! - [`query`]: who holds what on a date, as used by `steppe-atlas query`.
+//! - [`i18n`]: the interface's translation table.
+//! - [`ui`]: the egui application.
+//! - [`cli`]: the command line.
+
+pub mod cli;
+pub mod data;
+pub mod geometry;
+pub mod i18n;
+pub mod model;
+pub mod query;
+pub mod ui;

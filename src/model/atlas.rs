@@ -1,0 +1,176 @@
+//! The whole loaded atlas.
+
+use std::collections::HashMap;
+
+use geo::MultiPolygon;
+
+use super::{
+    ControlIndex, ControlPeriod, Date, Event, Force, ForceId, Names, PeriodId, Place, PlaceId,
+    Resolution, Side,
+};
+
+/// Index of a source in [`Atlas::sources`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct SourceId(pub u32);
+
+impl SourceId {
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
+/// A work that periods and events cite.
+#[derive(Clone, Debug)]
+pub struct Source {
+    pub id: String,
+    pub title: String,
+    pub author: Option<String>,
+    pub url: Option<String>,
+    pub note: Option<String>,
+}
+
+/// A sea or lake, drawn for orientation only.
+#[derive(Clone, Debug)]
+pub struct WaterBody {
+    pub id: String,
+    pub name: Names,
+    pub area: MultiPolygon<f64>,
+}
+
+/// Everything the atlas knows, with every reference resolved to an index.
+#[derive(Clone, Debug, Default)]
+pub struct Atlas {
+    pub places: Vec<Place>,
+    pub forces: Vec<Force>,
+    pub sources: Vec<Source>,
+    pub periods: Vec<ControlPeriod>,
+    /// Sorted by start date.
+    pub events: Vec<Event>,
+    pub water: Vec<WaterBody>,
+    index: ControlIndex,
+    place_by_id: HashMap<String, PlaceId>,
+}
+
+impl Atlas {
+    /// Assembles an atlas from parts whose references are already valid; builds the indexes.
+    pub fn new(
+        places: Vec<Place>,
+        forces: Vec<Force>,
+        sources: Vec<Source>,
+        periods: Vec<ControlPeriod>,
+        mut events: Vec<Event>,
+        water: Vec<WaterBody>,
+    ) -> Atlas {
+        let parents = places.iter().map(|place| place.parent).collect();
+        let index = ControlIndex::new(&periods, parents);
+        let place_by_id = places
+            .iter()
+            .enumerate()
+            .map(|(i, place)| (place.id.clone(), PlaceId(i as u32)))
+            .collect();
+        events.sort_by_key(|event| (event.start, event.end));
+        Atlas {
+            places,
+            forces,
+            sources,
+            periods,
+            events,
+            water,
+            index,
+            place_by_id,
+        }
+    }
+
+    pub fn place(&self, id: PlaceId) -> &Place {
+        &self.places[id.index()]
+    }
+
+    pub fn force(&self, id: ForceId) -> &Force {
+        &self.forces[id.index()]
+    }
+
+    pub fn period(&self, id: PeriodId) -> &ControlPeriod {
+        &self.periods[id.index()]
+    }
+
+    pub fn source(&self, id: super::SourceId) -> &Source {
+        &self.sources[id.index()]
+    }
+
+    pub fn place_ids(&self) -> impl Iterator<Item = PlaceId> + '_ {
+        (0..self.places.len() as u32).map(PlaceId)
+    }
+
+    /// The force with this exact id.
+    pub fn force_by_id(&self, id: &str) -> Option<&Force> {
+        self.forces.iter().find(|force| force.id == id)
+    }
+
+    /// The place with this exact id.
+    pub fn place_by_id(&self, id: &str) -> Option<PlaceId> {
+        self.place_by_id.get(id).copied()
+    }
+
+    /// Places whose id or any historic or modern name, in any language, is `query`.
+    pub fn find_places(&self, query: &str) -> Vec<PlaceId> {
+        self.place_ids()
+            .filter(|&id| self.place(id).is_called(query))
+            .collect()
+    }
+
+    /// The place's parent, grandparent and so on, nearest first.
+    pub fn ancestors(&self, place: PlaceId) -> Vec<PlaceId> {
+        let mut chain = Vec::new();
+        let mut current = self.place(place).parent;
+        while let Some(parent) = current {
+            if chain.contains(&parent) || chain.len() > self.places.len() {
+                break;
+            }
+            chain.push(parent);
+            current = self.place(parent).parent;
+        }
+        chain
+    }
+
+    /// The periods of a place, sorted by start.
+    pub fn periods_of(&self, place: PlaceId) -> &[PeriodId] {
+        self.index.periods_of(place)
+    }
+
+    /// Who holds `place` on `date`, falling back to its parents.
+    pub fn resolve(&self, place: PlaceId, date: Date) -> Resolution {
+        self.index.resolve(&self.periods, place, date)
+    }
+
+    /// The period in force for `place` on `date`, its own or inherited.
+    pub fn control_on(&self, place: PlaceId, date: Date) -> Option<&ControlPeriod> {
+        self.resolve(place, date).period.map(|id| self.period(id))
+    }
+
+    /// The distinct sides holding `place` on `date`, military holders first.
+    pub fn sides_on(&self, place: PlaceId, date: Date) -> Vec<Side> {
+        let Some(period) = self.control_on(place, date) else {
+            return Vec::new();
+        };
+        self.sides_of(period)
+    }
+
+    /// The distinct sides in a period, military holders first.
+    pub fn sides_of(&self, period: &ControlPeriod) -> Vec<Side> {
+        let mut holders = period.holders.clone();
+        holders.sort_by_key(|holder| holder.role != super::Role::Military);
+        let mut sides = Vec::new();
+        for holder in holders {
+            let side = self.force(holder.force).side;
+            if !sides.contains(&side) {
+                sides.push(side);
+            }
+        }
+        sides
+    }
+
+    /// Events under way on `date`.
+    pub fn events_on(&self, date: Date) -> impl Iterator<Item = &Event> + '_ {
+        self.events.iter().filter(move |event| event.is_on(date))
+    }
+}

@@ -1,0 +1,21 @@
+//! The historical model: places, forces, control periods, events and sources.
+//!
+//! Nothing here knows about egui, files or threads: the UI, the command line, the tests and the
+//! benchmarks all read the same [`Atlas`]. It is built once by [`crate::data::load`], which turns
+//! text into these types, so that an `Atlas` can never hold a dangling id or a reversed period.
+
+mod atlas;
+mod control;
+mod date;
+mod event;
+mod force;
+mod names;
+mod place;
+
+pub use atlas::{Atlas, Source, SourceId, WaterBody};
+pub use control::{Confidence, ControlIndex, ControlPeriod, Holder, PeriodId, Resolution, Role};
+pub use date::{Date, DateError, YearMonthDay};
+pub use event::{DatePrecision, Event, EventCategory};
+pub use force::{Force, ForceId, Side};
+pub use names::{Language, Names};
+pub use place::{LonLat, Place, PlaceId, PlaceKind};

@@ -1,0 +1,88 @@
+//! Places: oblasts, uezds, cities and free zones.
+
+use geo::MultiPolygon;
+
+use super::Names;
+
+/// Index of a place in [`super::Atlas::places`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct PlaceId(pub u32);
+
+impl PlaceId {
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
+/// What kind of place this is; the ids are part of `query --json`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum PlaceKind {
+    Oblast,
+    Uezd,
+    City,
+    /// An area that follows no administrative boundary, e.g. a partisan district.
+    Zone,
+}
+
+impl PlaceKind {
+    pub const ALL: [PlaceKind; 4] = [
+        PlaceKind::Oblast,
+        PlaceKind::Uezd,
+        PlaceKind::City,
+        PlaceKind::Zone,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            PlaceKind::Oblast => "oblast",
+            PlaceKind::Uezd => "uezd",
+            PlaceKind::City => "city",
+            PlaceKind::Zone => "zone",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<PlaceKind> {
+        PlaceKind::ALL.into_iter().find(|kind| kind.id() == id)
+    }
+
+    /// Whether places of this kind are areas (with an outline) rather than points.
+    pub fn is_area(self) -> bool {
+        self != PlaceKind::City
+    }
+}
+
+/// A longitude and latitude in degrees (WGS84).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct LonLat {
+    pub lon: f64,
+    pub lat: f64,
+}
+
+/// A place of the atlas.
+#[derive(Clone, Debug)]
+pub struct Place {
+    /// The stable id used in data files and on the command line.
+    pub id: String,
+    pub kind: PlaceKind,
+    /// The historic name (as of 1917-1920).
+    pub name: Names,
+    /// The modern name, where it differs from the historic one.
+    pub modern_name: Option<Names>,
+    pub parent: Option<PlaceId>,
+    /// The point of a city.
+    pub location: Option<LonLat>,
+    /// The outline of an area, in degrees.
+    pub area: Option<MultiPolygon<f64>>,
+}
+
+impl Place {
+    /// Whether `query` is this place's id or any of its historic or modern names, ignoring case.
+    pub fn is_called(&self, query: &str) -> bool {
+        self.id.eq_ignore_ascii_case(query.trim())
+            || self.name.matches(query)
+            || self
+                .modern_name
+                .as_ref()
+                .is_some_and(|names| names.matches(query))
+    }
+}

@@ -1,0 +1,333 @@
+//! The desk application: top bar, map, legend, events and timeline in one window.
+
+use std::path::PathBuf;
+
+use eframe::egui::{self, Color32, ColorImage, Key, RichText, TextureHandle, TextureOptions};
+
+use super::events::events_ui;
+use super::legend::legend_ui;
+use super::map::{MapScene, MapView, MapWidget};
+use super::place_info::{describe, place_tooltip_ui};
+use super::style::ControlPaint;
+use super::timeline::{Timeline, timeline_ui};
+use crate::data::Problem;
+use crate::geometry::MapGeometry;
+use crate::i18n::Translations;
+use crate::model::{Atlas, Date, Language, PlaceId, PlaceKind};
+
+/// How the window starts, from the command line.
+#[derive(Clone, Debug, Default)]
+pub struct StartOptions {
+    /// Load data from this folder instead of the embedded copy.
+    pub data_dir: Option<PathBuf>,
+    pub date: Option<Date>,
+    /// A place id or name to highlight.
+    pub place: Option<String>,
+    /// Interface language; the system's when it is one of ours, English otherwise.
+    pub language: Option<Language>,
+}
+
+/// The date the window opens on when none is asked for: the February revolution.
+const DEFAULT_DATE: Date = Date::ATLAS_START;
+
+/// How each place looks on one date, recomputed only when the date or data change.
+struct DatePaint {
+    date: Date,
+    paints: Vec<ControlPaint>,
+    visible: Vec<bool>,
+}
+
+pub struct AtlasApp {
+    atlas: Atlas,
+    geometry: MapGeometry,
+    problems: Vec<Problem>,
+    texts: Translations,
+    language: Language,
+    timeline: Timeline,
+    /// `None` until the first frame, which knows the map's size and fits the view to it.
+    view: Option<MapView>,
+    highlighted: Option<PlaceId>,
+    hovered: Option<PlaceId>,
+    show_problems: bool,
+    hatch_texture: Option<TextureHandle>,
+    date_paint: Option<DatePaint>,
+    /// Fonts go to the context on the first frame, so that the app needs no context to be made.
+    fonts_installed: bool,
+}
+
+impl AtlasApp {
+    pub fn new(options: StartOptions) -> AtlasApp {
+        let loaded = crate::cli::load_data(options.data_dir.as_deref());
+        let mut problems = loaded.problems;
+        let texts = Translations::embedded().unwrap_or_else(|message| {
+            problems.push(Problem::new("assets/translations.toml", None, message));
+            Translations::default()
+        });
+        let atlas = loaded.atlas;
+        let geometry = MapGeometry::new(&atlas);
+        let highlighted = options
+            .place
+            .as_deref()
+            .and_then(|name| atlas.find_places(name).first().copied());
+        let language = options
+            .language
+            .or_else(crate::i18n::system_language)
+            .unwrap_or_default();
+        AtlasApp {
+            atlas,
+            geometry,
+            problems,
+            texts,
+            language,
+            timeline: Timeline::new(options.date.unwrap_or(DEFAULT_DATE)),
+            view: None,
+            highlighted,
+            hovered: None,
+            show_problems: false,
+            hatch_texture: None,
+            date_paint: None,
+            fonts_installed: false,
+        }
+    }
+
+    pub fn atlas(&self) -> &Atlas {
+        &self.atlas
+    }
+
+    pub fn date(&self) -> Date {
+        self.timeline.date
+    }
+
+    pub fn set_date(&mut self, date: Date) {
+        self.timeline.set_date(date);
+    }
+
+    pub fn language(&self) -> Language {
+        self.language
+    }
+
+    pub fn set_language(&mut self, language: Language) {
+        self.language = language;
+    }
+
+    pub fn problems(&self) -> &[Problem] {
+        &self.problems
+    }
+
+    pub fn hovered(&self) -> Option<PlaceId> {
+        self.hovered
+    }
+
+    /// How a place is painted on the current date (as last drawn).
+    pub fn paint_of(&mut self, place: PlaceId) -> ControlPaint {
+        self.refresh_paint();
+        self.date_paint
+            .as_ref()
+            .and_then(|p| p.paints.get(place.index()).copied())
+            .unwrap_or(ControlPaint::of(&[]))
+    }
+
+    fn tr<'a>(&'a self, key: &'a str) -> &'a str {
+        self.texts.tr(self.language, key)
+    }
+
+    fn refresh_paint(&mut self) {
+        let date = self.timeline.date;
+        if self
+            .date_paint
+            .as_ref()
+            .is_some_and(|paint| paint.date == date)
+        {
+            return;
+        }
+        let atlas = &self.atlas;
+        let paints = atlas
+            .place_ids()
+            .map(|id| ControlPaint::of(&atlas.sides_on(id, date)))
+            .collect();
+        // A free zone exists only while it has a period of its own.
+        let visible = atlas
+            .place_ids()
+            .map(|id| {
+                atlas.place(id).kind != PlaceKind::Zone
+                    || atlas.resolve(id, date).from_place == Some(id)
+            })
+            .collect();
+        self.date_paint = Some(DatePaint {
+            date,
+            paints,
+            visible,
+        });
+    }
+
+    fn hatch_texture(&mut self, ctx: &egui::Context) -> egui::TextureId {
+        self.hatch_texture
+            .get_or_insert_with(|| {
+                ctx.load_texture("hatch", hatch_image(), TextureOptions::LINEAR_REPEAT)
+            })
+            .id()
+    }
+
+    /// Keys that work anywhere in the window: Space plays, arrows step a day.
+    fn handle_keys(&mut self, ctx: &egui::Context) {
+        if ctx.egui_wants_keyboard_input() {
+            return;
+        }
+        let (space, left, right) = ctx.input_mut(|input| {
+            (
+                input.consume_key(egui::Modifiers::NONE, Key::Space),
+                input.consume_key(egui::Modifiers::NONE, Key::ArrowLeft),
+                input.consume_key(egui::Modifiers::NONE, Key::ArrowRight),
+            )
+        });
+        if space {
+            self.timeline.toggle_play();
+        }
+        if left {
+            self.timeline.step_days(-1);
+        }
+        if right {
+            self.timeline.step_days(1);
+        }
+    }
+
+    /// Draws the whole window.
+    pub fn ui(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        if !self.fonts_installed {
+            super::install_fonts(&ctx);
+            self.fonts_installed = true;
+        }
+        self.handle_keys(&ctx);
+        if self.timeline.playing {
+            let seconds = ctx.input(|input| f64::from(input.stable_dt));
+            self.timeline.advance(seconds);
+            ctx.request_repaint();
+        }
+
+        egui::Panel::top("top_bar").show(ui, |ui| self.top_bar_ui(ui));
+        egui::Panel::bottom("timeline").show(ui, |ui| {
+            ui.add_space(4.0);
+            timeline_ui(ui, &mut self.timeline, &self.texts, self.language);
+            ui.add_space(4.0);
+        });
+        egui::Panel::right("side_panel")
+            .default_size(320.0)
+            .show(ui, |ui| {
+                egui::ScrollArea::vertical().show(ui, |ui| {
+                    legend_ui(ui, &self.texts, self.language);
+                    ui.separator();
+                    if let Some(date) = events_ui(
+                        ui,
+                        &self.atlas,
+                        &self.texts,
+                        self.language,
+                        self.timeline.date,
+                    ) {
+                        self.timeline.set_date(date);
+                    }
+                });
+            });
+        egui::CentralPanel::no_frame().show(ui, |ui| self.map_ui(ui));
+    }
+
+    fn top_bar_ui(&mut self, ui: &mut egui::Ui) {
+        ui.horizontal(|ui| {
+            ui.label(RichText::new(self.tr("app_title")).size(20.0).strong());
+            ui.label(RichText::new(self.tr("app_subtitle")).size(16.0));
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                let mut language = self.language;
+                egui::ComboBox::from_id_salt("language")
+                    .selected_text(language.endonym())
+                    .show_ui(ui, |ui| {
+                        for option in Language::ALL {
+                            ui.selectable_value(&mut language, option, option.endonym());
+                        }
+                    });
+                self.language = language;
+                ui.label(self.tr("language"));
+                if ui.button(self.tr("reset_view")).clicked() {
+                    self.view = None;
+                }
+            });
+        });
+        if !self.problems.is_empty() {
+            ui.horizontal(|ui| {
+                let message = self
+                    .tr("data_problems")
+                    .replace("{count}", &self.problems.len().to_string());
+                ui.label(RichText::new(message).color(Color32::from_rgb(0xb0, 0x30, 0x10)));
+                let mut show = self.show_problems;
+                ui.toggle_value(&mut show, self.tr("show_problems"));
+                self.show_problems = show;
+            });
+            if self.show_problems {
+                egui::ScrollArea::vertical()
+                    .max_height(160.0)
+                    .show(ui, |ui| {
+                        for problem in &self.problems {
+                            ui.monospace(problem.to_string());
+                        }
+                    });
+            }
+        }
+    }
+
+    fn map_ui(&mut self, ui: &mut egui::Ui) {
+        self.refresh_paint();
+        let hatch_texture = self.hatch_texture(ui.ctx());
+        let size = ui.available_size();
+        let view = self
+            .view
+            .get_or_insert_with(|| MapView::fit(self.geometry.bounds, [size.x, size.y]));
+        let Some(date_paint) = &self.date_paint else {
+            return;
+        };
+        let scene = MapScene {
+            atlas: &self.atlas,
+            geometry: &self.geometry,
+            paints: &date_paint.paints,
+            visible: &date_paint.visible,
+            language: self.language,
+            hovered: None,
+            highlighted: self.highlighted,
+            hatch_texture,
+            text_scale: 1.0,
+        };
+        let (atlas, texts, language, date) =
+            (&self.atlas, &self.texts, self.language, self.timeline.date);
+        let describe_place = |place| describe(atlas, texts, language, place, date);
+        let map = MapWidget::new(scene, view, &describe_place).show(ui);
+        if let Some(place) = map.hovered {
+            map.response.clone().on_hover_ui_at_pointer(|ui| {
+                place_tooltip_ui(ui, atlas, texts, language, place, date)
+            });
+        }
+        if let Some(place) = map.clicked {
+            self.highlighted = Some(place);
+        }
+        self.hovered = map.hovered;
+    }
+}
+
+impl eframe::App for AtlasApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        AtlasApp::ui(self, ui);
+    }
+}
+
+/// Diagonal white stripes on transparency; tinted by the vertex colour when drawn.
+fn hatch_image() -> ColorImage {
+    const SIZE: usize = 16;
+    let pixels = (0..SIZE * SIZE)
+        .map(|i| {
+            let (x, y) = (i % SIZE, i / SIZE);
+            if (x + y) % SIZE < 5 {
+                Color32::WHITE
+            } else {
+                Color32::TRANSPARENT
+            }
+        })
+        .collect();
+    ColorImage::new([SIZE, SIZE], pixels)
+}

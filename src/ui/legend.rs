@@ -1,0 +1,77 @@
+//! The legend: what each colour and pattern means.
+
+use eframe::egui::{self, Color32, Rect, Sense, Stroke, vec2};
+
+use super::style::{self, ControlPaint};
+use crate::i18n::Translations;
+use crate::model::{Language, Side};
+
+/// The translation key of a side's name.
+pub fn side_key(side: Side) -> &'static str {
+    match side {
+        Side::Soviet => "side_soviet",
+        Side::White => "side_white",
+        Side::Alash => "side_alash",
+        Side::Partisan => "side_partisan",
+        Side::Provisional => "side_provisional",
+        Side::Kokand => "side_kokand",
+    }
+}
+
+pub fn legend_ui(ui: &mut egui::Ui, texts: &Translations, language: Language) {
+    let tr = |key| texts.tr(language, key);
+    ui.heading(tr("legend"));
+    for side in Side::ALL {
+        swatch_row_ui(ui, ControlPaint::of(&[side]), tr(side_key(side)));
+    }
+    swatch_row_ui(
+        ui,
+        ControlPaint::of(&[Side::White, Side::Alash]),
+        tr("several"),
+    );
+    swatch_row_ui(ui, ControlPaint::of(&[]), tr("unknown"));
+}
+
+fn swatch_row_ui(ui: &mut egui::Ui, paint: ControlPaint, label: &str) {
+    ui.horizontal(|ui| {
+        let (rect, _) = ui.allocate_exact_size(vec2(28.0, 16.0), Sense::hover());
+        swatch(ui.painter(), rect, paint);
+        ui.label(label);
+    });
+}
+
+/// A small rectangle painted like a place on the map: fill, and stripes where several sides hold it.
+pub fn swatch(painter: &egui::Painter, rect: Rect, paint: ControlPaint) {
+    painter.rect_filled(rect, 2.0, paint.fill);
+    if let Some(hatch) = paint.hatch {
+        let painter = painter.with_clip_rect(rect);
+        let mut x = rect.left() - rect.height();
+        while x < rect.right() {
+            painter.line_segment(
+                [
+                    egui::pos2(x, rect.bottom()),
+                    egui::pos2(x + rect.height(), rect.top()),
+                ],
+                Stroke::new(2.5, hatch),
+            );
+            x += 6.0;
+        }
+    }
+    painter.rect_stroke(
+        rect,
+        2.0,
+        Stroke::new(1.0, style::OBLAST_BORDER),
+        egui::StrokeKind::Inside,
+    );
+}
+
+/// A dot in a side's colour, for lists of holders.
+pub fn side_dot(ui: &mut egui::Ui, colour: Color32) {
+    let (rect, _) = ui.allocate_exact_size(vec2(12.0, 12.0), Sense::hover());
+    ui.painter().circle(
+        rect.center(),
+        5.0,
+        colour,
+        Stroke::new(1.0, style::OBLAST_BORDER),
+    );
+}

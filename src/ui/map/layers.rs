@@ -1,0 +1,370 @@
+//! The map's layers, drawn in order over one another: water, control fills, borders, zones,
+//! cities, labels, highlight. Each draws through the [`Projector`]; adding a layer never means
+//! editing the map widget.
+
+use eframe::egui::{
+    self, Align2, Color32, FontId, Mesh, Painter, Pos2, Rect, Shape, Stroke, TextureId, pos2, vec2,
+};
+
+use super::Projector;
+use crate::geometry::{AreaShape, MapGeometry};
+use crate::model::{Atlas, Language, PlaceId, PlaceKind};
+use crate::ui::style::{self, ControlPaint};
+
+/// What every layer may read for one frame.
+pub struct MapScene<'a> {
+    pub atlas: &'a Atlas,
+    pub geometry: &'a MapGeometry,
+    /// `paints[place]`: how the place is coloured on the current date.
+    pub paints: &'a [ControlPaint],
+    /// `visible[place]`: whether the place is drawn on the current date (zones come and go).
+    pub visible: &'a [bool],
+    pub language: Language,
+    pub hovered: Option<PlaceId>,
+    pub highlighted: Option<PlaceId>,
+    /// A repeating stripe texture for places held by several sides.
+    pub hatch_texture: TextureId,
+    /// Text size multiplier (1 at a desk; larger on a projector).
+    pub text_scale: f32,
+}
+
+impl MapScene<'_> {
+    fn paint(&self, place: PlaceId) -> ControlPaint {
+        self.paints
+            .get(place.index())
+            .copied()
+            .unwrap_or(ControlPaint {
+                fill: style::UNKNOWN,
+                hatch: None,
+            })
+    }
+
+    fn is_visible(&self, place: PlaceId) -> bool {
+        self.visible.get(place.index()).copied().unwrap_or(true)
+    }
+
+    /// Area places of one kind with their shapes, in atlas order.
+    fn areas_of_kind(&self, kind: PlaceKind) -> impl Iterator<Item = (PlaceId, &AreaShape)> + '_ {
+        self.atlas
+            .place_ids()
+            .filter(move |&id| self.atlas.place(id).kind == kind && self.is_visible(id))
+            .filter_map(|id| Some((id, self.geometry.area(id)?)))
+    }
+}
+
+/// One layer of the map.
+pub trait MapLayer {
+    fn draw(&self, painter: &Painter, projector: &Projector, scene: &MapScene<'_>);
+}
+
+/// The layers in drawing order.
+pub const LAYERS: [&dyn MapLayer; 7] = [
+    &WaterLayer,
+    &ControlLayer,
+    &BorderLayer,
+    &ZoneLayer,
+    &CityLayer,
+    &LabelLayer,
+    &HighlightLayer,
+];
+
+/// Screen points between two stripes of the hatch pattern.
+const HATCH_PERIOD: f32 = 12.0;
+
+/// A flat-coloured mesh of an area's triangles.
+fn fill_mesh(shape: &AreaShape, projector: &Projector, colour: Color32) -> Mesh {
+    let mut mesh = Mesh::default();
+    mesh.reserve_vertices(shape.vertices.len());
+    mesh.reserve_triangles(shape.triangles.len() / 3);
+    for &vertex in &shape.vertices {
+        mesh.colored_vertex(projector.screen_from_map(vertex), colour);
+    }
+    mesh.indices.extend_from_slice(&shape.triangles);
+    mesh
+}
+
+/// The same triangles textured with stripes tinted `colour`, fixed to the screen so that the
+/// stripes line up across neighbouring areas.
+fn hatch_mesh(
+    shape: &AreaShape,
+    projector: &Projector,
+    colour: Color32,
+    texture: TextureId,
+) -> Mesh {
+    let mut mesh = Mesh::with_texture(texture);
+    mesh.reserve_vertices(shape.vertices.len());
+    for &vertex in &shape.vertices {
+        let pos = projector.screen_from_map(vertex);
+        mesh.vertices.push(egui::epaint::Vertex {
+            pos,
+            uv: pos2(pos.x / HATCH_PERIOD, pos.y / HATCH_PERIOD),
+            color: colour,
+        });
+    }
+    mesh.indices.extend_from_slice(&shape.triangles);
+    mesh
+}
+
+fn on_screen(shape: &AreaShape, projector: &Projector, clip: Rect) -> bool {
+    projector.screen_rect(shape.bounds).intersects(clip)
+}
+
+fn ring_shape(ring: &[crate::geometry::MapPoint], projector: &Projector, stroke: Stroke) -> Shape {
+    Shape::line(
+        ring.iter().map(|&p| projector.screen_from_map(p)).collect(),
+        stroke,
+    )
+}
+
+fn with_alpha(colour: Color32, alpha: u8) -> Color32 {
+    Color32::from_rgba_unmultiplied(colour.r(), colour.g(), colour.b(), alpha)
+}
+
+pub struct WaterLayer;
+
+impl MapLayer for WaterLayer {
+    fn draw(&self, painter: &Painter, projector: &Projector, scene: &MapScene<'_>) {
+        for shape in &scene.geometry.water {
+            if on_screen(shape, projector, painter.clip_rect()) {
+                painter.add(fill_mesh(shape, projector, style::WATER));
+                for ring in &shape.rings {
+                    painter.add(ring_shape(
+                        ring,
+                        projector,
+                        Stroke::new(0.8, style::WATER_EDGE),
+                    ));
+                }
+            }
+        }
+    }
+}
+
+/// Oblasts (and uezds, where they have outlines) filled by who holds them.
+pub struct ControlLayer;
+
+impl MapLayer for ControlLayer {
+    fn draw(&self, painter: &Painter, projector: &Projector, scene: &MapScene<'_>) {
+        for kind in [PlaceKind::Oblast, PlaceKind::Uezd] {
+            for (id, shape) in scene.areas_of_kind(kind) {
+                if !on_screen(shape, projector, painter.clip_rect()) {
+                    continue;
+                }
+                let paint = scene.paint(id);
+                painter.add(fill_mesh(
+                    shape,
+                    projector,
+                    with_alpha(paint.fill, style::AREA_FILL_ALPHA),
+                ));
+                if let Some(hatch) = paint.hatch {
+                    painter.add(hatch_mesh(shape, projector, hatch, scene.hatch_texture));
+                }
+            }
+        }
+    }
+}
+
+pub struct BorderLayer;
+
+impl MapLayer for BorderLayer {
+    fn draw(&self, painter: &Painter, projector: &Projector, scene: &MapScene<'_>) {
+        for (kind, width) in [(PlaceKind::Uezd, 0.6), (PlaceKind::Oblast, 1.4)] {
+            for (_, shape) in scene.areas_of_kind(kind) {
+                if on_screen(shape, projector, painter.clip_rect()) {
+                    for ring in &shape.rings {
+                        painter.add(ring_shape(
+                            ring,
+                            projector,
+                            Stroke::new(width, style::OBLAST_BORDER),
+                        ));
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Free zones (partisan districts): hatched in their holder's colour with a dashed edge.
+pub struct ZoneLayer;
+
+impl MapLayer for ZoneLayer {
+    fn draw(&self, painter: &Painter, projector: &Projector, scene: &MapScene<'_>) {
+        for (id, shape) in scene.areas_of_kind(PlaceKind::Zone) {
+            if !on_screen(shape, projector, painter.clip_rect()) {
+                continue;
+            }
+            let paint = scene.paint(id);
+            painter.add(fill_mesh(shape, projector, with_alpha(paint.fill, 90)));
+            painter.add(hatch_mesh(
+                shape,
+                projector,
+                paint.hatch.unwrap_or(paint.fill),
+                scene.hatch_texture,
+            ));
+            for ring in &shape.rings {
+                let points: Vec<Pos2> =
+                    ring.iter().map(|&p| projector.screen_from_map(p)).collect();
+                painter.extend(Shape::dashed_line(
+                    &points,
+                    Stroke::new(1.5, style::ZONE_BORDER),
+                    6.0,
+                    4.0,
+                ));
+            }
+        }
+    }
+}
+
+/// The radius of a city marker in points.
+pub fn city_radius_for(scene: &MapScene<'_>) -> f32 {
+    5.0 * scene.text_scale
+}
+
+pub struct CityLayer;
+
+impl MapLayer for CityLayer {
+    fn draw(&self, painter: &Painter, projector: &Projector, scene: &MapScene<'_>) {
+        let radius = city_radius_for(scene);
+        for id in scene.atlas.place_ids() {
+            let Some(point) = scene.geometry.point(id) else {
+                continue;
+            };
+            let centre = projector.screen_from_map(point);
+            if !painter.clip_rect().expand(radius * 2.0).contains(centre) {
+                continue;
+            }
+            let paint = scene.paint(id);
+            if let Some(hatch) = paint.hatch {
+                painter.circle_filled(centre, radius + 2.5, hatch);
+            }
+            painter.circle(
+                centre,
+                radius,
+                paint.fill,
+                Stroke::new(1.2, style::OBLAST_BORDER),
+            );
+        }
+    }
+}
+
+/// Oblast and city names, placed greedily so that no two labels overlap.
+pub struct LabelLayer;
+
+impl MapLayer for LabelLayer {
+    fn draw(&self, painter: &Painter, projector: &Projector, scene: &MapScene<'_>) {
+        let radius = city_radius_for(scene);
+        let mut placed: Vec<Rect> = Vec::new();
+        // City markers are obstacles too, so that no label hides a city.
+        for id in scene.atlas.place_ids() {
+            if let Some(point) = scene.geometry.point(id) {
+                placed.push(Rect::from_center_size(
+                    projector.screen_from_map(point),
+                    vec2(radius, radius) * 2.0,
+                ));
+            }
+        }
+        let clip = painter.clip_rect();
+        let oblast_font = FontId::new(
+            15.0 * scene.text_scale,
+            egui::FontFamily::Name(crate::ui::fonts::BOLD.into()),
+        );
+        for (id, shape) in scene.areas_of_kind(PlaceKind::Oblast) {
+            let text = scene
+                .atlas
+                .place(id)
+                .name
+                .get(scene.language)
+                .to_uppercase();
+            let galley = painter.layout_no_wrap(text, oblast_font.clone(), style::LABEL);
+            let rect = Align2::CENTER_CENTER
+                .anchor_size(projector.screen_from_map(shape.label_point), galley.size());
+            // Only where the oblast is big enough on screen to hold its name.
+            if projector.screen_rect(shape.bounds).width() > galley.size().x * 1.2
+                && clip.contains_rect(rect)
+                && !overlaps(&placed, rect)
+            {
+                draw_with_halo(painter, rect.min, &galley, with_alpha(style::LABEL, 150));
+                placed.push(rect);
+            }
+        }
+        let city_font = FontId::proportional(13.0 * scene.text_scale);
+        for id in scene.atlas.place_ids() {
+            let Some(point) = scene.geometry.point(id) else {
+                continue;
+            };
+            let centre = projector.screen_from_map(point);
+            if !clip.contains(centre) {
+                continue;
+            }
+            let text = scene.atlas.place(id).name.get(scene.language).to_owned();
+            let galley = painter.layout_no_wrap(text, city_font.clone(), style::LABEL);
+            let gap = radius + 3.0;
+            let candidates = [
+                Align2::LEFT_CENTER.anchor_size(centre + vec2(gap, 0.0), galley.size()),
+                Align2::RIGHT_CENTER.anchor_size(centre - vec2(gap, 0.0), galley.size()),
+                Align2::CENTER_BOTTOM.anchor_size(centre - vec2(0.0, gap), galley.size()),
+                Align2::CENTER_TOP.anchor_size(centre + vec2(0.0, gap), galley.size()),
+            ];
+            let own_marker = Rect::from_center_size(centre, vec2(radius, radius) * 2.0);
+            let fits = |rect: &Rect| {
+                clip.contains_rect(*rect)
+                    && !placed
+                        .iter()
+                        .any(|other| *other != own_marker && other.intersects(*rect))
+            };
+            if let Some(rect) = candidates.into_iter().find(fits) {
+                draw_with_halo(painter, rect.min, &galley, style::LABEL);
+                placed.push(rect);
+            }
+        }
+    }
+}
+
+fn overlaps(placed: &[Rect], rect: Rect) -> bool {
+    placed.iter().any(|other| other.intersects(rect))
+}
+
+/// Text with a light halo so that it reads over any fill.
+fn draw_with_halo(
+    painter: &Painter,
+    pos: Pos2,
+    galley: &std::sync::Arc<egui::Galley>,
+    colour: Color32,
+) {
+    for offset in [
+        vec2(-1.0, 0.0),
+        vec2(1.0, 0.0),
+        vec2(0.0, -1.0),
+        vec2(0.0, 1.0),
+    ] {
+        painter.galley_with_override_text_color(pos + offset, galley.clone(), style::LABEL_HALO);
+    }
+    painter.galley_with_override_text_color(pos, galley.clone(), colour);
+}
+
+/// The hovered and the highlighted place, outlined.
+pub struct HighlightLayer;
+
+impl MapLayer for HighlightLayer {
+    fn draw(&self, painter: &Painter, projector: &Projector, scene: &MapScene<'_>) {
+        for (place, width) in [(scene.highlighted, 4.0), (scene.hovered, 2.5)] {
+            let Some(place) = place else { continue };
+            if let Some(shape) = scene.geometry.area(place) {
+                for ring in &shape.rings {
+                    painter.add(ring_shape(
+                        ring,
+                        projector,
+                        Stroke::new(width, style::HIGHLIGHT),
+                    ));
+                }
+            }
+            if let Some(point) = scene.geometry.point(place) {
+                let centre = projector.screen_from_map(point);
+                painter.circle_stroke(
+                    centre,
+                    city_radius_for(scene) + 4.0,
+                    Stroke::new(width, style::HIGHLIGHT),
+                );
+            }
+        }
+    }
+}

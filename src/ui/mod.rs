@@ -1,0 +1,34 @@
+//! The egui application: the window, the map widget, the timeline and the legend.
+
+use eframe::egui;
+
+mod app;
+mod events;
+mod fonts;
+mod legend;
+pub mod map;
+mod place_info;
+mod style;
+mod timeline;
+
+pub use app::{AtlasApp, StartOptions};
+pub use fonts::install_fonts;
+
+/// Opens the atlas window and runs it until it is closed.
+pub fn run_window(options: StartOptions) -> anyhow::Result<()> {
+    let viewport = egui::ViewportBuilder::default()
+        .with_title("Steppe Atlas")
+        .with_app_id("steppe-atlas")
+        .with_inner_size([1400.0, 900.0])
+        .with_min_inner_size([640.0, 480.0]);
+    let native_options = eframe::NativeOptions {
+        viewport,
+        ..Default::default()
+    };
+    eframe::run_native(
+        "Steppe Atlas",
+        native_options,
+        Box::new(move |_creation| Ok(Box::new(AtlasApp::new(options)))),
+    )
+    .map_err(|error| anyhow::anyhow!("cannot open the window: {error}"))
+}

@@ -1,0 +1,111 @@
+//! What the atlas says about one place on one date: the hover tooltip and the accessible label.
+
+use eframe::egui::{self, RichText};
+
+use super::legend::{side_dot, side_key};
+use super::style::side_colour;
+use crate::i18n::Translations;
+use crate::model::{Atlas, Confidence, Date, Language, PlaceId, Role};
+
+fn role_key(role: Role) -> &'static str {
+    match role {
+        Role::Military => "role_military",
+        Role::Civil => "role_civil",
+    }
+}
+
+fn confidence_key(confidence: Confidence) -> &'static str {
+    match confidence {
+        Confidence::High => "confidence_high",
+        Confidence::Medium => "confidence_medium",
+        Confidence::Low => "confidence_low",
+    }
+}
+
+/// One line: "Omsk: White (military control), Alash Orda (civil administration)".
+pub fn describe(
+    atlas: &Atlas,
+    texts: &Translations,
+    language: Language,
+    place: PlaceId,
+    date: Date,
+) -> String {
+    let name = atlas.place(place).name.get(language);
+    let Some(period) = atlas.control_on(place, date) else {
+        return format!("{name}: {}", texts.tr(language, "unknown"));
+    };
+    let holders: Vec<String> = period
+        .holders
+        .iter()
+        .map(|holder| {
+            let side = atlas.force(holder.force).side;
+            format!(
+                "{} ({})",
+                texts.tr(language, side_key(side)),
+                texts.tr(language, role_key(holder.role))
+            )
+        })
+        .collect();
+    format!("{name}: {}", holders.join(", "))
+}
+
+/// The tooltip of a hovered place.
+pub fn place_tooltip_ui(
+    ui: &mut egui::Ui,
+    atlas: &Atlas,
+    texts: &Translations,
+    language: Language,
+    place_id: PlaceId,
+    date: Date,
+) {
+    let tr = |key| texts.tr(language, key);
+    let place = atlas.place(place_id);
+    ui.label(RichText::new(place.name.get(language)).strong().size(16.0));
+    if let Some(modern) = &place.modern_name {
+        ui.label(format!("{}: {}", tr("modern_name"), modern.get(language)));
+    }
+    if let Some(parent) = place.parent {
+        ui.label(RichText::new(atlas.place(parent).name.get(language)).weak());
+    }
+    ui.separator();
+    let resolution = atlas.resolve(place_id, date);
+    let Some(period) = resolution.period.map(|id| atlas.period(id)) else {
+        ui.label(tr("no_control_data"));
+        return;
+    };
+    for holder in &period.holders {
+        let force = atlas.force(holder.force);
+        ui.horizontal(|ui| {
+            side_dot(ui, side_colour(force.side));
+            ui.label(format!(
+                "{} — {}",
+                force.name.get(language),
+                tr(role_key(holder.role))
+            ));
+        });
+    }
+    ui.label(RichText::new(tr(confidence_key(period.confidence))).italics());
+    if let Some(from) = resolution.from_place.filter(|&from| from != place_id) {
+        ui.label(
+            RichText::new(format!(
+                "{} {}",
+                tr("inherited_from"),
+                atlas.place(from).name.get(language)
+            ))
+            .weak(),
+        );
+    }
+    if !period.note.is_empty() {
+        ui.label(RichText::new(&period.note).small());
+    }
+    let titles: Vec<&str> = period
+        .sources
+        .iter()
+        .map(|&id| atlas.source(id).title.as_str())
+        .collect();
+    ui.label(
+        RichText::new(format!("{}: {}", tr("sources"), titles.join("; ")))
+            .small()
+            .weak(),
+    );
+}

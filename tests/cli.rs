@@ -1,0 +1,340 @@
+//! The command line as scripts and museum staff use it: `check` and `query`.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn atlas(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_steppe-atlas"))
+        .args(args)
+        .env("LANG", "en_GB.UTF-8")
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run steppe-atlas: {e}"))
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+fn maps_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("maps")
+}
+
+/// A copy of the shipped data in a temporary folder, to break on purpose.
+fn copy_of_maps() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    for name in steppe_atlas::data::FILE_NAMES {
+        std::fs::copy(maps_dir().join(name), dir.path().join(name))
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
+    }
+    dir
+}
+
+fn append(dir: &Path, name: &str, text: &str) -> usize {
+    let path = dir.join(name);
+    let mut content = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{e}"));
+    if !content.ends_with('\n') {
+        content.push('\n');
+    }
+    let first_new_line = content.lines().count() + 1;
+    content.push_str(text);
+    std::fs::write(&path, content).unwrap_or_else(|e| panic!("{e}"));
+    first_new_line
+}
+
+fn json(output: &Output) -> serde_json::Value {
+    serde_json::from_slice(&output.stdout)
+        .unwrap_or_else(|e| panic!("not JSON ({e}): {}", stdout(output)))
+}
+
+#[test]
+fn shipped_data_is_clean() {
+    let output = atlas(&["check"]);
+    assert!(output.status.success(), "{}", stdout(&output));
+    assert!(stdout(&output).starts_with("ok: "), "{}", stdout(&output));
+}
+
+#[test]
+fn check_reports_a_reversed_period_with_file_and_line() {
+    let dir = copy_of_maps();
+    let line = append(
+        dir.path(),
+        "control.toml",
+        "\n[[period]]\nplace = \"kustanai\"\nstart = \"1918-07-03\"\nend = \"1918-06-01\"\nforces = [{ force = \"red_army\", role = \"military\" }]\nconfidence = \"low\"\nsources = [\"seed\"]\n",
+    );
+    let output = atlas(&["check", "--data", &dir.path().display().to_string()]);
+    assert_eq!(output.status.code(), Some(1));
+    let text = stdout(&output);
+    let expected = format!(
+        "control.toml:{}: period for `kustanai` ends 1918-06-01 before it starts 1918-07-03",
+        line + 4
+    );
+    assert!(
+        text.contains(&expected),
+        "expected {expected:?} in:\n{text}"
+    );
+}
+
+#[test]
+fn check_reports_overlapping_periods() {
+    let dir = copy_of_maps();
+    let period = "\n[[period]]\nplace = \"zhympity\"\nstart = \"1919-03-01\"\nend = \"1919-03-31\"\nforces = [{ force = \"red_army\", role = \"military\" }]\nconfidence = \"low\"\nsources = [\"seed\"]\n";
+    append(dir.path(), "control.toml", period);
+    let second = append(
+        dir.path(),
+        "control.toml",
+        &period
+            .replace("1919-03-01", "1919-03-15")
+            .replace("1919-03-31", "1919-04-10"),
+    );
+    let output = atlas(&["check", "--data", &dir.path().display().to_string()]);
+    assert_eq!(output.status.code(), Some(1));
+    let text = stdout(&output);
+    assert!(
+        text.lines().any(|l| l.contains(&format!("control.toml:{}:", second + 1)) && l.contains("overlaps")),
+        "{text}"
+    );
+}
+
+#[test]
+fn check_names_the_field_of_an_unknown_reference() {
+    let dir = copy_of_maps();
+    let line = append(
+        dir.path(),
+        "control.toml",
+        "\n[[period]]\nplace = \"omsk\"\nstart = \"1920-06-01\"\nforces = [{ force = \"martians\", role = \"military\" }]\nconfidence = \"high\"\nsources = [\"seed\"]\n",
+    );
+    let text = stdout(&atlas(&[
+        "check",
+        "--data",
+        &dir.path().display().to_string(),
+    ]));
+    assert!(
+        text.contains(&format!("control.toml:{}: `forces`", line + 4))
+            && text.contains("`martians`"),
+        "{text}"
+    );
+}
+
+#[test]
+fn check_reports_broken_toml_and_json_with_lines() {
+    let dir = copy_of_maps();
+    std::fs::write(
+        dir.path().join("events.toml"),
+        "[[event]]\nid = \"x\"\ndate = \n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(
+        dir.path().join("water.geojson"),
+        "{\n  \"type\": \"FeatureCollection\",\n  \"features\": [\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let output = atlas(&["check", "--data", &dir.path().display().to_string()]);
+    assert_eq!(output.status.code(), Some(1));
+    let text = stdout(&output);
+    assert!(text.contains("events.toml:3: not valid TOML"), "{text}");
+    assert!(text.contains("water.geojson:4: not valid JSON"), "{text}");
+}
+
+#[test]
+fn check_reports_a_missing_folder_without_panicking() {
+    let output = atlas(&["check", "--data", "/no/such/folder"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stdout(&output).contains("/no/such/folder/places.toml: cannot read the file"),
+        "{}",
+        stdout(&output)
+    );
+}
+
+#[test]
+fn query_json_has_the_contract_shape() {
+    let output = atlas(&["query", "--date", "1917-11-07", "--json"]);
+    assert!(output.status.success());
+    let report = json(&output);
+    assert_eq!(report["date"], "1917-11-07");
+    assert_eq!(report["date_old_style"], "1917-10-25");
+    let places = report["places"]
+        .as_array()
+        .unwrap_or_else(|| panic!("no places"));
+    assert!(places.len() >= 8 + 35, "{} places", places.len());
+    for place in places {
+        assert!(
+            ["oblast", "uezd", "city", "zone"]
+                .contains(&place["kind"].as_str().unwrap_or_default())
+        );
+        for language in ["kk", "ru", "en"] {
+            assert!(place["names"][language].is_string(), "{place}");
+        }
+        assert!(place["parents"].is_array());
+        for control in place["control"]
+            .as_array()
+            .unwrap_or_else(|| panic!("no control"))
+        {
+            let side = control["side"].as_str().unwrap_or_default();
+            assert!(
+                [
+                    "soviet",
+                    "white",
+                    "alash",
+                    "partisan",
+                    "provisional",
+                    "kokand"
+                ]
+                .contains(&side),
+                "{control}"
+            );
+            assert!(["military", "civil"].contains(&control["role"].as_str().unwrap_or_default()));
+            assert!(
+                ["high", "medium", "low"]
+                    .contains(&control["confidence"].as_str().unwrap_or_default())
+            );
+            assert!(
+                !control["sources"].as_array().is_none_or(Vec::is_empty),
+                "{control}"
+            );
+            assert!(control["force"].is_string());
+        }
+    }
+    // After the calendar reform there is no Old Style date.
+    assert!(json(&atlas(&["query", "--date", "1919-07-10", "--json"]))["date_old_style"].is_null());
+}
+
+fn sides_of(report: &serde_json::Value, place_id: &str) -> Vec<String> {
+    let places = report["places"].as_array().cloned().unwrap_or_default();
+    let place = places
+        .iter()
+        .find(|p| p["id"] == place_id)
+        .unwrap_or_else(|| panic!("{place_id} not in {report}"));
+    place["control"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
+        .iter()
+        .map(|c| c["side"].as_str().unwrap_or_default().to_owned())
+        .collect()
+}
+
+#[test]
+fn query_finds_a_place_by_any_name_in_any_language() {
+    for name in ["semipalatinsk", "Семей", "Семипалатинск", "semey"] {
+        let report = json(&atlas(&[
+            "query",
+            "--date",
+            "1918-07-01",
+            "--place",
+            name,
+            "--json",
+        ]));
+        let ids: Vec<&str> = report["places"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|p| p["id"].as_str())
+            .collect();
+        assert_eq!(ids, ["semipalatinsk"], "{name}");
+    }
+    let output = atlas(&["query", "--date", "1918-07-01", "--place", "Atlantis"]);
+    assert_eq!(output.status.code(), Some(1));
+}
+
+#[test]
+fn query_near_a_point_gives_its_oblast_and_nearest_city() {
+    // Petropavlovsk's market square, a few km from our city point.
+    let report = json(&atlas(&[
+        "query",
+        "--date",
+        "1918-07-01",
+        "--near",
+        "69.18,54.86",
+        "--json",
+    ]));
+    let ids: Vec<&str> = report["places"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|p| p["id"].as_str())
+        .collect();
+    assert!(ids.contains(&"akmolinsk_oblast"), "{ids:?}");
+    assert_eq!(ids.last(), Some(&"petropavlovsk"), "{ids:?}");
+    let parents = &report["places"][ids.len() - 1]["parents"];
+    assert_eq!(parents[0], "akmolinsk_oblast");
+}
+
+#[test]
+fn query_answers_the_turning_points() {
+    // Omsk: Soviet from December 1917, taken by the Whites with the Czechoslovak Legion in
+    // June 1918, retaken by the Red Army on 14 November 1919 (seed: White takeover of summer 1918;
+    // the Red offensive of 1919).
+    assert!(
+        sides_of(
+            &json(&atlas(&[
+                "query",
+                "--date",
+                "1918-07-01",
+                "--place",
+                "omsk",
+                "--json"
+            ])),
+            "omsk"
+        )
+        .contains(&"white".to_owned())
+    );
+    assert!(
+        sides_of(
+            &json(&atlas(&[
+                "query",
+                "--date",
+                "1920-01-15",
+                "--place",
+                "omsk",
+                "--json"
+            ])),
+            "omsk"
+        )
+        .contains(&"soviet".to_owned())
+    );
+    // Verny stayed Soviet through 1918 (seed: "most of Semirechye ... except").
+    assert_eq!(
+        sides_of(
+            &json(&atlas(&[
+                "query",
+                "--date",
+                "1918-09-01",
+                "--place",
+                "verny",
+                "--json"
+            ])),
+            "verny"
+        ),
+        ["soviet"]
+    );
+}
+
+#[test]
+fn query_rejects_bad_dates_clearly() {
+    for (date, needle) in [
+        ("1918-02-30", "does not exist"),
+        ("July 1918", "YYYY-MM-DD"),
+        ("1921-01-01", "covers"),
+    ] {
+        let output = atlas(&["query", "--date", date]);
+        assert_eq!(output.status.code(), Some(1), "{date}");
+        let error = String::from_utf8_lossy(&output.stderr);
+        assert!(error.contains(needle), "{date}: {error}");
+    }
+}
+
+#[test]
+fn query_text_output_speaks_the_chosen_language() {
+    let text = stdout(&atlas(&[
+        "query",
+        "--date",
+        "1918-07-01",
+        "--place",
+        "semipalatinsk",
+        "--lang",
+        "kk",
+    ]));
+    assert!(text.starts_with("1918-07-01\n"), "{text}");
+    assert!(text.contains("Семей [semipalatinsk, city]"), "{text}");
+}

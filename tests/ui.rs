@@ -1,0 +1,154 @@
+//! The window as a user drives it, through egui_kittest: find widgets by label, click, drag, hover.
+
+use eframe::egui;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use steppe_atlas::model::{Date, Language};
+use steppe_atlas::ui::{AtlasApp, StartOptions};
+
+fn date(text: &str) -> Date {
+    Date::parse(text).unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn harness(start: &str) -> Harness<'static, AtlasApp> {
+    let options = StartOptions {
+        date: Some(date(start)),
+        language: Some(Language::En),
+        ..Default::default()
+    };
+    let mut harness = Harness::builder()
+        .with_size([1400.0, 900.0])
+        .build_ui_state(|ui, app: &mut AtlasApp| app.ui(ui), AtlasApp::new(options));
+    harness.run();
+    harness
+}
+
+/// The accessible label of a city marker: "Omsk: White (military control), ...".
+fn city_label(harness: &Harness<'_, AtlasApp>, name: &str) -> String {
+    let prefix = format!("{name}: ");
+    harness
+        .query_all_by(|node| node.label().is_some_and(|label| label.starts_with(&prefix)))
+        .next()
+        .and_then(|node| node.label())
+        .unwrap_or_else(|| panic!("no city marker labelled {prefix:?}"))
+}
+
+#[test]
+fn dragging_the_slider_changes_who_holds_omsk() {
+    let mut harness = harness("1918-04-01");
+    assert!(
+        city_label(&harness, "Omsk").contains("Soviet"),
+        "{}",
+        city_label(&harness, "Omsk")
+    );
+
+    // Drag the date slider to about 1 January 1919: Omsk is then White-held.
+    let slider = harness.get_by_label("Date").rect();
+    let span = Date::ATLAS_END.days_since(Date::ATLAS_START) as f32;
+    let fraction = date("1919-01-01").days_since(Date::ATLAS_START) as f32 / span;
+    let from = slider.left_center() + egui::vec2(slider.width() * 0.1, 0.0);
+    let to = egui::pos2(slider.left() + slider.width() * fraction, slider.center().y);
+    harness.drag_at(from);
+    harness.run();
+    harness.drop_at(to);
+    harness.run();
+
+    let now = harness.state().date();
+    assert!(
+        now > date("1918-10-01") && now < date("1919-04-01"),
+        "slider left the date at {now}"
+    );
+    assert!(
+        city_label(&harness, "Omsk").contains("White"),
+        "{}",
+        city_label(&harness, "Omsk")
+    );
+}
+
+#[test]
+fn hovering_a_city_shows_who_holds_it() {
+    let mut harness = harness("1918-09-01");
+    let omsk = harness
+        .query_all_by(|node| {
+            node.label()
+                .is_some_and(|label| label.starts_with("Omsk: "))
+        })
+        .next()
+        .unwrap_or_else(|| panic!("no Omsk marker"))
+        .rect();
+    harness.hover_at(omsk.center());
+    harness.run();
+    let omsk_id = harness.state().atlas().place_by_id("omsk");
+    assert_eq!(harness.state().hovered(), omsk_id);
+    // The tooltip names the holder's role and how sure we are.
+    assert!(
+        harness
+            .query_by_label_contains("military control")
+            .is_some(),
+        "no tooltip with the holder"
+    );
+    assert!(
+        harness.query_by_label_contains("confidence").is_some(),
+        "no confidence in the tooltip"
+    );
+}
+
+#[test]
+fn the_big_date_shows_old_style_before_the_reform_only() {
+    let mut harness = harness("1917-11-07");
+    assert!(harness.query_by_label("7 November 1917").is_some());
+    assert!(
+        harness
+            .query_by_label("(Old Style: 25 October 1917)")
+            .is_some()
+    );
+    harness.state_mut().set_date(date("1918-02-14"));
+    harness.run();
+    assert!(harness.query_by_label("14 February 1918").is_some());
+    assert!(harness.query_by_label_contains("Old Style").is_none());
+}
+
+#[test]
+fn play_animates_and_pause_stops() {
+    let mut harness = harness("1917-03-01");
+    harness.get_by_label("▶ Play").click();
+    harness.run_steps(30);
+    let played_to = harness.state().date();
+    assert!(
+        played_to > date("1917-03-05"),
+        "playback did not move: {played_to}"
+    );
+    harness.get_by_label("⏸ Pause").click();
+    harness.run();
+    let paused_at = harness.state().date();
+    harness.run_steps(10);
+    assert_eq!(harness.state().date(), paused_at);
+}
+
+#[test]
+fn switching_language_renames_the_map() {
+    let mut harness = harness("1918-07-01");
+    assert!(city_label(&harness, "Semipalatinsk").len() > 5);
+    harness.get_by_label("English").click();
+    harness.run();
+    harness.get_by_label("Қазақша").click();
+    harness.run();
+    assert_eq!(harness.state().language(), Language::Kk);
+    assert!(
+        city_label(&harness, "Семей").contains("Ақ гвардияшылар")
+            || city_label(&harness, "Семей").contains(':')
+    );
+    assert!(harness.query_by_label("Дала атласы").is_some());
+}
+
+#[test]
+fn arrow_keys_step_one_day() {
+    let mut harness = harness("1918-07-01");
+    harness.key_press(egui::Key::ArrowRight);
+    harness.run();
+    assert_eq!(harness.state().date(), date("1918-07-02"));
+    harness.key_press(egui::Key::ArrowLeft);
+    harness.key_press(egui::Key::ArrowLeft);
+    harness.run();
+    assert_eq!(harness.state().date(), date("1918-06-30"));
+}
