@@ -47,12 +47,7 @@ pub enum Command {
         #[arg(long, value_name = "YYYY-MM-DD")]
         date: String,
         /// Only the oblast, uezd and zones containing this point, and the nearest city within 30 km.
-        #[arg(
-            long,
-            value_name = "LON,LAT",
-            conflicts_with = "place",
-            allow_hyphen_values = true
-        )]
+        #[arg(long, value_name = "LON,LAT", conflicts_with = "place", allow_hyphen_values = true)]
         near: Option<String>,
         /// Only places whose id or any name (kk, ru, en; historic or modern) is NAME.
         #[arg(long, value_name = "NAME")]
@@ -73,9 +68,7 @@ pub fn load_data(data_dir: Option<&std::path::Path>) -> Loaded {
             let (dataset, mut read_problems) = Dataset::from_dir(dir);
             let mut loaded = load(&dataset);
             // A file that could not be read is already reported; drop the "missing" echo of it.
-            loaded
-                .problems
-                .retain(|p| !(p.line.is_none() && p.message == "the file is missing"));
+            loaded.problems.retain(|p| !(p.line.is_none() && p.message == "the file is missing"));
             read_problems.append(&mut loaded.problems);
             loaded.problems = read_problems;
             loaded
@@ -89,20 +82,9 @@ pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
         None => run_window(cli.data, cli.date, cli.place, cli.lang),
         Some(Command::Check) => run_check(cli.data.as_deref()),
-        Some(Command::Query {
-            date,
-            near,
-            place,
-            json,
-            lang,
-        }) => run_query(
-            cli.data.as_deref(),
-            &date,
-            near.as_deref(),
-            place.as_deref(),
-            json,
-            lang.as_deref(),
-        ),
+        Some(Command::Query { date, near, place, json, lang }) => {
+            run_query(cli.data.as_deref(), &date, near.as_deref(), place.as_deref(), json, lang.as_deref())
+        }
     }
 }
 
@@ -114,9 +96,7 @@ fn fail(message: impl std::fmt::Display) -> ExitCode {
 fn parse_language(code: Option<&str>) -> Result<Option<Language>, String> {
     match code {
         None => Ok(None),
-        Some(code) => Language::from_code(code)
-            .map(Some)
-            .ok_or_else(|| format!("--lang {code}: use kk, ru or en")),
+        Some(code) => Language::from_code(code).map(Some).ok_or_else(|| format!("--lang {code}: use kk, ru or en")),
     }
 }
 
@@ -157,16 +137,10 @@ fn run_query(
         Err(error) => return fail(format!("--date: {error}")),
     };
     if !(Date::ATLAS_START..=Date::ATLAS_END).contains(&date) {
-        return fail(format!(
-            "--date {date}: the atlas covers {} to {}",
-            Date::ATLAS_START,
-            Date::ATLAS_END
-        ));
+        return fail(format!("--date {date}: the atlas covers {} to {}", Date::ATLAS_START, Date::ATLAS_END));
     }
     let language = match parse_language(lang) {
-        Ok(language) => language
-            .or_else(crate::i18n::system_language)
-            .unwrap_or_default(),
+        Ok(language) => language.or_else(crate::i18n::system_language).unwrap_or_default(),
         Err(message) => return fail(message),
     };
     let selection = match (near, place) {
@@ -202,10 +176,7 @@ fn run_query(
 /// Data problems go to standard error, so that a query's output stays clean for scripts.
 fn report_problems(problems: &[Problem]) {
     if !problems.is_empty() {
-        eprintln!(
-            "steppe-atlas: {} problem(s) in the data; run `steppe-atlas check` to list them",
-            problems.len()
-        );
+        eprintln!("steppe-atlas: {} problem(s) in the data; run `steppe-atlas check` to list them", problems.len());
     }
 }
 
@@ -214,12 +185,8 @@ fn parse_lon_lat(text: &str) -> Result<LonLat, String> {
     let (Some(lon), Some(lat), None) = (parts.next(), parts.next(), parts.next()) else {
         return Err("expected LON,LAT in degrees, e.g. 69.15,54.87".into());
     };
-    let lon: f64 = lon
-        .parse()
-        .map_err(|_| format!("`{lon}` is not a longitude"))?;
-    let lat: f64 = lat
-        .parse()
-        .map_err(|_| format!("`{lat}` is not a latitude"))?;
+    let lon: f64 = lon.parse().map_err(|_| format!("`{lon}` is not a longitude"))?;
+    let lat: f64 = lat.parse().map_err(|_| format!("`{lat}` is not a latitude"))?;
     if !lon.is_finite() || !lat.is_finite() || lon.abs() > 180.0 || lat.abs() > 90.0 {
         return Err("longitude must be within ±180 and latitude within ±90".into());
     }
@@ -240,12 +207,7 @@ fn run_window(
         Ok(language) => language,
         Err(message) => return fail(message),
     };
-    let options = crate::ui::StartOptions {
-        data_dir,
-        date,
-        place,
-        language,
-    };
+    let options = crate::ui::StartOptions { data_dir, date, place, language };
     match crate::ui::run_window(options) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => fail(format!("{error:#}")),

@@ -26,24 +26,16 @@ impl Translations {
 
     /// Parses a table; every entry must have all three languages.
     pub fn parse(text: &str) -> Result<Translations, String> {
-        let entries: HashMap<String, Entry> = toml::from_str(text)
-            .map_err(|e| format!("assets/translations.toml: {}", e.message()))?;
-        let texts = entries
-            .into_iter()
-            .map(|(key, entry)| (key, [entry.kk, entry.ru, entry.en]))
-            .collect();
+        let entries: HashMap<String, Entry> =
+            toml::from_str(text).map_err(|e| format!("assets/translations.toml: {}", e.message()))?;
+        let texts = entries.into_iter().map(|(key, entry)| (key, [entry.kk, entry.ru, entry.en])).collect();
         Ok(Translations { texts })
     }
 
     /// The text of `key` in `language`; the key itself when missing, so a gap shows but never breaks.
     pub fn tr<'a>(&'a self, language: Language, key: &'a str) -> &'a str {
         match self.texts.get(key) {
-            Some(texts) => {
-                &texts[Language::ALL
-                    .iter()
-                    .position(|&l| l == language)
-                    .unwrap_or(2)]
-            }
+            Some(texts) => &texts[Language::ALL.iter().position(|&l| l == language).unwrap_or(2)],
             None => key,
         }
     }
@@ -68,8 +60,8 @@ impl Translations {
 }
 
 const MONTH_KEYS: [&str; 12] = [
-    "month_1", "month_2", "month_3", "month_4", "month_5", "month_6", "month_7", "month_8",
-    "month_9", "month_10", "month_11", "month_12",
+    "month_1", "month_2", "month_3", "month_4", "month_5", "month_6", "month_7", "month_8", "month_9", "month_10",
+    "month_11", "month_12",
 ];
 
 /// The interface language the system asks for, when it is one of ours.
@@ -93,10 +85,7 @@ mod tests {
     fn every_key_the_code_uses_is_translated() {
         let table = table();
         let mut missing = Vec::new();
-        let mut stack = vec![std::path::PathBuf::from(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/src"
-        ))];
+        let mut stack = vec![std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/src"))];
         while let Some(path) = stack.pop() {
             if path.is_dir() {
                 for entry in std::fs::read_dir(&path).into_iter().flatten().flatten() {
@@ -119,11 +108,7 @@ mod tests {
     #[test]
     fn dates_in_three_languages() {
         let table = table();
-        let date = YearMonthDay {
-            year: 1917,
-            month: 11,
-            day: 6,
-        };
+        let date = YearMonthDay { year: 1917, month: 11, day: 6 };
         assert_eq!(table.format_date(Language::En, date), "6 November 1917");
         assert_eq!(table.format_date(Language::Ru, date), "6 ноября 1917 г.");
         assert_eq!(table.format_date(Language::Kk, date), "1917 жылғы 6 қараша");

@@ -63,13 +63,7 @@ pub fn places_near(atlas: &Atlas, point: LonLat) -> Vec<PlaceId> {
     let geo_point = geo::Point::new(point.lon, point.lat);
     let mut found: Vec<PlaceId> = atlas
         .place_ids()
-        .filter(|&id| {
-            atlas
-                .place(id)
-                .area
-                .as_ref()
-                .is_some_and(|area| area.contains(&geo_point))
-        })
+        .filter(|&id| atlas.place(id).area.as_ref().is_some_and(|area| area.contains(&geo_point)))
         .collect();
     let nearest_city = atlas
         .place_ids()
@@ -85,10 +79,7 @@ pub fn report(atlas: &Atlas, date: Date, places: &[PlaceId]) -> QueryReport {
     QueryReport {
         date: date.to_string(),
         date_old_style: date.old_style().map(|d| d.to_string()),
-        places: places
-            .iter()
-            .map(|&id| place_report(atlas, id, date))
-            .collect(),
+        places: places.iter().map(|&id| place_report(atlas, id, date)).collect(),
     }
 }
 
@@ -107,11 +98,7 @@ fn place_report(atlas: &Atlas, id: PlaceId, date: Date) -> PlaceReport {
                         force: force.id.clone(),
                         role: holder.role.id(),
                         confidence: period.confidence.id(),
-                        sources: period
-                            .sources
-                            .iter()
-                            .map(|&s| atlas.source(s).id.clone())
-                            .collect(),
+                        sources: period.sources.iter().map(|&s| atlas.source(s).id.clone()).collect(),
                     }
                 })
                 .collect()
@@ -121,18 +108,14 @@ fn place_report(atlas: &Atlas, id: PlaceId, date: Date) -> PlaceReport {
         id: place.id.clone(),
         kind: place.kind.id(),
         names: place.name.clone(),
-        parents: atlas
-            .ancestors(id)
-            .into_iter()
-            .map(|p| atlas.place(p).id.clone())
-            .collect(),
+        parents: atlas.ancestors(id).into_iter().map(|p| atlas.place(p).id.clone()).collect(),
         control,
     }
 }
 
 /// The report as plain text, one place a line, in one language.
 pub fn report_text(atlas: &Atlas, report: &QueryReport, language: Language) -> String {
-    let mut out = format!("{}", report.date);
+    let mut out = report.date.clone();
     if let Some(old_style) = &report.date_old_style {
         out.push_str(&format!(" (Old Style {old_style})"));
     }
@@ -145,22 +128,14 @@ pub fn report_text(atlas: &Atlas, report: &QueryReport, language: Language) -> S
                 .control
                 .iter()
                 .map(|c| {
-                    let force = atlas
-                        .force_by_id(&c.force)
-                        .map_or(c.force.as_str(), |f| f.name.get(language));
+                    let force = atlas.force_by_id(&c.force).map_or(c.force.as_str(), |f| f.name.get(language));
                     format!("{} ({}, {}, {})", force, c.side, c.role, c.confidence)
                 })
                 .collect::<Vec<_>>()
                 .join("; ")
         };
         let kind = PlaceKind::from_id(place.kind).map_or(place.kind, PlaceKind::id);
-        out.push_str(&format!(
-            "{} [{}, {}]: {}\n",
-            place.names.get(language),
-            place.id,
-            kind,
-            holders
-        ));
+        out.push_str(&format!("{} [{}, {}]: {}\n", place.names.get(language), place.id, kind, holders));
     }
     out
 }

@@ -23,8 +23,7 @@ fn maps_dir() -> PathBuf {
 fn copy_of_maps() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     for name in steppe_atlas::data::FILE_NAMES {
-        std::fs::copy(maps_dir().join(name), dir.path().join(name))
-            .unwrap_or_else(|e| panic!("{name}: {e}"));
+        std::fs::copy(maps_dir().join(name), dir.path().join(name)).unwrap_or_else(|e| panic!("{name}: {e}"));
     }
     dir
 }
@@ -42,8 +41,7 @@ fn append(dir: &Path, name: &str, text: &str) -> usize {
 }
 
 fn json(output: &Output) -> serde_json::Value {
-    serde_json::from_slice(&output.stdout)
-        .unwrap_or_else(|e| panic!("not JSON ({e}): {}", stdout(output)))
+    serde_json::from_slice(&output.stdout).unwrap_or_else(|e| panic!("not JSON ({e}): {}", stdout(output)))
 }
 
 #[test]
@@ -64,14 +62,9 @@ fn check_reports_a_reversed_period_with_file_and_line() {
     let output = atlas(&["check", "--data", &dir.path().display().to_string()]);
     assert_eq!(output.status.code(), Some(1));
     let text = stdout(&output);
-    let expected = format!(
-        "control.toml:{}: period for `kustanai` ends 1918-06-01 before it starts 1918-07-03",
-        line + 4
-    );
-    assert!(
-        text.contains(&expected),
-        "expected {expected:?} in:\n{text}"
-    );
+    let expected =
+        format!("control.toml:{}: period for `kustanai` ends 1918-06-01 before it starts 1918-07-03", line + 4);
+    assert!(text.contains(&expected), "expected {expected:?} in:\n{text}");
 }
 
 #[test]
@@ -82,9 +75,7 @@ fn check_reports_overlapping_periods() {
     let second = append(
         dir.path(),
         "control.toml",
-        &period
-            .replace("1919-03-01", "1919-03-15")
-            .replace("1919-03-31", "1919-04-10"),
+        &period.replace("1919-03-01", "1919-03-15").replace("1919-03-31", "1919-04-10"),
     );
     let output = atlas(&["check", "--data", &dir.path().display().to_string()]);
     assert_eq!(output.status.code(), Some(1));
@@ -103,31 +94,17 @@ fn check_names_the_field_of_an_unknown_reference() {
         "control.toml",
         "\n[[period]]\nplace = \"omsk\"\nstart = \"1920-06-01\"\nforces = [{ force = \"martians\", role = \"military\" }]\nconfidence = \"high\"\nsources = [\"seed\"]\n",
     );
-    let text = stdout(&atlas(&[
-        "check",
-        "--data",
-        &dir.path().display().to_string(),
-    ]));
-    assert!(
-        text.contains(&format!("control.toml:{}: `forces`", line + 4))
-            && text.contains("`martians`"),
-        "{text}"
-    );
+    let text = stdout(&atlas(&["check", "--data", &dir.path().display().to_string()]));
+    assert!(text.contains(&format!("control.toml:{}: `forces`", line + 4)) && text.contains("`martians`"), "{text}");
 }
 
 #[test]
 fn check_reports_broken_toml_and_json_with_lines() {
     let dir = copy_of_maps();
-    std::fs::write(
-        dir.path().join("events.toml"),
-        "[[event]]\nid = \"x\"\ndate = \n",
-    )
-    .unwrap_or_else(|e| panic!("{e}"));
-    std::fs::write(
-        dir.path().join("water.geojson"),
-        "{\n  \"type\": \"FeatureCollection\",\n  \"features\": [\n",
-    )
-    .unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(dir.path().join("events.toml"), "[[event]]\nid = \"x\"\ndate = \n")
+        .unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(dir.path().join("water.geojson"), "{\n  \"type\": \"FeatureCollection\",\n  \"features\": [\n")
+        .unwrap_or_else(|e| panic!("{e}"));
     let output = atlas(&["check", "--data", &dir.path().display().to_string()]);
     assert_eq!(output.status.code(), Some(1));
     let text = stdout(&output);
@@ -139,11 +116,7 @@ fn check_reports_broken_toml_and_json_with_lines() {
 fn check_reports_a_missing_folder_without_panicking() {
     let output = atlas(&["check", "--data", "/no/such/folder"]);
     assert_eq!(output.status.code(), Some(1));
-    assert!(
-        stdout(&output).contains("/no/such/folder/places.toml: cannot read the file"),
-        "{}",
-        stdout(&output)
-    );
+    assert!(stdout(&output).contains("/no/such/folder/places.toml: cannot read the file"), "{}", stdout(&output));
 }
 
 #[test]
@@ -153,45 +126,20 @@ fn query_json_has_the_contract_shape() {
     let report = json(&output);
     assert_eq!(report["date"], "1917-11-07");
     assert_eq!(report["date_old_style"], "1917-10-25");
-    let places = report["places"]
-        .as_array()
-        .unwrap_or_else(|| panic!("no places"));
+    let places = report["places"].as_array().unwrap_or_else(|| panic!("no places"));
     assert!(places.len() >= 8 + 35, "{} places", places.len());
     for place in places {
-        assert!(
-            ["oblast", "uezd", "city", "zone"]
-                .contains(&place["kind"].as_str().unwrap_or_default())
-        );
+        assert!(["oblast", "uezd", "city", "zone"].contains(&place["kind"].as_str().unwrap_or_default()));
         for language in ["kk", "ru", "en"] {
             assert!(place["names"][language].is_string(), "{place}");
         }
         assert!(place["parents"].is_array());
-        for control in place["control"]
-            .as_array()
-            .unwrap_or_else(|| panic!("no control"))
-        {
+        for control in place["control"].as_array().unwrap_or_else(|| panic!("no control")) {
             let side = control["side"].as_str().unwrap_or_default();
-            assert!(
-                [
-                    "soviet",
-                    "white",
-                    "alash",
-                    "partisan",
-                    "provisional",
-                    "kokand"
-                ]
-                .contains(&side),
-                "{control}"
-            );
+            assert!(["soviet", "white", "alash", "partisan", "provisional", "kokand"].contains(&side), "{control}");
             assert!(["military", "civil"].contains(&control["role"].as_str().unwrap_or_default()));
-            assert!(
-                ["high", "medium", "low"]
-                    .contains(&control["confidence"].as_str().unwrap_or_default())
-            );
-            assert!(
-                !control["sources"].as_array().is_none_or(Vec::is_empty),
-                "{control}"
-            );
+            assert!(["high", "medium", "low"].contains(&control["confidence"].as_str().unwrap_or_default()));
+            assert!(!control["sources"].as_array().is_none_or(Vec::is_empty), "{control}");
             assert!(control["force"].is_string());
         }
     }
@@ -201,10 +149,7 @@ fn query_json_has_the_contract_shape() {
 
 fn sides_of(report: &serde_json::Value, place_id: &str) -> Vec<String> {
     let places = report["places"].as_array().cloned().unwrap_or_default();
-    let place = places
-        .iter()
-        .find(|p| p["id"] == place_id)
-        .unwrap_or_else(|| panic!("{place_id} not in {report}"));
+    let place = places.iter().find(|p| p["id"] == place_id).unwrap_or_else(|| panic!("{place_id} not in {report}"));
     place["control"]
         .as_array()
         .cloned()
@@ -217,20 +162,9 @@ fn sides_of(report: &serde_json::Value, place_id: &str) -> Vec<String> {
 #[test]
 fn query_finds_a_place_by_any_name_in_any_language() {
     for name in ["semipalatinsk", "Семей", "Семипалатинск", "semey"] {
-        let report = json(&atlas(&[
-            "query",
-            "--date",
-            "1918-07-01",
-            "--place",
-            name,
-            "--json",
-        ]));
-        let ids: Vec<&str> = report["places"]
-            .as_array()
-            .into_iter()
-            .flatten()
-            .filter_map(|p| p["id"].as_str())
-            .collect();
+        let report = json(&atlas(&["query", "--date", "1918-07-01", "--place", name, "--json"]));
+        let ids: Vec<&str> =
+            report["places"].as_array().into_iter().flatten().filter_map(|p| p["id"].as_str()).collect();
         assert_eq!(ids, ["semipalatinsk"], "{name}");
     }
     let output = atlas(&["query", "--date", "1918-07-01", "--place", "Atlantis"]);
@@ -240,20 +174,8 @@ fn query_finds_a_place_by_any_name_in_any_language() {
 #[test]
 fn query_near_a_point_gives_its_oblast_and_nearest_city() {
     // Petropavlovsk's market square, a few km from our city point.
-    let report = json(&atlas(&[
-        "query",
-        "--date",
-        "1918-07-01",
-        "--near",
-        "69.18,54.86",
-        "--json",
-    ]));
-    let ids: Vec<&str> = report["places"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter_map(|p| p["id"].as_str())
-        .collect();
+    let report = json(&atlas(&["query", "--date", "1918-07-01", "--near", "69.18,54.86", "--json"]));
+    let ids: Vec<&str> = report["places"].as_array().into_iter().flatten().filter_map(|p| p["id"].as_str()).collect();
     assert!(ids.contains(&"akmolinsk_oblast"), "{ids:?}");
     assert_eq!(ids.last(), Some(&"petropavlovsk"), "{ids:?}");
     let parents = &report["places"][ids.len() - 1]["parents"];
@@ -266,57 +188,23 @@ fn query_answers_the_turning_points() {
     // June 1918, retaken by the Red Army on 14 November 1919 (seed: White takeover of summer 1918;
     // the Red offensive of 1919).
     assert!(
-        sides_of(
-            &json(&atlas(&[
-                "query",
-                "--date",
-                "1918-07-01",
-                "--place",
-                "omsk",
-                "--json"
-            ])),
-            "omsk"
-        )
-        .contains(&"white".to_owned())
+        sides_of(&json(&atlas(&["query", "--date", "1918-07-01", "--place", "omsk", "--json"])), "omsk")
+            .contains(&"white".to_owned())
     );
     assert!(
-        sides_of(
-            &json(&atlas(&[
-                "query",
-                "--date",
-                "1920-01-15",
-                "--place",
-                "omsk",
-                "--json"
-            ])),
-            "omsk"
-        )
-        .contains(&"soviet".to_owned())
+        sides_of(&json(&atlas(&["query", "--date", "1920-01-15", "--place", "omsk", "--json"])), "omsk")
+            .contains(&"soviet".to_owned())
     );
     // Verny stayed Soviet through 1918 (seed: "most of Semirechye ... except").
     assert_eq!(
-        sides_of(
-            &json(&atlas(&[
-                "query",
-                "--date",
-                "1918-09-01",
-                "--place",
-                "verny",
-                "--json"
-            ])),
-            "verny"
-        ),
+        sides_of(&json(&atlas(&["query", "--date", "1918-09-01", "--place", "verny", "--json"])), "verny"),
         ["soviet"]
     );
 }
 
 #[test]
 fn query_rejects_bad_dates_clearly() {
-    for (date, needle) in [
-        ("1918-02-30", "does not exist"),
-        ("July 1918", "YYYY-MM-DD"),
-        ("1921-01-01", "covers"),
-    ] {
+    for (date, needle) in [("1918-02-30", "does not exist"), ("July 1918", "YYYY-MM-DD"), ("1921-01-01", "covers")] {
         let output = atlas(&["query", "--date", date]);
         assert_eq!(output.status.code(), Some(1), "{date}");
         let error = String::from_utf8_lossy(&output.stderr);
@@ -326,15 +214,7 @@ fn query_rejects_bad_dates_clearly() {
 
 #[test]
 fn query_text_output_speaks_the_chosen_language() {
-    let text = stdout(&atlas(&[
-        "query",
-        "--date",
-        "1918-07-01",
-        "--place",
-        "semipalatinsk",
-        "--lang",
-        "kk",
-    ]));
+    let text = stdout(&atlas(&["query", "--date", "1918-07-01", "--place", "semipalatinsk", "--lang", "kk"]));
     assert!(text.starts_with("1918-07-01\n"), "{text}");
     assert!(text.contains("Семей [semipalatinsk, city]"), "{text}");
 }

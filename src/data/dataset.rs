@@ -5,15 +5,8 @@ use std::path::Path;
 use super::Problem;
 
 /// The files a dataset consists of, in the order they are loaded.
-pub const FILE_NAMES: [&str; 7] = [
-    "places.toml",
-    "areas.geojson",
-    "water.geojson",
-    "forces.toml",
-    "sources.toml",
-    "control.toml",
-    "events.toml",
-];
+pub const FILE_NAMES: [&str; 7] =
+    ["places.toml", "areas.geojson", "water.geojson", "forces.toml", "sources.toml", "control.toml", "events.toml"];
 
 /// Files larger than this are refused rather than read: the shipped data is well under 1 MB,
 /// and a mistaken multi-gigabyte file must not exhaust a museum PC's memory.
@@ -48,15 +41,7 @@ impl Dataset {
         let files = FILE_NAMES
             .iter()
             .zip(texts)
-            .map(|(&name, text)| {
-                (
-                    name,
-                    DataFile {
-                        display_name: format!("maps/{name}"),
-                        text: text.to_owned(),
-                    },
-                )
-            })
+            .map(|(&name, text)| (name, DataFile { display_name: format!("maps/{name}"), text: text.to_owned() }))
             .collect();
         Dataset { files }
     }
@@ -81,13 +66,7 @@ impl Dataset {
         let mut files = Vec::new();
         for (name, text) in texts {
             if let Some(&known) = FILE_NAMES.iter().find(|&&known| known == name) {
-                files.push((
-                    known,
-                    DataFile {
-                        display_name: format!("maps/{known}"),
-                        text,
-                    },
-                ));
+                files.push((known, DataFile { display_name: format!("maps/{known}"), text }));
             }
         }
         Dataset { files }
@@ -95,10 +74,7 @@ impl Dataset {
 
     /// The file with this name (one of [`FILE_NAMES`]), if it was read.
     pub fn file(&self, name: &str) -> Option<&DataFile> {
-        self.files
-            .iter()
-            .find(|(known, _)| *known == name)
-            .map(|(_, file)| file)
+        self.files.iter().find(|(known, _)| *known == name).map(|(_, file)| file)
     }
 
     /// Replaces one file's text, keeping its display name (used to try an edit).
@@ -120,10 +96,6 @@ fn read_limited(path: &Path) -> Result<String, String> {
         ));
     }
     let bytes = std::fs::read(path).map_err(|e| format!("cannot read the file: {e}"))?;
-    String::from_utf8(bytes).map_err(|e| {
-        format!(
-            "the file is not UTF-8 text (first bad byte at offset {})",
-            e.utf8_error().valid_up_to()
-        )
-    })
+    String::from_utf8(bytes)
+        .map_err(|e| format!("the file is not UTF-8 text (first bad byte at offset {})", e.utf8_error().valid_up_to()))
 }

@@ -21,39 +21,25 @@ pub fn read_outlines(reporter: &mut Reporter<'_>, text: &str) -> Vec<Outline> {
     let document: Value = match serde_json::from_str(text) {
         Ok(document) => document,
         Err(error) => {
-            reporter.at_line(
-                Some(error.line().max(1)),
-                format!("not valid JSON: {error}"),
-            );
+            reporter.at_line(Some(error.line().max(1)), format!("not valid JSON: {error}"));
             return Vec::new();
         }
     };
     let Some(features) = document.get("features").and_then(Value::as_array) else {
-        reporter.at_line(
-            Some(1),
-            "`features`: expected a GeoJSON FeatureCollection with a `features` array",
-        );
+        reporter.at_line(Some(1), "`features`: expected a GeoJSON FeatureCollection with a `features` array");
         return Vec::new();
     };
     let mut outlines = Vec::new();
     for (number, feature) in features.iter().enumerate() {
         let properties = feature.get("properties");
         let Some(id) = properties.and_then(|p| p.get("id")).and_then(Value::as_str) else {
-            reporter.at_line(
-                None,
-                format!("feature {} has no string `properties.id`", number + 1),
-            );
+            reporter.at_line(None, format!("feature {} has no string `properties.id`", number + 1));
             continue;
         };
         let line = line_of_id(text, id);
         let name = properties.and_then(names);
         match read_geometry(feature.get("geometry")) {
-            Ok(area) => outlines.push(Outline {
-                id: id.to_owned(),
-                name,
-                area,
-                line,
-            }),
+            Ok(area) => outlines.push(Outline { id: id.to_owned(), name, area, line }),
             Err(message) => reporter.at_line(line, format!("`geometry` of `{id}`: {message}")),
         }
     }
@@ -61,17 +47,8 @@ pub fn read_outlines(reporter: &mut Reporter<'_>, text: &str) -> Vec<Outline> {
 }
 
 fn names(properties: &Value) -> Option<Names> {
-    let get = |key: &str| {
-        properties
-            .get(key)
-            .and_then(Value::as_str)
-            .map(str::to_owned)
-    };
-    Some(Names {
-        kk: get("name_kk")?,
-        ru: get("name_ru")?,
-        en: get("name_en")?,
-    })
+    let get = |key: &str| properties.get(key).and_then(Value::as_str).map(str::to_owned);
+    Some(Names { kk: get("name_kk")?, ru: get("name_ru")?, en: get("name_en")? })
 }
 
 /// The line of the first `"id"` string equal to `id`; GeoJSON values carry no positions of their own.
@@ -88,10 +65,7 @@ fn read_geometry(geometry: Option<&Value>) -> Result<MultiPolygon<f64>, String> 
     let Some(geometry) = geometry else {
         return Err("missing".into());
     };
-    let kind = geometry
-        .get("type")
-        .and_then(Value::as_str)
-        .unwrap_or_default();
+    let kind = geometry.get("type").and_then(Value::as_str).unwrap_or_default();
     let Some(coordinates) = geometry.get("coordinates").and_then(Value::as_array) else {
         return Err("`coordinates` must be an array".into());
     };
@@ -100,11 +74,7 @@ fn read_geometry(geometry: Option<&Value>) -> Result<MultiPolygon<f64>, String> 
         "MultiPolygon" => {
             let polygons = coordinates
                 .iter()
-                .map(|p| {
-                    p.as_array()
-                        .ok_or("a polygon must be an array of rings".to_owned())
-                        .and_then(|p| polygon(p))
-                })
+                .map(|p| p.as_array().ok_or("a polygon must be an array of rings".to_owned()).and_then(|p| polygon(p)))
                 .collect::<Result<Vec<_>, _>>()?;
             if polygons.is_empty() {
                 return Err("a MultiPolygon needs at least one polygon".into());
@@ -116,10 +86,7 @@ fn read_geometry(geometry: Option<&Value>) -> Result<MultiPolygon<f64>, String> 
 }
 
 fn polygon(rings: &[Value]) -> Result<Polygon<f64>, String> {
-    let mut rings = rings
-        .iter()
-        .enumerate()
-        .map(|(i, ring)| ring_of(ring).map_err(|e| format!("ring {}: {e}", i + 1)));
+    let mut rings = rings.iter().enumerate().map(|(i, ring)| ring_of(ring).map_err(|e| format!("ring {}: {e}", i + 1)));
     let exterior = rings.next().ok_or("a polygon needs an outer ring")??;
     let interiors = rings.collect::<Result<Vec<_>, _>>()?;
     Ok(Polygon::new(exterior, interiors))
@@ -129,29 +96,17 @@ fn ring_of(ring: &Value) -> Result<LineString<f64>, String> {
     let positions = ring.as_array().ok_or("must be an array of positions")?;
     let mut points = Vec::with_capacity(positions.len());
     for position in positions {
-        let pair = position.as_array().map(|p| {
-            (
-                p.first().and_then(Value::as_f64),
-                p.get(1).and_then(Value::as_f64),
-            )
-        });
+        let pair = position.as_array().map(|p| (p.first().and_then(Value::as_f64), p.get(1).and_then(Value::as_f64)));
         let Some((Some(lon), Some(lat))) = pair else {
-            return Err(format!(
-                "{position} is not a [longitude, latitude] position"
-            ));
+            return Err(format!("{position} is not a [longitude, latitude] position"));
         };
         if !lon.is_finite() || !lat.is_finite() || lon.abs() > 180.0 || lat.abs() > 90.0 {
-            return Err(format!(
-                "[{lon}, {lat}] is not a longitude and latitude in degrees"
-            ));
+            return Err(format!("[{lon}, {lat}] is not a longitude and latitude in degrees"));
         }
         points.push((lon, lat));
     }
     if points.len() < 4 {
-        return Err(format!(
-            "has {} positions; a closed ring needs at least 4",
-            points.len()
-        ));
+        return Err(format!("has {} positions; a closed ring needs at least 4", points.len()));
     }
     if points.first() != points.last() {
         return Err("is not closed: its last position must repeat the first".into());

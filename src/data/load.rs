@@ -15,8 +15,8 @@ use super::problem::{Problem, Reporter};
 use super::raw::{RawEvent, RawForce, RawNames, RawPeriod, RawPlace, RawSource};
 use super::toml_entries::{DateField, read_entries};
 use crate::model::{
-    Atlas, Confidence, ControlPeriod, Date, DatePrecision, Event, EventCategory, Force, ForceId,
-    Holder, LonLat, Names, Place, PlaceId, PlaceKind, Role, Side, Source, SourceId,
+    Atlas, Confidence, ControlPeriod, Date, DatePrecision, Event, EventCategory, Force, ForceId, Holder, LonLat, Names,
+    Place, PlaceId, PlaceKind, Role, Side, Source, SourceId,
 };
 
 /// An atlas and the problems met while loading it.
@@ -34,11 +34,8 @@ pub fn load(dataset: &Dataset) -> Loaded {
         let mut reporter = Reporter::new(&file.display_name, &file.text, &mut problems);
         (places, place_lines) = build_places(&mut reporter, &file.text);
     }
-    let place_ids: HashMap<String, PlaceId> = places
-        .iter()
-        .enumerate()
-        .map(|(i, place)| (place.id.clone(), PlaceId(i as u32)))
-        .collect();
+    let place_ids: HashMap<String, PlaceId> =
+        places.iter().enumerate().map(|(i, place)| (place.id.clone(), PlaceId(i as u32))).collect();
 
     if let Some(file) = need(dataset, "areas.geojson", &mut problems) {
         let mut reporter = Reporter::new(&file.display_name, &file.text, &mut problems);
@@ -52,11 +49,7 @@ pub fn load(dataset: &Dataset) -> Loaded {
             if place.kind.is_area() && place.area.is_none() {
                 reporter.at_line(
                     Some(*line),
-                    format!(
-                        "{} `{}` has no outline in areas.geojson",
-                        place.kind.id(),
-                        place.id
-                    ),
+                    format!("{} `{}` has no outline in areas.geojson", place.kind.id(), place.id),
                 );
             }
         }
@@ -80,28 +73,18 @@ pub fn load(dataset: &Dataset) -> Loaded {
         let mut reporter = Reporter::new(&file.display_name, &file.text, &mut problems);
         forces = build_forces(&mut reporter, &file.text);
     }
-    let force_ids: HashMap<String, ForceId> = forces
-        .iter()
-        .enumerate()
-        .map(|(i, force)| (force.id.clone(), ForceId(i as u32)))
-        .collect();
+    let force_ids: HashMap<String, ForceId> =
+        forces.iter().enumerate().map(|(i, force)| (force.id.clone(), ForceId(i as u32))).collect();
 
     let mut sources = Vec::new();
     if let Some(file) = need(dataset, "sources.toml", &mut problems) {
         let mut reporter = Reporter::new(&file.display_name, &file.text, &mut problems);
         sources = build_sources(&mut reporter, &file.text);
     }
-    let source_ids: HashMap<String, SourceId> = sources
-        .iter()
-        .enumerate()
-        .map(|(i, source)| (source.id.clone(), SourceId(i as u32)))
-        .collect();
+    let source_ids: HashMap<String, SourceId> =
+        sources.iter().enumerate().map(|(i, source)| (source.id.clone(), SourceId(i as u32))).collect();
 
-    let ids = Ids {
-        places: &place_ids,
-        forces: &force_ids,
-        sources: &source_ids,
-    };
+    let ids = Ids { places: &place_ids, forces: &force_ids, sources: &source_ids };
     let mut periods = Vec::new();
     if let Some(file) = need(dataset, "control.toml", &mut problems) {
         let mut reporter = Reporter::new(&file.display_name, &file.text, &mut problems);
@@ -117,11 +100,7 @@ pub fn load(dataset: &Dataset) -> Loaded {
     Loaded { atlas, problems }
 }
 
-fn need<'a>(
-    dataset: &'a Dataset,
-    name: &str,
-    problems: &mut Vec<Problem>,
-) -> Option<&'a super::dataset::DataFile> {
+fn need<'a>(dataset: &'a Dataset, name: &str, problems: &mut Vec<Problem>) -> Option<&'a super::dataset::DataFile> {
     let file = dataset.file(name);
     if file.is_none() && !problems.iter().any(|problem| problem.file.ends_with(name)) {
         problems.push(Problem::new(name, None, "the file is missing"));
@@ -139,32 +118,19 @@ struct Ids<'a> {
 /// Ids are lowercase ASCII words so that they are safe on a command line and in a URL.
 fn is_valid_id(id: &str) -> bool {
     !id.is_empty()
-        && id
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+        && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
         && id.as_bytes()[0].is_ascii_lowercase()
 }
 
-fn check_id(
-    reporter: &mut Reporter<'_>,
-    id: &Spanned<String>,
-    seen: &mut HashMap<String, usize>,
-    what: &str,
-) -> bool {
+fn check_id(reporter: &mut Reporter<'_>, id: &Spanned<String>, seen: &mut HashMap<String, usize>, what: &str) -> bool {
     let text = id.get_ref();
     if !is_valid_id(text) {
-        reporter.at(
-            &id.span(),
-            format!("`id`: {what} id `{text}` must be lowercase letters, digits and _"),
-        );
+        reporter.at(&id.span(), format!("`id`: {what} id `{text}` must be lowercase letters, digits and _"));
         return false;
     }
     let line = reporter.line_of(&id.span());
     if let Some(first) = seen.insert(text.clone(), line) {
-        reporter.at(
-            &id.span(),
-            format!("`id`: {what} `{text}` is defined twice (first on line {first})"),
-        );
+        reporter.at(&id.span(), format!("`id`: {what} `{text}` is defined twice (first on line {first})"));
         seen.insert(text.clone(), first);
         return false;
     }
@@ -179,11 +145,7 @@ fn names(reporter: &mut Reporter<'_>, raw: &Spanned<RawNames>, field: &str) -> O
             return None;
         }
     }
-    Some(Names {
-        kk: kk.clone(),
-        ru: ru.clone(),
-        en: en.clone(),
-    })
+    Some(Names { kk: kk.clone(), ru: ru.clone(), en: en.clone() })
 }
 
 fn build_places(reporter: &mut Reporter<'_>, text: &str) -> (Vec<Place>, Vec<usize>) {
@@ -200,10 +162,7 @@ fn build_places(reporter: &mut Reporter<'_>, text: &str) -> (Vec<Place>, Vec<usi
         let Some(kind) = PlaceKind::from_id(raw.kind.get_ref()) else {
             reporter.at(
                 &raw.kind.span(),
-                format!(
-                    "`kind` of `{id}`: `{}` is not one of oblast, uezd, city, zone",
-                    raw.kind.get_ref()
-                ),
+                format!("`kind` of `{id}`: `{}` is not one of oblast, uezd, city, zone", raw.kind.get_ref()),
             );
             continue;
         };
@@ -226,16 +185,15 @@ fn build_places(reporter: &mut Reporter<'_>, text: &str) -> (Vec<Place>, Vec<usi
                 }
             },
             (None, PlaceKind::City) => {
-                reporter.at(
-                    &span,
-                    format!("city `{id}` needs `lonlat = [longitude, latitude]`"),
-                );
+                reporter.at(&span, format!("city `{id}` needs `lonlat = [longitude, latitude]`"));
                 continue;
             }
             (Some(lonlat), _) => {
                 reporter.at(
                     &lonlat.span(),
-                    format!("`lonlat` of `{id}`: only cities have a point; areas take their outline from areas.geojson"),
+                    format!(
+                        "`lonlat` of `{id}`: only cities have a point; areas take their outline from areas.geojson"
+                    ),
                 );
                 None
             }
@@ -243,31 +201,16 @@ fn build_places(reporter: &mut Reporter<'_>, text: &str) -> (Vec<Place>, Vec<usi
         };
         lines.push(reporter.line_of(&span));
         parents.push(raw.parent);
-        places.push(Place {
-            id,
-            kind,
-            name,
-            modern_name,
-            parent: None,
-            location,
-            area: None,
-        });
+        places.push(Place { id, kind, name, modern_name, parent: None, location, area: None });
     }
     link_parents(reporter, &mut places, parents);
     (places, lines)
 }
 
 /// Resolves parent ids, then cuts any cycle so that walking up always ends.
-fn link_parents(
-    reporter: &mut Reporter<'_>,
-    places: &mut [Place],
-    parents: Vec<Option<Spanned<String>>>,
-) {
-    let index: HashMap<String, PlaceId> = places
-        .iter()
-        .enumerate()
-        .map(|(i, place)| (place.id.clone(), PlaceId(i as u32)))
-        .collect();
+fn link_parents(reporter: &mut Reporter<'_>, places: &mut [Place], parents: Vec<Option<Spanned<String>>>) {
+    let index: HashMap<String, PlaceId> =
+        places.iter().enumerate().map(|(i, place)| (place.id.clone(), PlaceId(i as u32))).collect();
     let mut spans = Vec::with_capacity(places.len());
     for (place, parent) in places.iter_mut().zip(parents) {
         let Some(parent) = parent else {
@@ -276,14 +219,8 @@ fn link_parents(
         };
         match index.get(parent.get_ref()) {
             Some(&id) => place.parent = Some(id),
-            None => reporter.at(
-                &parent.span(),
-                format!(
-                    "`parent` of `{}`: no place has the id `{}`",
-                    place.id,
-                    parent.get_ref()
-                ),
-            ),
+            None => reporter
+                .at(&parent.span(), format!("`parent` of `{}`: no place has the id `{}`", place.id, parent.get_ref())),
         }
         spans.push(Some(parent.span()));
     }
@@ -318,20 +255,12 @@ fn link_parents(
 
 fn lon_lat(values: &[f64]) -> Result<LonLat, String> {
     let [lon, lat] = values else {
-        return Err(format!(
-            "expected [longitude, latitude], found {} numbers",
-            values.len()
-        ));
+        return Err(format!("expected [longitude, latitude], found {} numbers", values.len()));
     };
     if !lon.is_finite() || !lat.is_finite() || lon.abs() > 180.0 || lat.abs() > 90.0 {
-        return Err(format!(
-            "[{lon}, {lat}] is not a longitude and latitude in degrees"
-        ));
+        return Err(format!("[{lon}, {lat}] is not a longitude and latitude in degrees"));
     }
-    Ok(LonLat {
-        lon: *lon,
-        lat: *lat,
-    })
+    Ok(LonLat { lon: *lon, lat: *lat })
 }
 
 fn attach_outline(
@@ -341,26 +270,17 @@ fn attach_outline(
     outline: Outline,
 ) {
     let Some(&id) = place_ids.get(&outline.id) else {
-        reporter.at_line(
-            outline.line,
-            format!("`properties.id`: no place has the id `{}`", outline.id),
-        );
+        reporter.at_line(outline.line, format!("`properties.id`: no place has the id `{}`", outline.id));
         return;
     };
     let place = &mut places[id.index()];
     if !place.kind.is_area() {
         reporter.at_line(
             outline.line,
-            format!(
-                "`{}` is a city: cities are points, given by `lonlat` in places.toml",
-                place.id
-            ),
+            format!("`{}` is a city: cities are points, given by `lonlat` in places.toml", place.id),
         );
     } else if place.area.is_some() {
-        reporter.at_line(
-            outline.line,
-            format!("`properties.id`: `{}` has a second outline", place.id),
-        );
+        reporter.at_line(outline.line, format!("`properties.id`: `{}` has a second outline", place.id));
     } else {
         place.area = Some(outline.area);
     }
@@ -388,11 +308,7 @@ fn build_forces(reporter: &mut Reporter<'_>, text: &str) -> Vec<Force> {
             let known: Vec<&str> = Side::ALL.iter().map(|side| side.id()).collect();
             reporter.at(
                 &raw.side.span(),
-                format!(
-                    "`side` of `{id}`: `{}` is not one of {}",
-                    raw.side.get_ref(),
-                    known.join(", ")
-                ),
+                format!("`side` of `{id}`: `{}` is not one of {}", raw.side.get_ref(), known.join(", ")),
             );
             continue;
         };
@@ -405,22 +321,14 @@ fn build_forces(reporter: &mut Reporter<'_>, text: &str) -> Vec<Force> {
                 None => {
                     reporter.at(
                         &text.span(),
-                        format!(
-                            "`colour` of `{id}`: `{}` is not a colour like \"#5b7fb5\"",
-                            text.get_ref()
-                        ),
+                        format!("`colour` of `{id}`: `{}` is not a colour like \"#5b7fb5\"", text.get_ref()),
                     );
                     None
                 }
             },
             None => None,
         };
-        forces.push(Force {
-            id,
-            side,
-            name,
-            rgb,
-        });
+        forces.push(Force { id, side, name, rgb });
     }
     forces
 }
@@ -434,10 +342,7 @@ fn build_sources(reporter: &mut Reporter<'_>, text: &str) -> Vec<Source> {
             continue;
         }
         if raw.title.get_ref().trim().is_empty() {
-            reporter.at(
-                &raw.title.span(),
-                format!("`title` of source `{}` is empty", raw.id.get_ref()),
-            );
+            reporter.at(&raw.title.span(), format!("`title` of source `{}` is empty", raw.id.get_ref()));
             continue;
         }
         sources.push(Source {
@@ -452,12 +357,7 @@ fn build_sources(reporter: &mut Reporter<'_>, text: &str) -> Vec<Source> {
 }
 
 /// Parses a date field and checks that it lies within the atlas's years.
-fn date(
-    reporter: &mut Reporter<'_>,
-    field: &Spanned<DateField>,
-    name: &str,
-    owner: &str,
-) -> Option<Date> {
+fn date(reporter: &mut Reporter<'_>, field: &Spanned<DateField>, name: &str, owner: &str) -> Option<Date> {
     let text = field.get_ref().text();
     match Date::parse(&text) {
         Ok(date) if (Date::ATLAS_START..=Date::ATLAS_END).contains(&date) => Some(date),
@@ -486,10 +386,7 @@ fn resolve_sources(
     owner: &str,
 ) -> Option<Vec<SourceId>> {
     if raw.get_ref().is_empty() {
-        reporter.at(
-            &raw.span(),
-            format!("`sources` of {owner}: at least one source is needed"),
-        );
+        reporter.at(&raw.span(), format!("`sources` of {owner}: at least one source is needed"));
         return None;
     }
     let mut sources = Vec::new();
@@ -499,10 +396,7 @@ fn resolve_sources(
             None => {
                 reporter.at(
                     &source.span(),
-                    format!(
-                        "`sources` of {owner}: no source has the id `{}` in sources.toml",
-                        source.get_ref()
-                    ),
+                    format!("`sources` of {owner}: no source has the id `{}` in sources.toml", source.get_ref()),
                 );
                 return None;
             }
@@ -511,40 +405,23 @@ fn resolve_sources(
     Some(sources)
 }
 
-fn confidence(
-    reporter: &mut Reporter<'_>,
-    raw: &Spanned<String>,
-    owner: &str,
-) -> Option<Confidence> {
+fn confidence(reporter: &mut Reporter<'_>, raw: &Spanned<String>, owner: &str) -> Option<Confidence> {
     let confidence = Confidence::from_id(raw.get_ref());
     if confidence.is_none() {
-        reporter.at(
-            &raw.span(),
-            format!(
-                "`confidence` of {owner}: `{}` is not one of high, medium, low",
-                raw.get_ref()
-            ),
-        );
+        reporter
+            .at(&raw.span(), format!("`confidence` of {owner}: `{}` is not one of high, medium, low", raw.get_ref()));
     }
     confidence
 }
 
-fn build_periods(
-    reporter: &mut Reporter<'_>,
-    text: &str,
-    ids: &Ids<'_>,
-    places: &[Place],
-) -> Vec<ControlPeriod> {
+fn build_periods(reporter: &mut Reporter<'_>, text: &str, ids: &Ids<'_>, places: &[Place]) -> Vec<ControlPeriod> {
     let entries: Vec<(RawPeriod, Range<usize>)> = read_entries(reporter, text, "period");
     let mut periods: Vec<(ControlPeriod, Range<usize>)> = Vec::new();
     for (raw, span) in entries {
         let place_name = raw.place.get_ref();
         let owner = format!("period for `{place_name}`");
         let Some(&place) = ids.places.get(place_name) else {
-            reporter.at(
-                &raw.place.span(),
-                format!("`place`: no place has the id `{place_name}` in places.toml"),
-            );
+            reporter.at(&raw.place.span(), format!("`place`: no place has the id `{place_name}` in places.toml"));
             continue;
         };
         let Some(start) = date(reporter, &raw.start, "start", &owner) else {
@@ -563,10 +440,7 @@ fn build_periods(
             continue;
         }
         if raw.forces.get_ref().is_empty() {
-            reporter.at(
-                &raw.forces.span(),
-                format!("`forces` of {owner}: at least one force is needed"),
-            );
+            reporter.at(&raw.forces.span(), format!("`forces` of {owner}: at least one force is needed"));
             continue;
         }
         let mut holders = Vec::new();
@@ -575,20 +449,14 @@ fn build_periods(
             let Some(&force) = ids.forces.get(holder.force.get_ref()) else {
                 reporter.at(
                     &holder.force.span(),
-                    format!(
-                        "`forces` of {owner}: no force has the id `{}` in forces.toml",
-                        holder.force.get_ref()
-                    ),
+                    format!("`forces` of {owner}: no force has the id `{}` in forces.toml", holder.force.get_ref()),
                 );
                 break;
             };
             let Some(role) = Role::from_id(holder.role.get_ref()) else {
                 reporter.at(
                     &holder.role.span(),
-                    format!(
-                        "`role` in {owner}: `{}` is not one of military, civil",
-                        holder.role.get_ref()
-                    ),
+                    format!("`role` in {owner}: `{}` is not one of military, civil", holder.role.get_ref()),
                 );
                 break;
             };
@@ -603,18 +471,7 @@ fn build_periods(
         let Some(sources) = resolve_sources(reporter, &raw.sources, ids, &owner) else {
             continue;
         };
-        periods.push((
-            ControlPeriod {
-                place,
-                start,
-                end,
-                holders,
-                confidence,
-                sources,
-                note: raw.note,
-            },
-            span,
-        ));
+        periods.push((ControlPeriod { place, start, end, holders, confidence, sources, note: raw.note }, span));
     }
     drop_overlaps(reporter, periods, places)
 }
@@ -675,25 +532,15 @@ fn build_events(reporter: &mut Reporter<'_>, text: &str, ids: &Ids<'_>) -> Vec<E
         let Some(precision) = DatePrecision::from_id(raw.precision.get_ref()) else {
             reporter.at(
                 &raw.precision.span(),
-                format!(
-                    "`precision` of {owner}: `{}` is not one of day, month, season, year",
-                    raw.precision.get_ref()
-                ),
+                format!("`precision` of {owner}: `{}` is not one of day, month, season, year", raw.precision.get_ref()),
             );
             continue;
         };
         let Some(category) = EventCategory::from_id(raw.category.get_ref()) else {
-            let known: Vec<&str> = EventCategory::ALL
-                .iter()
-                .map(|category| category.id())
-                .collect();
+            let known: Vec<&str> = EventCategory::ALL.iter().map(|category| category.id()).collect();
             reporter.at(
                 &raw.category.span(),
-                format!(
-                    "`category` of {owner}: `{}` is not one of {}",
-                    raw.category.get_ref(),
-                    known.join(", ")
-                ),
+                format!("`category` of {owner}: `{}` is not one of {}", raw.category.get_ref(), known.join(", ")),
             );
             continue;
         };
@@ -703,10 +550,7 @@ fn build_events(reporter: &mut Reporter<'_>, text: &str, ids: &Ids<'_>) -> Vec<E
                 Some(&id) => places.push(id),
                 None => reporter.at(
                     &place.span(),
-                    format!(
-                        "`places` of {owner}: no place has the id `{}` in places.toml",
-                        place.get_ref()
-                    ),
+                    format!("`places` of {owner}: no place has the id `{}` in places.toml", place.get_ref()),
                 ),
             }
         }

@@ -17,11 +17,7 @@ pub struct Problem {
 
 impl Problem {
     pub fn new(file: &str, line: Option<usize>, message: impl Into<String>) -> Problem {
-        Problem {
-            file: file.to_owned(),
-            line,
-            message: message.into(),
-        }
+        Problem { file: file.to_owned(), line, message: message.into() }
     }
 }
 
@@ -41,17 +37,13 @@ pub struct LineIndex {
 
 impl LineIndex {
     pub fn new(text: &str) -> LineIndex {
-        let line_starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-            .collect();
+        let line_starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
         LineIndex { line_starts }
     }
 
     /// The 1-based line holding byte `offset`.
     pub fn line_of(&self, offset: usize) -> usize {
-        self.line_starts
-            .partition_point(|&start| start <= offset)
-            .max(1)
+        self.line_starts.partition_point(|&start| start <= offset).max(1)
     }
 }
 
@@ -64,18 +56,13 @@ pub struct Reporter<'a> {
 
 impl<'a> Reporter<'a> {
     pub fn new(file: &'a str, text: &str, problems: &'a mut Vec<Problem>) -> Reporter<'a> {
-        Reporter {
-            file,
-            lines: LineIndex::new(text),
-            problems,
-        }
+        Reporter { file, lines: LineIndex::new(text), problems }
     }
 
     /// Reports a problem at a byte span of the file.
     pub fn at(&mut self, span: &std::ops::Range<usize>, message: impl Into<String>) {
         let line = self.lines.line_of(span.start);
-        self.problems
-            .push(Problem::new(self.file, Some(line), message));
+        self.problems.push(Problem::new(self.file, Some(line), message));
     }
 
     /// Reports a problem at a 1-based line.
@@ -106,9 +93,6 @@ mod tests {
     #[test]
     fn displays_as_file_line_message() {
         let problem = Problem::new("maps/control.toml", Some(212), "period for `kustanai`: bad");
-        assert_eq!(
-            problem.to_string(),
-            "maps/control.toml:212: period for `kustanai`: bad"
-        );
+        assert_eq!(problem.to_string(), "maps/control.toml:212: period for `kustanai`: bad");
     }
 }

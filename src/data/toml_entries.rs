@@ -10,45 +10,29 @@ use toml::de::{DeTable, DeValue, ValueDeserializer};
 use super::problem::Reporter;
 
 /// The entries of `[[key]]` in `text`, each with the byte span of its table.
-pub fn read_entries<T: DeserializeOwned>(
-    reporter: &mut Reporter<'_>,
-    text: &str,
-    key: &str,
-) -> Vec<(T, Range<usize>)> {
+pub fn read_entries<T: DeserializeOwned>(reporter: &mut Reporter<'_>, text: &str, key: &str) -> Vec<(T, Range<usize>)> {
     let document = match DeTable::parse(text) {
         Ok(document) => document,
         Err(error) => {
             let span = error.span().unwrap_or(0..0);
-            reporter.at(
-                &span,
-                format!("not valid TOML: {}", first_line(error.message())),
-            );
+            reporter.at(&span, format!("not valid TOML: {}", first_line(error.message())));
             return Vec::new();
         }
     };
     let mut entries = Vec::new();
     for (name, value) in document.get_ref().iter() {
         if name.get_ref().as_ref() != key {
-            reporter.at(
-                &name.span(),
-                format!(
-                    "unknown section `{}`: this file holds `[[{key}]]` entries",
-                    name.get_ref()
-                ),
-            );
+            reporter
+                .at(&name.span(), format!("unknown section `{}`: this file holds `[[{key}]]` entries", name.get_ref()));
             continue;
         }
         let DeValue::Array(items) = value.get_ref() else {
-            reporter.at(
-                &value.span(),
-                format!("`{key}` must be written as `[[{key}]]` entries"),
-            );
+            reporter.at(&value.span(), format!("`{key}` must be written as `[[{key}]]` entries"));
             continue;
         };
         for item in items.iter() {
             let span = item.span();
-            let deserializer =
-                ValueDeserializer::from(Spanned::new(span.clone(), item.get_ref().clone()));
+            let deserializer = ValueDeserializer::from(Spanned::new(span.clone(), item.get_ref().clone()));
             match T::deserialize(deserializer) {
                 Ok(entry) => entries.push((entry, span)),
                 Err(error) => {

@@ -55,10 +55,7 @@ impl MapRect {
     }
 
     pub fn centre(&self) -> MapPoint {
-        MapPoint::new(
-            (self.min.x + self.max.x) / 2.0,
-            (self.min.y + self.max.y) / 2.0,
-        )
+        MapPoint::new((self.min.x + self.max.x) / 2.0, (self.min.y + self.max.y) / 2.0)
     }
 
     pub fn width(&self) -> f32 {
@@ -70,10 +67,7 @@ impl MapRect {
     }
 
     pub fn contains(&self, point: MapPoint) -> bool {
-        self.min.x <= point.x
-            && point.x <= self.max.x
-            && self.min.y <= point.y
-            && point.y <= self.max.y
+        self.min.x <= point.x && point.x <= self.max.x && self.min.y <= point.y && point.y <= self.max.y
     }
 }
 
@@ -96,20 +90,11 @@ impl Albers {
     }
 
     pub fn new(parallel_1: f64, parallel_2: f64, origin_lat: f64, central_meridian: f64) -> Albers {
-        let (phi1, phi2, phi0) = (
-            parallel_1.to_radians(),
-            parallel_2.to_radians(),
-            origin_lat.to_radians(),
-        );
+        let (phi1, phi2, phi0) = (parallel_1.to_radians(), parallel_2.to_radians(), origin_lat.to_radians());
         let n = (phi1.sin() + phi2.sin()) / 2.0;
         let c = phi1.cos().powi(2) + 2.0 * n * phi1.sin();
         let rho0 = EARTH_RADIUS_KM * (c - 2.0 * n * phi0.sin()).sqrt() / n;
-        Albers {
-            central_meridian,
-            n,
-            c,
-            rho0,
-        }
+        Albers { central_meridian, n, c, rho0 }
     }
 
     /// Projects a longitude and latitude to kilometres on the map.
@@ -120,11 +105,7 @@ impl Albers {
 
     /// Projects in double precision (for areas and distances).
     pub fn project(&self, lon: f64, lat: f64) -> (f64, f64) {
-        let rho = EARTH_RADIUS_KM
-            * (self.c - 2.0 * self.n * lat.to_radians().sin())
-                .max(0.0)
-                .sqrt()
-            / self.n;
+        let rho = EARTH_RADIUS_KM * (self.c - 2.0 * self.n * lat.to_radians().sin()).max(0.0).sqrt() / self.n;
         let theta = self.n * (lon - self.central_meridian).to_radians();
         (rho * theta.sin(), self.rho0 - rho * theta.cos())
     }
@@ -134,12 +115,8 @@ impl Albers {
         let (x, y) = (f64::from(point.x), f64::from(point.y));
         let rho = (x * x + (self.rho0 - y).powi(2)).sqrt();
         let theta = x.atan2(self.rho0 - y);
-        let sin_lat =
-            ((self.c - (rho * self.n / EARTH_RADIUS_KM).powi(2)) / (2.0 * self.n)).clamp(-1.0, 1.0);
-        LonLat {
-            lon: self.central_meridian + (theta / self.n).to_degrees(),
-            lat: sin_lat.asin().to_degrees(),
-        }
+        let sin_lat = ((self.c - (rho * self.n / EARTH_RADIUS_KM).powi(2)) / (2.0 * self.n)).clamp(-1.0, 1.0);
+        LonLat { lon: self.central_meridian + (theta / self.n).to_degrees(), lat: sin_lat.asin().to_degrees() }
     }
 }
 
@@ -159,35 +136,20 @@ mod tests {
     #[test]
     fn origin_projects_to_zero_and_round_trips() {
         let albers = Albers::kazakhstan();
-        let origin = albers.map_from_lonlat(LonLat {
-            lon: 67.0,
-            lat: 48.0,
-        });
+        let origin = albers.map_from_lonlat(LonLat { lon: 67.0, lat: 48.0 });
         assert!(origin.x.abs() < 1e-3 && origin.y.abs() < 1e-3);
         for (lon, lat) in [(51.37, 51.23), (76.95, 43.25), (30.32, 59.94), (90.0, 38.0)] {
             let back = albers.lonlat_from_map(albers.map_from_lonlat(LonLat { lon, lat }));
-            assert!(
-                (back.lon - lon).abs() < 1e-3 && (back.lat - lat).abs() < 1e-3,
-                "{lon},{lat} -> {back:?}"
-            );
+            assert!((back.lon - lon).abs() < 1e-3 && (back.lat - lat).abs() < 1e-3, "{lon},{lat} -> {back:?}");
         }
     }
 
     #[test]
     fn north_is_up_and_east_is_right() {
         let albers = Albers::kazakhstan();
-        let omsk = albers.map_from_lonlat(LonLat {
-            lon: 73.37,
-            lat: 54.99,
-        });
-        let tashkent = albers.map_from_lonlat(LonLat {
-            lon: 69.24,
-            lat: 41.30,
-        });
-        let uralsk = albers.map_from_lonlat(LonLat {
-            lon: 51.37,
-            lat: 51.23,
-        });
+        let omsk = albers.map_from_lonlat(LonLat { lon: 73.37, lat: 54.99 });
+        let tashkent = albers.map_from_lonlat(LonLat { lon: 69.24, lat: 41.30 });
+        let uralsk = albers.map_from_lonlat(LonLat { lon: 51.37, lat: 51.23 });
         assert!(omsk.y > tashkent.y);
         assert!(omsk.x > uralsk.x);
     }
@@ -196,36 +158,22 @@ mod tests {
     fn projection_preserves_area() {
         // A 1°x1° cell at 45° N has 7,860 km² on the sphere; the projection must keep it.
         let albers = Albers::kazakhstan();
-        let corners = [(60.0, 45.0), (61.0, 45.0), (61.0, 46.0), (60.0, 46.0)]
-            .map(|(lon, lat)| albers.project(lon, lat));
+        let corners =
+            [(60.0, 45.0), (61.0, 45.0), (61.0, 46.0), (60.0, 46.0)].map(|(lon, lat)| albers.project(lon, lat));
         let mut twice_area = 0.0;
         for i in 0..4 {
             let (a, b) = (corners[i], corners[(i + 1) % 4]);
             twice_area += a.0 * b.1 - b.0 * a.1;
         }
-        let sphere = EARTH_RADIUS_KM.powi(2)
-            * 1f64.to_radians()
-            * (46f64.to_radians().sin() - 45f64.to_radians().sin());
-        assert!(
-            ((twice_area / 2.0) / sphere - 1.0).abs() < 0.002,
-            "{} vs {sphere}",
-            twice_area / 2.0
-        );
+        let sphere =
+            EARTH_RADIUS_KM.powi(2) * 1f64.to_radians() * (46f64.to_radians().sin() - 45f64.to_radians().sin());
+        assert!(((twice_area / 2.0) / sphere - 1.0).abs() < 0.002, "{} vs {sphere}", twice_area / 2.0);
     }
 
     #[test]
     fn great_circle_distance() {
         // Omsk to Petropavlovsk is about 260 km.
-        let d = distance_km(
-            LonLat {
-                lon: 73.37,
-                lat: 54.99,
-            },
-            LonLat {
-                lon: 69.15,
-                lat: 54.87,
-            },
-        );
+        let d = distance_km(LonLat { lon: 73.37, lat: 54.99 }, LonLat { lon: 69.15, lat: 54.87 });
         assert!((255.0..275.0).contains(&d), "{d}");
     }
 }

@@ -47,66 +47,36 @@ impl AreaShape {
         for polygon in &projected {
             let raw = polygon.earcut_triangles_raw();
             let offset = vertices.len() as u32;
-            vertices.extend(
-                raw.vertices
-                    .iter()
-                    .map(|[x, y]| MapPoint::new(*x as f32, *y as f32)),
-            );
+            vertices.extend(raw.vertices.iter().map(|[x, y]| MapPoint::new(*x as f32, *y as f32)));
             triangles.extend(raw.triangle_indices.iter().map(|&i| offset + i as u32));
             for ring in std::iter::once(polygon.exterior()).chain(polygon.interiors()) {
-                let points: Vec<MapPoint> = ring
-                    .coords()
-                    .map(|c| MapPoint::new(c.x as f32, c.y as f32))
-                    .collect();
+                let points: Vec<MapPoint> = ring.coords().map(|c| MapPoint::new(c.x as f32, c.y as f32)).collect();
                 points.iter().for_each(|&p| bounds.extend(p));
                 rings.push(points);
             }
         }
-        let largest = projected
-            .iter()
-            .max_by(|a, b| ring_area(a.exterior()).total_cmp(&ring_area(b.exterior())));
+        let largest = projected.iter().max_by(|a, b| ring_area(a.exterior()).total_cmp(&ring_area(b.exterior())));
         let label_point = largest
             .and_then(|polygon| polygon.interior_point())
-            .map_or(bounds.centre(), |p| {
-                MapPoint::new(p.x() as f32, p.y() as f32)
-            });
-        AreaShape {
-            vertices,
-            triangles,
-            rings,
-            bounds,
-            label_point,
-            projected,
-        }
+            .map_or(bounds.centre(), |p| MapPoint::new(p.x() as f32, p.y() as f32));
+        AreaShape { vertices, triangles, rings, bounds, label_point, projected }
     }
 
     pub fn contains(&self, point: MapPoint) -> bool {
-        self.bounds.contains(point)
-            && self
-                .projected
-                .contains(&geo::Point::new(f64::from(point.x), f64::from(point.y)))
+        self.bounds.contains(point) && self.projected.contains(&geo::Point::new(f64::from(point.x), f64::from(point.y)))
     }
 
     /// Area on the map in km²; equal to the true area, the projection being equal-area.
     pub fn area_km2(&self) -> f64 {
         self.projected
             .iter()
-            .map(|polygon| {
-                ring_area(polygon.exterior())
-                    - polygon.interiors().iter().map(ring_area).sum::<f64>()
-            })
+            .map(|polygon| ring_area(polygon.exterior()) - polygon.interiors().iter().map(ring_area).sum::<f64>())
             .sum()
     }
 }
 
 fn ring_area(ring: &LineString<f64>) -> f64 {
-    (ring
-        .0
-        .windows(2)
-        .map(|w| w[0].x * w[1].y - w[1].x * w[0].y)
-        .sum::<f64>()
-        / 2.0)
-        .abs()
+    (ring.0.windows(2).map(|w| w[0].x * w[1].y - w[1].x * w[0].y).sum::<f64>() / 2.0).abs()
 }
 
 /// Every place and water body, projected: what the map draws and hit-tests.
@@ -128,29 +98,13 @@ impl MapGeometry {
         let areas: Vec<Option<AreaShape>> = atlas
             .places
             .iter()
-            .map(|place| {
-                place
-                    .area
-                    .as_ref()
-                    .map(|area| AreaShape::new(&projection, area))
-            })
+            .map(|place| place.area.as_ref().map(|area| AreaShape::new(&projection, area)))
             .collect();
-        let points = atlas
-            .places
-            .iter()
-            .map(|place| place.location.map(|p| projection.map_from_lonlat(p)))
-            .collect();
-        let water = atlas
-            .water
-            .iter()
-            .map(|body| AreaShape::new(&projection, &body.area))
-            .collect();
+        let points = atlas.places.iter().map(|place| place.location.map(|p| projection.map_from_lonlat(p))).collect();
+        let water = atlas.water.iter().map(|body| AreaShape::new(&projection, &body.area)).collect();
         let mut bounds = MapRect::NOTHING;
         for (place, shape) in atlas.places.iter().zip(&areas) {
-            if let Some(shape) = shape
-                .as_ref()
-                .filter(|_| place.kind == crate::model::PlaceKind::Oblast)
-            {
+            if let Some(shape) = shape.as_ref().filter(|_| place.kind == crate::model::PlaceKind::Oblast) {
                 bounds = bounds.union(shape.bounds);
             }
         }
@@ -160,13 +114,7 @@ impl MapGeometry {
                 bounds.extend(projection.map_from_lonlat(crate::model::LonLat { lon, lat }));
             }
         }
-        MapGeometry {
-            projection,
-            areas,
-            points,
-            water,
-            bounds,
-        }
+        MapGeometry { projection, areas, points, water, bounds }
     }
 
     pub fn area(&self, place: PlaceId) -> Option<&AreaShape> {
@@ -184,24 +132,9 @@ mod tests {
 
     #[test]
     fn triangulates_a_square_with_a_hole() {
-        let outer = LineString::from(vec![
-            (60.0, 45.0),
-            (62.0, 45.0),
-            (62.0, 47.0),
-            (60.0, 47.0),
-            (60.0, 45.0),
-        ]);
-        let hole = LineString::from(vec![
-            (60.5, 45.5),
-            (60.5, 46.5),
-            (61.5, 46.5),
-            (61.5, 45.5),
-            (60.5, 45.5),
-        ]);
-        let shape = AreaShape::new(
-            &Albers::kazakhstan(),
-            &MultiPolygon(vec![Polygon::new(outer, vec![hole])]),
-        );
+        let outer = LineString::from(vec![(60.0, 45.0), (62.0, 45.0), (62.0, 47.0), (60.0, 47.0), (60.0, 45.0)]);
+        let hole = LineString::from(vec![(60.5, 45.5), (60.5, 46.5), (61.5, 46.5), (61.5, 45.5), (60.5, 45.5)]);
+        let shape = AreaShape::new(&Albers::kazakhstan(), &MultiPolygon(vec![Polygon::new(outer, vec![hole])]));
         assert_eq!(shape.rings.len(), 2);
         assert!(shape.triangles.len() >= 8 * 3);
         // The filled triangles add up to the area between the rings.
@@ -215,14 +148,8 @@ mod tests {
             .sum();
         assert!((filled / shape.area_km2() - 1.0).abs() < 1e-3);
         let projection = Albers::kazakhstan();
-        let inside = projection.map_from_lonlat(crate::model::LonLat {
-            lon: 60.2,
-            lat: 45.2,
-        });
-        let in_hole = projection.map_from_lonlat(crate::model::LonLat {
-            lon: 61.0,
-            lat: 46.0,
-        });
+        let inside = projection.map_from_lonlat(crate::model::LonLat { lon: 60.2, lat: 45.2 });
+        let in_hole = projection.map_from_lonlat(crate::model::LonLat { lon: 61.0, lat: 46.0 });
         assert!(shape.contains(inside));
         assert!(!shape.contains(in_hole));
     }

@@ -5,8 +5,7 @@ use std::collections::HashMap;
 use geo::MultiPolygon;
 
 use super::{
-    ControlIndex, ControlPeriod, Date, Event, Force, ForceId, Names, PeriodId, Place, PlaceId,
-    Resolution, Side,
+    ControlIndex, ControlPeriod, Date, Event, Force, ForceId, Names, PeriodId, Place, PlaceId, Resolution, Side,
 };
 
 /// Index of a source in [`Atlas::sources`].
@@ -63,22 +62,9 @@ impl Atlas {
     ) -> Atlas {
         let parents = places.iter().map(|place| place.parent).collect();
         let index = ControlIndex::new(&periods, parents);
-        let place_by_id = places
-            .iter()
-            .enumerate()
-            .map(|(i, place)| (place.id.clone(), PlaceId(i as u32)))
-            .collect();
+        let place_by_id = places.iter().enumerate().map(|(i, place)| (place.id.clone(), PlaceId(i as u32))).collect();
         events.sort_by_key(|event| (event.start, event.end));
-        Atlas {
-            places,
-            forces,
-            sources,
-            periods,
-            events,
-            water,
-            index,
-            place_by_id,
-        }
+        Atlas { places, forces, sources, periods, events, water, index, place_by_id }
     }
 
     pub fn place(&self, id: PlaceId) -> &Place {
@@ -113,9 +99,7 @@ impl Atlas {
 
     /// Places whose id or any historic or modern name, in any language, is `query`.
     pub fn find_places(&self, query: &str) -> Vec<PlaceId> {
-        self.place_ids()
-            .filter(|&id| self.place(id).is_called(query))
-            .collect()
+        self.place_ids().filter(|&id| self.place(id).is_called(query)).collect()
     }
 
     /// The place's parent, grandparent and so on, nearest first.

@@ -56,9 +56,7 @@ impl Confidence {
     }
 
     pub fn from_id(id: &str) -> Option<Confidence> {
-        Confidence::ALL
-            .into_iter()
-            .find(|confidence| confidence.id() == id)
+        Confidence::ALL.into_iter().find(|confidence| confidence.id() == id)
     }
 }
 
@@ -99,10 +97,7 @@ pub struct Resolution {
 }
 
 impl Resolution {
-    pub const UNKNOWN: Resolution = Resolution {
-        period: None,
-        from_place: None,
-    };
+    pub const UNKNOWN: Resolution = Resolution { period: None, from_place: None };
 }
 
 /// Periods of each place sorted by start, so that resolving a date is a binary search.
@@ -136,19 +131,12 @@ impl ControlIndex {
     }
 
     /// The place's own period on `date`, without looking at parents.
-    pub fn own_period(
-        &self,
-        periods: &[ControlPeriod],
-        place: PlaceId,
-        date: Date,
-    ) -> Option<PeriodId> {
+    pub fn own_period(&self, periods: &[ControlPeriod], place: PlaceId, date: Date) -> Option<PeriodId> {
         let list = self.periods_of(place);
         // The last period starting on or before `date` is the only one that can contain it.
         let after = list.partition_point(|id| periods[id.index()].start <= date);
         let candidate = *list.get(after.checked_sub(1)?)?;
-        periods[candidate.index()]
-            .contains(date)
-            .then_some(candidate)
+        periods[candidate.index()].contains(date).then_some(candidate)
     }
 
     /// Who holds `place` on `date`: its own period, else its parent's, and so on up.
@@ -158,10 +146,7 @@ impl ControlIndex {
         for _ in 0..=self.parents.len() {
             let Some(here) = current else { break };
             if let Some(period) = self.own_period(periods, here, date) {
-                return Resolution {
-                    period: Some(period),
-                    from_place: Some(here),
-                };
+                return Resolution { period: Some(period), from_place: Some(here) };
             }
             current = self.parents.get(here.index()).copied().flatten();
         }

@@ -90,8 +90,7 @@ impl Date {
         let z = self.0 + 719_468;
         let era = if z >= 0 { z } else { z - 146_096 } / 146_097;
         let day_of_era = z - era * 146_097;
-        let year_of_era =
-            (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+        let year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
         let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
         let mp = (5 * day_of_year + 2) / 153;
         let day = (day_of_year - (153 * mp + 2) / 5 + 1) as u32;
@@ -186,14 +185,8 @@ mod tests {
 
     #[test]
     fn rejects_malformed_and_impossible_dates() {
-        assert!(matches!(
-            Date::parse("1918-02-30"),
-            Err(DateError::NoSuchDay(_))
-        ));
-        assert!(matches!(
-            Date::parse("1919-13-01"),
-            Err(DateError::NoSuchDay(_))
-        ));
+        assert!(matches!(Date::parse("1918-02-30"), Err(DateError::NoSuchDay(_))));
+        assert!(matches!(Date::parse("1919-13-01"), Err(DateError::NoSuchDay(_))));
         assert!(matches!(Date::parse("1918-2-3"), Err(DateError::Format(_))));
         assert!(matches!(Date::parse("summer"), Err(DateError::Format(_))));
         assert!(matches!(Date::parse(""), Err(DateError::Format(_))));
@@ -204,30 +197,18 @@ mod tests {
     fn october_revolution_in_both_styles() {
         // The seed: "24–25 қазанда (6–7 қараша)".
         assert_eq!(Date::from_old_style(1917, 10, 25), Some(date("1917-11-07")));
-        assert_eq!(
-            date("1917-11-06").old_style().map(|d| d.to_string()),
-            Some("1917-10-24".into())
-        );
+        assert_eq!(date("1917-11-06").old_style().map(|d| d.to_string()), Some("1917-10-24".into()));
     }
 
     #[test]
     fn old_style_ends_with_the_calendar_reform() {
         // 31 January 1918 (OS) was followed by 14 February 1918 (NS).
-        assert_eq!(
-            date("1918-02-13").old_style().map(|d| d.to_string()),
-            Some("1918-01-31".into())
-        );
+        assert_eq!(date("1918-02-13").old_style().map(|d| d.to_string()), Some("1918-01-31".into()));
         assert_eq!(date("1918-02-14").old_style(), None);
-        assert_eq!(
-            date("1918-02-01").old_style().map(|d| d.to_string()),
-            Some("1918-01-19".into())
-        );
+        assert_eq!(date("1918-02-01").old_style().map(|d| d.to_string()), Some("1918-01-19".into()));
         // 1 February 1918 Old Style is the day of the reform's first New Style date minus 13.
         assert_eq!(Date::from_old_style(1918, 2, 1), Some(date("1918-02-14")));
-        assert_eq!(
-            date("1917-03-08").old_style().map(|d| d.to_string()),
-            Some("1917-02-23".into())
-        );
+        assert_eq!(date("1917-03-08").old_style().map(|d| d.to_string()), Some("1917-02-23".into()));
     }
 
     #[test]

@@ -12,12 +12,8 @@ pub enum DatePrecision {
 }
 
 impl DatePrecision {
-    pub const ALL: [DatePrecision; 4] = [
-        DatePrecision::Day,
-        DatePrecision::Month,
-        DatePrecision::Season,
-        DatePrecision::Year,
-    ];
+    pub const ALL: [DatePrecision; 4] =
+        [DatePrecision::Day, DatePrecision::Month, DatePrecision::Season, DatePrecision::Year];
 
     pub fn id(self) -> &'static str {
         match self {
@@ -29,9 +25,7 @@ impl DatePrecision {
     }
 
     pub fn from_id(id: &str) -> Option<DatePrecision> {
-        DatePrecision::ALL
-            .into_iter()
-            .find(|precision| precision.id() == id)
+        DatePrecision::ALL.into_iter().find(|precision| precision.id() == id)
     }
 }
 
@@ -74,9 +68,7 @@ impl EventCategory {
     }
 
     pub fn from_id(id: &str) -> Option<EventCategory> {
-        EventCategory::ALL
-            .into_iter()
-            .find(|category| category.id() == id)
+        EventCategory::ALL.into_iter().find(|category| category.id() == id)
     }
 }
 

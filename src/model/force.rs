@@ -25,14 +25,8 @@ pub enum Side {
 
 impl Side {
     /// In the order the legend lists them.
-    pub const ALL: [Side; 6] = [
-        Side::Soviet,
-        Side::White,
-        Side::Alash,
-        Side::Partisan,
-        Side::Provisional,
-        Side::Kokand,
-    ];
+    pub const ALL: [Side; 6] =
+        [Side::Soviet, Side::White, Side::Alash, Side::Partisan, Side::Provisional, Side::Kokand];
 
     pub fn id(self) -> &'static str {
         match self {

@@ -3,9 +3,7 @@
 use std::fmt;
 
 /// The languages of the interface and of the data.
-#[derive(
-    Clone, Copy, Debug, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize,
-)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Language {
     /// Kazakh, the language of the seed text.
@@ -33,9 +31,7 @@ impl Language {
     pub fn from_code(code: &str) -> Option<Language> {
         let lower = code.trim().to_ascii_lowercase();
         let primary = lower.split(['_', '-', '.', '@']).next().unwrap_or_default();
-        Language::ALL
-            .into_iter()
-            .find(|language| language.code() == primary)
+        Language::ALL.into_iter().find(|language| language.code() == primary)
     }
 
     /// The language's own name for itself, for the language switcher.
@@ -75,9 +71,7 @@ impl Names {
     /// Whether any of the three texts equals `query`, ignoring case.
     pub fn matches(&self, query: &str) -> bool {
         let query = query.trim().to_lowercase();
-        Language::ALL
-            .iter()
-            .any(|&language| self.get(language).to_lowercase() == query)
+        Language::ALL.iter().any(|&language| self.get(language).to_lowercase() == query)
     }
 }
 
@@ -96,11 +90,8 @@ mod tests {
 
     #[test]
     fn names_match_in_any_language_ignoring_case() {
-        let names = Names {
-            kk: "Семей".into(),
-            ru: "Семипалатинск".into(),
-            en: "Semipalatinsk".into(),
-        };
+        let names =
+            Names { kk: "Семей".into(), ru: "Семипалатинск".into(), en: "Semipalatinsk".into() };
         assert!(names.matches("семей"));
         assert!(names.matches("SEMIPALATINSK"));
         assert!(!names.matches("Omsk"));

@@ -25,12 +25,7 @@ pub enum PlaceKind {
 }
 
 impl PlaceKind {
-    pub const ALL: [PlaceKind; 4] = [
-        PlaceKind::Oblast,
-        PlaceKind::Uezd,
-        PlaceKind::City,
-        PlaceKind::Zone,
-    ];
+    pub const ALL: [PlaceKind; 4] = [PlaceKind::Oblast, PlaceKind::Uezd, PlaceKind::City, PlaceKind::Zone];
 
     pub fn id(self) -> &'static str {
         match self {
@@ -80,9 +75,6 @@ impl Place {
     pub fn is_called(&self, query: &str) -> bool {
         self.id.eq_ignore_ascii_case(query.trim())
             || self.name.matches(query)
-            || self
-                .modern_name
-                .as_ref()
-                .is_some_and(|names| names.matches(query))
+            || self.modern_name.as_ref().is_some_and(|names| names.matches(query))
     }
 }

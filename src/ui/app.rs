@@ -37,6 +37,7 @@ struct DatePaint {
     visible: Vec<bool>,
 }
 
+/// The atlas window's state. Call [`super::setup_context`] on the context before the first frame.
 pub struct AtlasApp {
     atlas: Atlas,
     geometry: MapGeometry,
@@ -51,8 +52,6 @@ pub struct AtlasApp {
     show_problems: bool,
     hatch_texture: Option<TextureHandle>,
     date_paint: Option<DatePaint>,
-    /// Fonts go to the context on the first frame, so that the app needs no context to be made.
-    fonts_installed: bool,
 }
 
 impl AtlasApp {
@@ -65,14 +64,8 @@ impl AtlasApp {
         });
         let atlas = loaded.atlas;
         let geometry = MapGeometry::new(&atlas);
-        let highlighted = options
-            .place
-            .as_deref()
-            .and_then(|name| atlas.find_places(name).first().copied());
-        let language = options
-            .language
-            .or_else(crate::i18n::system_language)
-            .unwrap_or_default();
+        let highlighted = options.place.as_deref().and_then(|name| atlas.find_places(name).first().copied());
+        let language = options.language.or_else(crate::i18n::system_language).unwrap_or_default();
         AtlasApp {
             atlas,
             geometry,
@@ -86,7 +79,6 @@ impl AtlasApp {
             show_problems: false,
             hatch_texture: None,
             date_paint: None,
-            fonts_installed: false,
         }
     }
 
@@ -114,6 +106,11 @@ impl AtlasApp {
         &self.problems
     }
 
+    /// The map's view, once the first frame has fitted it.
+    pub fn view(&self) -> Option<MapView> {
+        self.view
+    }
+
     pub fn hovered(&self) -> Option<PlaceId> {
         self.hovered
     }
@@ -121,10 +118,7 @@ impl AtlasApp {
     /// How a place is painted on the current date (as last drawn).
     pub fn paint_of(&mut self, place: PlaceId) -> ControlPaint {
         self.refresh_paint();
-        self.date_paint
-            .as_ref()
-            .and_then(|p| p.paints.get(place.index()).copied())
-            .unwrap_or(ControlPaint::of(&[]))
+        self.date_paint.as_ref().and_then(|p| p.paints.get(place.index()).copied()).unwrap_or(ControlPaint::of(&[]))
     }
 
     fn tr<'a>(&'a self, key: &'a str) -> &'a str {
@@ -133,38 +127,22 @@ impl AtlasApp {
 
     fn refresh_paint(&mut self) {
         let date = self.timeline.date;
-        if self
-            .date_paint
-            .as_ref()
-            .is_some_and(|paint| paint.date == date)
-        {
+        if self.date_paint.as_ref().is_some_and(|paint| paint.date == date) {
             return;
         }
         let atlas = &self.atlas;
-        let paints = atlas
-            .place_ids()
-            .map(|id| ControlPaint::of(&atlas.sides_on(id, date)))
-            .collect();
+        let paints = atlas.place_ids().map(|id| ControlPaint::of(&atlas.sides_on(id, date))).collect();
         // A free zone exists only while it has a period of its own.
         let visible = atlas
             .place_ids()
-            .map(|id| {
-                atlas.place(id).kind != PlaceKind::Zone
-                    || atlas.resolve(id, date).from_place == Some(id)
-            })
+            .map(|id| atlas.place(id).kind != PlaceKind::Zone || atlas.resolve(id, date).from_place == Some(id))
             .collect();
-        self.date_paint = Some(DatePaint {
-            date,
-            paints,
-            visible,
-        });
+        self.date_paint = Some(DatePaint { date, paints, visible });
     }
 
     fn hatch_texture(&mut self, ctx: &egui::Context) -> egui::TextureId {
         self.hatch_texture
-            .get_or_insert_with(|| {
-                ctx.load_texture("hatch", hatch_image(), TextureOptions::LINEAR_REPEAT)
-            })
+            .get_or_insert_with(|| ctx.load_texture("hatch", hatch_image(), TextureOptions::LINEAR_REPEAT))
             .id()
     }
 
@@ -194,10 +172,6 @@ impl AtlasApp {
     /// Draws the whole window.
     pub fn ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
-        if !self.fonts_installed {
-            super::install_fonts(&ctx);
-            self.fonts_installed = true;
-        }
         self.handle_keys(&ctx);
         if self.timeline.playing {
             let seconds = ctx.input(|input| f64::from(input.stable_dt));
@@ -211,23 +185,15 @@ impl AtlasApp {
             timeline_ui(ui, &mut self.timeline, &self.texts, self.language);
             ui.add_space(4.0);
         });
-        egui::Panel::right("side_panel")
-            .default_size(320.0)
-            .show(ui, |ui| {
-                egui::ScrollArea::vertical().show(ui, |ui| {
-                    legend_ui(ui, &self.texts, self.language);
-                    ui.separator();
-                    if let Some(date) = events_ui(
-                        ui,
-                        &self.atlas,
-                        &self.texts,
-                        self.language,
-                        self.timeline.date,
-                    ) {
-                        self.timeline.set_date(date);
-                    }
-                });
+        egui::Panel::right("side_panel").default_size(320.0).show(ui, |ui| {
+            egui::ScrollArea::vertical().show(ui, |ui| {
+                legend_ui(ui, &self.texts, self.language);
+                ui.separator();
+                if let Some(date) = events_ui(ui, &self.atlas, &self.texts, self.language, self.timeline.date) {
+                    self.timeline.set_date(date);
+                }
             });
+        });
         egui::CentralPanel::no_frame().show(ui, |ui| self.map_ui(ui));
     }
 
@@ -237,7 +203,7 @@ impl AtlasApp {
             ui.label(RichText::new(self.tr("app_subtitle")).size(16.0));
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 let mut language = self.language;
-                egui::ComboBox::from_id_salt("language")
+                egui::ComboBox::from_label(self.texts.tr(self.language, "language"))
                     .selected_text(language.endonym())
                     .show_ui(ui, |ui| {
                         for option in Language::ALL {
@@ -245,7 +211,6 @@ impl AtlasApp {
                         }
                     });
                 self.language = language;
-                ui.label(self.tr("language"));
                 if ui.button(self.tr("reset_view")).clicked() {
                     self.view = None;
                 }
@@ -253,22 +218,18 @@ impl AtlasApp {
         });
         if !self.problems.is_empty() {
             ui.horizontal(|ui| {
-                let message = self
-                    .tr("data_problems")
-                    .replace("{count}", &self.problems.len().to_string());
+                let message = self.tr("data_problems").replace("{count}", &self.problems.len().to_string());
                 ui.label(RichText::new(message).color(Color32::from_rgb(0xb0, 0x30, 0x10)));
                 let mut show = self.show_problems;
                 ui.toggle_value(&mut show, self.tr("show_problems"));
                 self.show_problems = show;
             });
             if self.show_problems {
-                egui::ScrollArea::vertical()
-                    .max_height(160.0)
-                    .show(ui, |ui| {
-                        for problem in &self.problems {
-                            ui.monospace(problem.to_string());
-                        }
-                    });
+                egui::ScrollArea::vertical().max_height(160.0).show(ui, |ui| {
+                    for problem in &self.problems {
+                        ui.monospace(problem.to_string());
+                    }
+                });
             }
         }
     }
@@ -277,9 +238,7 @@ impl AtlasApp {
         self.refresh_paint();
         let hatch_texture = self.hatch_texture(ui.ctx());
         let size = ui.available_size();
-        let view = self
-            .view
-            .get_or_insert_with(|| MapView::fit(self.geometry.bounds, [size.x, size.y]));
+        let view = self.view.get_or_insert_with(|| MapView::fit(self.geometry.bounds, [size.x, size.y]));
         let Some(date_paint) = &self.date_paint else {
             return;
         };
@@ -294,14 +253,11 @@ impl AtlasApp {
             hatch_texture,
             text_scale: 1.0,
         };
-        let (atlas, texts, language, date) =
-            (&self.atlas, &self.texts, self.language, self.timeline.date);
+        let (atlas, texts, language, date) = (&self.atlas, &self.texts, self.language, self.timeline.date);
         let describe_place = |place| describe(atlas, texts, language, place, date);
-        let map = MapWidget::new(scene, view, &describe_place).show(ui);
+        let map = MapWidget::new(scene, view, &describe_place).label(texts.tr(language, "map")).show(ui);
         if let Some(place) = map.hovered {
-            map.response.clone().on_hover_ui_at_pointer(|ui| {
-                place_tooltip_ui(ui, atlas, texts, language, place, date)
-            });
+            map.response.clone().on_hover_ui_at_pointer(|ui| place_tooltip_ui(ui, atlas, texts, language, place, date));
         }
         if let Some(place) = map.clicked {
             self.highlighted = Some(place);
@@ -322,11 +278,7 @@ fn hatch_image() -> ColorImage {
     let pixels = (0..SIZE * SIZE)
         .map(|i| {
             let (x, y) = (i % SIZE, i / SIZE);
-            if (x + y) % SIZE < 5 {
-                Color32::WHITE
-            } else {
-                Color32::TRANSPARENT
-            }
+            if (x + y) % SIZE < 5 { Color32::WHITE } else { Color32::TRANSPARENT }
         })
         .collect();
     ColorImage::new([SIZE, SIZE], pixels)

@@ -53,22 +53,12 @@ pub fn event_date_text(texts: &Translations, language: Language, event: &Event) 
         text.push_str(texts.tr(language, key));
     }
     if let Some(old_style) = event.start.old_style() {
-        text.push_str(&format!(
-            " ({}: {})",
-            texts.tr(language, "old_style"),
-            texts.format_date(language, old_style)
-        ));
+        text.push_str(&format!(" ({}: {})", texts.tr(language, "old_style"), texts.format_date(language, old_style)));
     }
     text
 }
 
-fn event_ui(
-    ui: &mut egui::Ui,
-    atlas: &Atlas,
-    texts: &Translations,
-    language: Language,
-    event: &Event,
-) -> Option<Date> {
+fn event_ui(ui: &mut egui::Ui, atlas: &Atlas, texts: &Translations, language: Language, event: &Event) -> Option<Date> {
     let date_text = event_date_text(texts, language, event);
     let clicked = ui.link(RichText::new(date_text).small()).clicked();
     ui.label(RichText::new(event.title.get(language)).strong());
@@ -79,19 +69,7 @@ fn event_ui(
     {
         ui.label(RichText::new(format!("«{seed}»")).italics().weak());
     }
-    let titles: Vec<&str> = event
-        .sources
-        .iter()
-        .map(|&id| atlas.source(id).title.as_str())
-        .collect();
-    ui.label(
-        RichText::new(format!(
-            "{}: {}",
-            texts.tr(language, "sources"),
-            titles.join("; ")
-        ))
-        .small()
-        .weak(),
-    );
+    let titles: Vec<&str> = event.sources.iter().map(|&id| atlas.source(id).title.as_str()).collect();
+    ui.label(RichText::new(format!("{}: {}", texts.tr(language, "sources"), titles.join("; "))).small().weak());
     clicked.then_some(event.start)
 }

@@ -24,11 +24,7 @@ pub fn legend_ui(ui: &mut egui::Ui, texts: &Translations, language: Language) {
     for side in Side::ALL {
         swatch_row_ui(ui, ControlPaint::of(&[side]), tr(side_key(side)));
     }
-    swatch_row_ui(
-        ui,
-        ControlPaint::of(&[Side::White, Side::Alash]),
-        tr("several"),
-    );
+    swatch_row_ui(ui, ControlPaint::of(&[Side::White, Side::Alash]), tr("several"));
     swatch_row_ui(ui, ControlPaint::of(&[]), tr("unknown"));
 }
 
@@ -48,30 +44,17 @@ pub fn swatch(painter: &egui::Painter, rect: Rect, paint: ControlPaint) {
         let mut x = rect.left() - rect.height();
         while x < rect.right() {
             painter.line_segment(
-                [
-                    egui::pos2(x, rect.bottom()),
-                    egui::pos2(x + rect.height(), rect.top()),
-                ],
+                [egui::pos2(x, rect.bottom()), egui::pos2(x + rect.height(), rect.top())],
                 Stroke::new(2.5, hatch),
             );
             x += 6.0;
         }
     }
-    painter.rect_stroke(
-        rect,
-        2.0,
-        Stroke::new(1.0, style::OBLAST_BORDER),
-        egui::StrokeKind::Inside,
-    );
+    painter.rect_stroke(rect, 2.0, Stroke::new(1.0, style::OBLAST_BORDER), egui::StrokeKind::Inside);
 }
 
 /// A dot in a side's colour, for lists of holders.
 pub fn side_dot(ui: &mut egui::Ui, colour: Color32) {
     let (rect, _) = ui.allocate_exact_size(vec2(12.0, 12.0), Sense::hover());
-    ui.painter().circle(
-        rect.center(),
-        5.0,
-        colour,
-        Stroke::new(1.0, style::OBLAST_BORDER),
-    );
+    ui.painter().circle(rect.center(), 5.0, colour, Stroke::new(1.0, style::OBLAST_BORDER));
 }

@@ -12,7 +12,7 @@ mod style;
 mod timeline;
 
 pub use app::{AtlasApp, StartOptions};
-pub use fonts::install_fonts;
+pub use fonts::{install_fonts, setup_context};
 
 /// Opens the atlas window and runs it until it is closed.
 pub fn run_window(options: StartOptions) -> anyhow::Result<()> {
@@ -21,14 +21,14 @@ pub fn run_window(options: StartOptions) -> anyhow::Result<()> {
         .with_app_id("steppe-atlas")
         .with_inner_size([1400.0, 900.0])
         .with_min_inner_size([640.0, 480.0]);
-    let native_options = eframe::NativeOptions {
-        viewport,
-        ..Default::default()
-    };
+    let native_options = eframe::NativeOptions { viewport, ..Default::default() };
     eframe::run_native(
         "Steppe Atlas",
         native_options,
-        Box::new(move |_creation| Ok(Box::new(AtlasApp::new(options)))),
+        Box::new(move |creation| {
+            setup_context(&creation.egui_ctx);
+            Ok(Box::new(AtlasApp::new(options)))
+        }),
     )
     .map_err(|error| anyhow::anyhow!("cannot open the window: {error}"))
 }

@@ -23,13 +23,7 @@ fn confidence_key(confidence: Confidence) -> &'static str {
 }
 
 /// One line: "Omsk: White (military control), Alash Orda (civil administration)".
-pub fn describe(
-    atlas: &Atlas,
-    texts: &Translations,
-    language: Language,
-    place: PlaceId,
-    date: Date,
-) -> String {
+pub fn describe(atlas: &Atlas, texts: &Translations, language: Language, place: PlaceId, date: Date) -> String {
     let name = atlas.place(place).name.get(language);
     let Some(period) = atlas.control_on(place, date) else {
         return format!("{name}: {}", texts.tr(language, "unknown"));
@@ -39,11 +33,7 @@ pub fn describe(
         .iter()
         .map(|holder| {
             let side = atlas.force(holder.force).side;
-            format!(
-                "{} ({})",
-                texts.tr(language, side_key(side)),
-                texts.tr(language, role_key(holder.role))
-            )
+            format!("{} ({})", texts.tr(language, side_key(side)), texts.tr(language, role_key(holder.role)))
         })
         .collect();
     format!("{name}: {}", holders.join(", "))
@@ -77,35 +67,16 @@ pub fn place_tooltip_ui(
         let force = atlas.force(holder.force);
         ui.horizontal(|ui| {
             side_dot(ui, side_colour(force.side));
-            ui.label(format!(
-                "{} — {}",
-                force.name.get(language),
-                tr(role_key(holder.role))
-            ));
+            ui.label(format!("{} — {}", force.name.get(language), tr(role_key(holder.role))));
         });
     }
     ui.label(RichText::new(tr(confidence_key(period.confidence))).italics());
     if let Some(from) = resolution.from_place.filter(|&from| from != place_id) {
-        ui.label(
-            RichText::new(format!(
-                "{} {}",
-                tr("inherited_from"),
-                atlas.place(from).name.get(language)
-            ))
-            .weak(),
-        );
+        ui.label(RichText::new(format!("{} {}", tr("inherited_from"), atlas.place(from).name.get(language))).weak());
     }
     if !period.note.is_empty() {
         ui.label(RichText::new(&period.note).small());
     }
-    let titles: Vec<&str> = period
-        .sources
-        .iter()
-        .map(|&id| atlas.source(id).title.as_str())
-        .collect();
-    ui.label(
-        RichText::new(format!("{}: {}", tr("sources"), titles.join("; ")))
-            .small()
-            .weak(),
-    );
+    let titles: Vec<&str> = period.sources.iter().map(|&id| atlas.source(id).title.as_str()).collect();
+    ui.label(RichText::new(format!("{}: {}", tr("sources"), titles.join("; "))).small().weak());
 }

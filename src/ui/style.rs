@@ -35,18 +35,9 @@ pub struct ControlPaint {
 impl ControlPaint {
     pub fn of(sides: &[Side]) -> ControlPaint {
         match sides {
-            [] => ControlPaint {
-                fill: UNKNOWN,
-                hatch: None,
-            },
-            [only] => ControlPaint {
-                fill: side_colour(*only),
-                hatch: None,
-            },
-            [first, second, ..] => ControlPaint {
-                fill: side_colour(*first),
-                hatch: Some(side_colour(*second)),
-            },
+            [] => ControlPaint { fill: UNKNOWN, hatch: None },
+            [only] => ControlPaint { fill: side_colour(*only), hatch: None },
+            [first, second, ..] => ControlPaint { fill: side_colour(*first), hatch: Some(side_colour(*second)) },
         }
     }
 }

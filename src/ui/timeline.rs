@@ -60,27 +60,16 @@ impl Timeline {
 }
 
 /// Draws the timeline; returns whether the user changed the date.
-pub fn timeline_ui(
-    ui: &mut egui::Ui,
-    timeline: &mut Timeline,
-    texts: &Translations,
-    language: Language,
-) -> bool {
+pub fn timeline_ui(ui: &mut egui::Ui, timeline: &mut Timeline, texts: &Translations, language: Language) -> bool {
     let tr = |key| texts.tr(language, key);
     let before = timeline.date;
     ui.horizontal(|ui| {
         let date_text = texts.format_date(language, timeline.date.ymd());
         ui.label(
-            RichText::new(date_text)
-                .size(30.0)
-                .family(egui::FontFamily::Name(super::fonts::BOLD.into())),
+            RichText::new(date_text).size(30.0).strong().family(egui::FontFamily::Name(super::fonts::BOLD.into())),
         );
         if let Some(old_style) = timeline.date.old_style() {
-            let old_text = format!(
-                "({}: {})",
-                tr("old_style"),
-                texts.format_date(language, old_style)
-            );
+            let old_text = format!("({}: {})", tr("old_style"), texts.format_date(language, old_style));
             ui.label(RichText::new(old_text).size(18.0).italics());
         }
     });
@@ -88,11 +77,7 @@ pub fn timeline_ui(
         if ui.button("◀").on_hover_text(tr("previous_day")).clicked() {
             timeline.step_days(-1);
         }
-        let play_label = if timeline.playing {
-            tr("pause")
-        } else {
-            tr("play")
-        };
+        let play_label = if timeline.playing { tr("pause") } else { tr("play") };
         if ui.button(play_label).clicked() {
             timeline.toggle_play();
         }
@@ -102,9 +87,7 @@ pub fn timeline_ui(
         let last_day = Date::ATLAS_END.days_since(Date::ATLAS_START);
         let mut day = timeline.date.days_since(Date::ATLAS_START);
         ui.spacing_mut().slider_width = (ui.available_width() - 80.0).max(100.0);
-        let slider = egui::Slider::new(&mut day, 0..=last_day)
-            .show_value(false)
-            .text(tr("date"));
+        let slider = egui::Slider::new(&mut day, 0..=last_day).show_value(false).text(tr("date"));
         if ui.add(slider).changed() {
             timeline.set_date(Date::ATLAS_START.add_days(day));
         }

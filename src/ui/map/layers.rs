@@ -2,9 +2,7 @@
 //! cities, labels, highlight. Each draws through the [`Projector`]; adding a layer never means
 //! editing the map widget.
 
-use eframe::egui::{
-    self, Align2, Color32, FontId, Mesh, Painter, Pos2, Rect, Shape, Stroke, TextureId, pos2, vec2,
-};
+use eframe::egui::{self, Align2, Color32, FontId, Mesh, Painter, Pos2, Rect, Shape, Stroke, TextureId, pos2, vec2};
 
 use super::Projector;
 use crate::geometry::{AreaShape, MapGeometry};
@@ -30,13 +28,7 @@ pub struct MapScene<'a> {
 
 impl MapScene<'_> {
     fn paint(&self, place: PlaceId) -> ControlPaint {
-        self.paints
-            .get(place.index())
-            .copied()
-            .unwrap_or(ControlPaint {
-                fill: style::UNKNOWN,
-                hatch: None,
-            })
+        self.paints.get(place.index()).copied().unwrap_or(ControlPaint { fill: style::UNKNOWN, hatch: None })
     }
 
     fn is_visible(&self, place: PlaceId) -> bool {
@@ -57,16 +49,10 @@ pub trait MapLayer {
     fn draw(&self, painter: &Painter, projector: &Projector, scene: &MapScene<'_>);
 }
 
-/// The layers in drawing order.
-pub const LAYERS: [&dyn MapLayer; 7] = [
-    &WaterLayer,
-    &ControlLayer,
-    &BorderLayer,
-    &ZoneLayer,
-    &CityLayer,
-    &LabelLayer,
-    &HighlightLayer,
-];
+/// The layers in drawing order. Water comes after the control fills because the lakes
+/// (Balkhash, Issyk-Kul, Zaisan, Alakol) lie inside oblasts.
+pub const LAYERS: [&dyn MapLayer; 7] =
+    [&ControlLayer, &WaterLayer, &BorderLayer, &ZoneLayer, &CityLayer, &LabelLayer, &HighlightLayer];
 
 /// Screen points between two stripes of the hatch pattern.
 const HATCH_PERIOD: f32 = 12.0;
@@ -85,12 +71,7 @@ fn fill_mesh(shape: &AreaShape, projector: &Projector, colour: Color32) -> Mesh 
 
 /// The same triangles textured with stripes tinted `colour`, fixed to the screen so that the
 /// stripes line up across neighbouring areas.
-fn hatch_mesh(
-    shape: &AreaShape,
-    projector: &Projector,
-    colour: Color32,
-    texture: TextureId,
-) -> Mesh {
+fn hatch_mesh(shape: &AreaShape, projector: &Projector, colour: Color32, texture: TextureId) -> Mesh {
     let mut mesh = Mesh::with_texture(texture);
     mesh.reserve_vertices(shape.vertices.len());
     for &vertex in &shape.vertices {
@@ -110,10 +91,7 @@ fn on_screen(shape: &AreaShape, projector: &Projector, clip: Rect) -> bool {
 }
 
 fn ring_shape(ring: &[crate::geometry::MapPoint], projector: &Projector, stroke: Stroke) -> Shape {
-    Shape::line(
-        ring.iter().map(|&p| projector.screen_from_map(p)).collect(),
-        stroke,
-    )
+    Shape::line(ring.iter().map(|&p| projector.screen_from_map(p)).collect(), stroke)
 }
 
 fn with_alpha(colour: Color32, alpha: u8) -> Color32 {
@@ -128,11 +106,7 @@ impl MapLayer for WaterLayer {
             if on_screen(shape, projector, painter.clip_rect()) {
                 painter.add(fill_mesh(shape, projector, style::WATER));
                 for ring in &shape.rings {
-                    painter.add(ring_shape(
-                        ring,
-                        projector,
-                        Stroke::new(0.8, style::WATER_EDGE),
-                    ));
+                    painter.add(ring_shape(ring, projector, Stroke::new(0.8, style::WATER_EDGE)));
                 }
             }
         }
@@ -150,11 +124,7 @@ impl MapLayer for ControlLayer {
                     continue;
                 }
                 let paint = scene.paint(id);
-                painter.add(fill_mesh(
-                    shape,
-                    projector,
-                    with_alpha(paint.fill, style::AREA_FILL_ALPHA),
-                ));
+                painter.add(fill_mesh(shape, projector, with_alpha(paint.fill, style::AREA_FILL_ALPHA)));
                 if let Some(hatch) = paint.hatch {
                     painter.add(hatch_mesh(shape, projector, hatch, scene.hatch_texture));
                 }
@@ -171,11 +141,7 @@ impl MapLayer for BorderLayer {
             for (_, shape) in scene.areas_of_kind(kind) {
                 if on_screen(shape, projector, painter.clip_rect()) {
                     for ring in &shape.rings {
-                        painter.add(ring_shape(
-                            ring,
-                            projector,
-                            Stroke::new(width, style::OBLAST_BORDER),
-                        ));
+                        painter.add(ring_shape(ring, projector, Stroke::new(width, style::OBLAST_BORDER)));
                     }
                 }
             }
@@ -194,21 +160,10 @@ impl MapLayer for ZoneLayer {
             }
             let paint = scene.paint(id);
             painter.add(fill_mesh(shape, projector, with_alpha(paint.fill, 90)));
-            painter.add(hatch_mesh(
-                shape,
-                projector,
-                paint.hatch.unwrap_or(paint.fill),
-                scene.hatch_texture,
-            ));
+            painter.add(hatch_mesh(shape, projector, paint.hatch.unwrap_or(paint.fill), scene.hatch_texture));
             for ring in &shape.rings {
-                let points: Vec<Pos2> =
-                    ring.iter().map(|&p| projector.screen_from_map(p)).collect();
-                painter.extend(Shape::dashed_line(
-                    &points,
-                    Stroke::new(1.5, style::ZONE_BORDER),
-                    6.0,
-                    4.0,
-                ));
+                let points: Vec<Pos2> = ring.iter().map(|&p| projector.screen_from_map(p)).collect();
+                painter.extend(Shape::dashed_line(&points, Stroke::new(1.5, style::ZONE_BORDER), 6.0, 4.0));
             }
         }
     }
@@ -236,12 +191,7 @@ impl MapLayer for CityLayer {
             if let Some(hatch) = paint.hatch {
                 painter.circle_filled(centre, radius + 2.5, hatch);
             }
-            painter.circle(
-                centre,
-                radius,
-                paint.fill,
-                Stroke::new(1.2, style::OBLAST_BORDER),
-            );
+            painter.circle(centre, radius, paint.fill, Stroke::new(1.2, style::OBLAST_BORDER));
         }
     }
 }
@@ -256,27 +206,15 @@ impl MapLayer for LabelLayer {
         // City markers are obstacles too, so that no label hides a city.
         for id in scene.atlas.place_ids() {
             if let Some(point) = scene.geometry.point(id) {
-                placed.push(Rect::from_center_size(
-                    projector.screen_from_map(point),
-                    vec2(radius, radius) * 2.0,
-                ));
+                placed.push(Rect::from_center_size(projector.screen_from_map(point), vec2(radius, radius) * 2.0));
             }
         }
         let clip = painter.clip_rect();
-        let oblast_font = FontId::new(
-            15.0 * scene.text_scale,
-            egui::FontFamily::Name(crate::ui::fonts::BOLD.into()),
-        );
+        let oblast_font = FontId::new(15.0 * scene.text_scale, egui::FontFamily::Name(crate::ui::fonts::BOLD.into()));
         for (id, shape) in scene.areas_of_kind(PlaceKind::Oblast) {
-            let text = scene
-                .atlas
-                .place(id)
-                .name
-                .get(scene.language)
-                .to_uppercase();
+            let text = scene.atlas.place(id).name.get(scene.language).to_uppercase();
             let galley = painter.layout_no_wrap(text, oblast_font.clone(), style::LABEL);
-            let rect = Align2::CENTER_CENTER
-                .anchor_size(projector.screen_from_map(shape.label_point), galley.size());
+            let rect = Align2::CENTER_CENTER.anchor_size(projector.screen_from_map(shape.label_point), galley.size());
             // Only where the oblast is big enough on screen to hold its name.
             if projector.screen_rect(shape.bounds).width() > galley.size().x * 1.2
                 && clip.contains_rect(rect)
@@ -306,10 +244,7 @@ impl MapLayer for LabelLayer {
             ];
             let own_marker = Rect::from_center_size(centre, vec2(radius, radius) * 2.0);
             let fits = |rect: &Rect| {
-                clip.contains_rect(*rect)
-                    && !placed
-                        .iter()
-                        .any(|other| *other != own_marker && other.intersects(*rect))
+                clip.contains_rect(*rect) && !placed.iter().any(|other| *other != own_marker && other.intersects(*rect))
             };
             if let Some(rect) = candidates.into_iter().find(fits) {
                 draw_with_halo(painter, rect.min, &galley, style::LABEL);
@@ -324,18 +259,8 @@ fn overlaps(placed: &[Rect], rect: Rect) -> bool {
 }
 
 /// Text with a light halo so that it reads over any fill.
-fn draw_with_halo(
-    painter: &Painter,
-    pos: Pos2,
-    galley: &std::sync::Arc<egui::Galley>,
-    colour: Color32,
-) {
-    for offset in [
-        vec2(-1.0, 0.0),
-        vec2(1.0, 0.0),
-        vec2(0.0, -1.0),
-        vec2(0.0, 1.0),
-    ] {
+fn draw_with_halo(painter: &Painter, pos: Pos2, galley: &std::sync::Arc<egui::Galley>, colour: Color32) {
+    for offset in [vec2(-1.0, 0.0), vec2(1.0, 0.0), vec2(0.0, -1.0), vec2(0.0, 1.0)] {
         painter.galley_with_override_text_color(pos + offset, galley.clone(), style::LABEL_HALO);
     }
     painter.galley_with_override_text_color(pos, galley.clone(), colour);
@@ -350,20 +275,12 @@ impl MapLayer for HighlightLayer {
             let Some(place) = place else { continue };
             if let Some(shape) = scene.geometry.area(place) {
                 for ring in &shape.rings {
-                    painter.add(ring_shape(
-                        ring,
-                        projector,
-                        Stroke::new(width, style::HIGHLIGHT),
-                    ));
+                    painter.add(ring_shape(ring, projector, Stroke::new(width, style::HIGHLIGHT)));
                 }
             }
             if let Some(point) = scene.geometry.point(place) {
                 let centre = projector.screen_from_map(point);
-                painter.circle_stroke(
-                    centre,
-                    city_radius_for(scene) + 4.0,
-                    Stroke::new(width, style::HIGHLIGHT),
-                );
+                painter.circle_stroke(centre, city_radius_for(scene) + 4.0, Stroke::new(width, style::HIGHLIGHT));
             }
         }
     }

@@ -31,40 +31,35 @@ pub struct MapWidget<'a> {
     view: &'a mut MapView,
     /// The accessible description of a city ("Omsk: White, military control").
     describe: &'a dyn Fn(PlaceId) -> String,
+    /// The map's own accessible name, in the interface language.
+    label: &'a str,
 }
 
 /// Wheel notches are about 50 points; this makes one notch zoom by about 10 %.
 const WHEEL_ZOOM_PER_POINT: f32 = 0.002;
 
 impl<'a> MapWidget<'a> {
-    pub fn new(
-        scene: MapScene<'a>,
-        view: &'a mut MapView,
-        describe: &'a dyn Fn(PlaceId) -> String,
-    ) -> Self {
-        MapWidget {
-            scene,
-            view,
-            describe,
-        }
+    pub fn new(scene: MapScene<'a>, view: &'a mut MapView, describe: &'a dyn Fn(PlaceId) -> String) -> Self {
+        MapWidget { scene, view, describe, label: "Map" }
+    }
+
+    /// The accessible name of the map.
+    pub fn label(mut self, label: &'a str) -> Self {
+        self.label = label;
+        self
     }
 
     pub fn show(self, ui: &mut egui::Ui) -> MapResponse {
-        let MapWidget {
-            mut scene,
-            view,
-            describe,
-        } = self;
+        let MapWidget { mut scene, view, describe, label } = self;
         let (rect, response) = ui.allocate_exact_size(ui.available_size(), Sense::click_and_drag());
-        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Canvas, true, "Map"));
+        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Canvas, true, label));
 
         if response.dragged() {
             let delta = response.drag_delta();
             view.pan_by([delta.x, delta.y]);
         }
         if let Some(pointer) = response.hover_pos() {
-            let (scroll, pinch) =
-                ui.input(|input| (input.smooth_scroll_delta.y, input.zoom_delta()));
+            let (scroll, pinch) = ui.input(|input| (input.smooth_scroll_delta.y, input.zoom_delta()));
             let mut factor = pinch * (scroll * WHEEL_ZOOM_PER_POINT).exp();
             if response.double_clicked() {
                 factor *= 2.0;
@@ -76,9 +71,7 @@ impl<'a> MapWidget<'a> {
         }
 
         let projector = Projector::new(rect, *view);
-        let hovered = response
-            .hover_pos()
-            .and_then(|pos| hit_test(&scene, &projector, pos));
+        let hovered = response.hover_pos().and_then(|pos| hit_test(&scene, &projector, pos));
         scene.hovered = hovered;
         let clicked = if response.clicked() { hovered } else { None };
 
@@ -88,11 +81,7 @@ impl<'a> MapWidget<'a> {
             layer.draw(&painter, &projector, &scene);
         }
         expose_cities(ui, &scene, &projector, rect, describe);
-        MapResponse {
-            response,
-            hovered,
-            clicked,
-        }
+        MapResponse { response, hovered, clicked }
     }
 }
 
@@ -127,14 +116,7 @@ pub fn hit_test(scene: &MapScene<'_>, projector: &Projector, pos: egui::Pos2) ->
     let nearest_city = scene
         .atlas
         .place_ids()
-        .filter_map(|id| {
-            Some((
-                id,
-                projector
-                    .screen_from_map(scene.geometry.point(id)?)
-                    .distance(pos),
-            ))
-        })
+        .filter_map(|id| Some((id, projector.screen_from_map(scene.geometry.point(id)?).distance(pos))))
         .filter(|&(_, distance)| distance <= reach)
         .min_by(|a, b| a.1.total_cmp(&b.1));
     if let Some((id, _)) = nearest_city {
@@ -145,10 +127,7 @@ pub fn hit_test(scene: &MapScene<'_>, projector: &Projector, pos: egui::Pos2) ->
         let found = scene.atlas.place_ids().find(|&id| {
             scene.atlas.place(id).kind == kind
                 && scene.visible.get(id.index()).copied().unwrap_or(true)
-                && scene
-                    .geometry
-                    .area(id)
-                    .is_some_and(|shape| shape.contains(point))
+                && scene.geometry.area(id).is_some_and(|shape| shape.contains(point))
         });
         if found.is_some() {
             return found;

@@ -40,10 +40,7 @@ impl Projector {
 
     /// The screen rectangle of a map rectangle.
     pub fn screen_rect(&self, rect: crate::geometry::MapRect) -> Rect {
-        Rect::from_two_pos(
-            self.screen_from_map(rect.min),
-            self.screen_from_map(rect.max),
-        )
+        Rect::from_two_pos(self.screen_from_map(rect.min), self.screen_from_map(rect.max))
     }
 }
 
@@ -55,10 +52,7 @@ mod tests {
     fn screen_and_map_round_trip() {
         let projector = Projector::new(
             Rect::from_min_size(pos2(10.0, 20.0), eframe::egui::vec2(800.0, 600.0)),
-            MapView {
-                centre: MapPoint::new(-300.0, 120.0),
-                km_per_point: 2.5,
-            },
+            MapView { centre: MapPoint::new(-300.0, 120.0), km_per_point: 2.5 },
         );
         let point = MapPoint::new(150.0, -80.0);
         let back = projector.map_from_screen(projector.screen_from_map(point));

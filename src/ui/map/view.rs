@@ -53,17 +53,9 @@ mod tests {
 
     #[test]
     fn zoom_keeps_the_anchor_still() {
-        let mut view = MapView {
-            centre: MapPoint::new(100.0, 50.0),
-            km_per_point: 2.0,
-        };
+        let mut view = MapView { centre: MapPoint::new(100.0, 50.0), km_per_point: 2.0 };
         let anchor = [30.0, -20.0];
-        let under = |v: &MapView| {
-            (
-                v.centre.x + anchor[0] * v.km_per_point,
-                v.centre.y - anchor[1] * v.km_per_point,
-            )
-        };
+        let under = |v: &MapView| (v.centre.x + anchor[0] * v.km_per_point, v.centre.y - anchor[1] * v.km_per_point);
         let before = under(&view);
         view.zoom_about(1.7, anchor);
         let after = under(&view);
@@ -73,10 +65,7 @@ mod tests {
 
     #[test]
     fn fit_shows_the_whole_extent() {
-        let bounds = MapRect {
-            min: MapPoint::new(-1000.0, -500.0),
-            max: MapPoint::new(1000.0, 500.0),
-        };
+        let bounds = MapRect { min: MapPoint::new(-1000.0, -500.0), max: MapPoint::new(1000.0, 500.0) };
         let view = MapView::fit(bounds, [1000.0, 1000.0]);
         assert!(view.km_per_point >= 2.0);
         assert_eq!(view.centre, MapPoint::new(0.0, 0.0));
