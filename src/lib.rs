@@ -5,12 +5,13 @@
 //! - [`data`]: reads the data files into the model, reporting problems by file and line.
 //! - [`geometry`]: the projection and the projected, triangulated shapes (no UI).
 //! - [`query`]: who holds what on a date, as used by `steppe-atlas query`.
-//! - [`i18n`]: the interface's translation table.
+//! - [`i18n`]: the interface's translation table; [`date_input`]: dates as people type them.
 //! - [`ui`]: the egui application.
 //! - [`cli`]: the command line.
 
 pub mod cli;
 pub mod data;
+pub mod date_input;
 pub mod geometry;
 pub mod i18n;
 pub mod model;

@@ -149,3 +149,75 @@ fn wheel_zooms_and_drag_pans_the_map() {
     // Dragging the map to the right shows land farther west: the centre moves west.
     assert!(panned.centre.x < zoomed.centre.x - 50.0 * zoomed.km_per_point, "{zoomed:?} -> {panned:?}");
 }
+
+#[test]
+fn clicking_a_city_opens_its_panel_and_the_strip_moves_the_slider() {
+    let mut harness = harness("1918-09-01");
+    harness
+        .query_all_by(|node| node.label().is_some_and(|label| label.starts_with("Semipalatinsk: ")))
+        .next()
+        .unwrap_or_else(|| panic!("no Semipalatinsk marker"))
+        .click();
+    harness.run_steps(4);
+    assert_eq!(harness.state().selected(), harness.state().atlas().place_by_id("semipalatinsk"));
+    assert!(harness.query_by_label("Periods of control").is_some(), "no place panel");
+    assert!(harness.query_by_label("Semipalatinsk").is_some(), "no heading with the name");
+    // The modern name, in all three languages.
+    assert!(harness.query_by_label_contains("Семей · Семей · Semey").is_some());
+
+    // Clicking the strip near its left end moves the slider to early 1917.
+    let strip = harness.get_by_label("Who held it, 1917–1920").rect();
+    let near_start = strip.left_center() + egui::vec2(strip.width() * 0.02, 0.0);
+    harness.drag_at(near_start);
+    harness.run_steps(1);
+    harness.drop_at(near_start);
+    harness.run_steps(4);
+    assert!(harness.state().date() < date("1917-05-01"), "{}", harness.state().date());
+
+    harness.key_press(egui::Key::Escape);
+    harness.run_steps(2);
+    assert_eq!(harness.state().selected(), None);
+}
+
+#[test]
+fn typing_a_date_in_any_language_goes_there() {
+    let mut harness = harness("1917-03-01");
+    for (typed, expected) in [("июль 1919", "1919-07-01"), ("1918 шілде", "1918-07-01"), ("1920-03-15", "1920-03-15")]
+    {
+        let input = harness
+            .query_all_by(|node| node.role() == egui::accesskit::Role::TextInput)
+            .next()
+            .unwrap_or_else(|| panic!("no date box"));
+        input.focus();
+        harness.run_steps(2);
+        harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+        harness
+            .query_all_by(|node| node.role() == egui::accesskit::Role::TextInput)
+            .next()
+            .unwrap_or_else(|| panic!("no date box"))
+            .type_text(typed);
+        harness.run_steps(2);
+        harness.key_press(egui::Key::Enter);
+        harness.run_steps(3);
+        assert_eq!(harness.state().date(), date(expected), "typed {typed:?}");
+    }
+}
+
+#[test]
+fn page_down_steps_to_the_next_event_and_f1_opens_help() {
+    let mut harness = harness("1917-12-01");
+    harness.key_press(egui::Key::PageDown);
+    harness.run_steps(2);
+    let next = harness.state().date();
+    assert!(next > date("1917-12-01"));
+    let starts: Vec<Date> = harness.state().atlas().events.iter().map(|e| e.start).collect();
+    assert!(starts.contains(&next), "{next} is not an event's date");
+    assert!(!starts.iter().any(|&s| s > date("1917-12-01") && s < next), "skipped an event");
+    harness.key_press(egui::Key::PageUp);
+    harness.run_steps(2);
+    assert!(harness.state().date() < next);
+
+    harness.key_press(egui::Key::F1);
+    harness.run_steps(2);
+    assert!(harness.query_by_label("One month forward / back").is_some(), "no help window");
+}

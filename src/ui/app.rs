@@ -8,6 +8,7 @@ use super::events::events_ui;
 use super::legend::legend_ui;
 use super::map::{MapScene, MapView, MapWidget};
 use super::place_info::{describe, place_tooltip_ui};
+use super::place_panel::{StripSegment, control_strip, place_panel_ui};
 use super::style::ControlPaint;
 use super::timeline::{Timeline, timeline_ui};
 use crate::data::Problem;
@@ -47,8 +48,12 @@ pub struct AtlasApp {
     timeline: Timeline,
     /// `None` until the first frame, which knows the map's size and fits the view to it.
     view: Option<MapView>,
-    highlighted: Option<PlaceId>,
+    /// The place whose panel is open and which the map outlines.
+    selected: Option<PlaceId>,
+    /// The selected place's control strip, built when it is selected.
+    strip: Vec<StripSegment>,
     hovered: Option<PlaceId>,
+    show_help: bool,
     show_problems: bool,
     hatch_texture: Option<TextureHandle>,
     date_paint: Option<DatePaint>,
@@ -64,7 +69,7 @@ impl AtlasApp {
         });
         let atlas = loaded.atlas;
         let geometry = MapGeometry::new(&atlas);
-        let highlighted = options.place.as_deref().and_then(|name| atlas.find_places(name).first().copied());
+        let selected = options.place.as_deref().and_then(|name| atlas.find_places(name).first().copied());
         let language = options.language.or_else(crate::i18n::system_language).unwrap_or_default();
         AtlasApp {
             atlas,
@@ -74,12 +79,30 @@ impl AtlasApp {
             language,
             timeline: Timeline::new(options.date.unwrap_or(DEFAULT_DATE)),
             view: None,
-            highlighted,
+            selected: None,
+            strip: Vec::new(),
             hovered: None,
+            show_help: false,
             show_problems: false,
             hatch_texture: None,
             date_paint: None,
         }
+        .with_selection(selected)
+    }
+
+    fn with_selection(mut self, place: Option<PlaceId>) -> AtlasApp {
+        self.select(place);
+        self
+    }
+
+    /// Opens the panel of `place` (or closes it with `None`).
+    pub fn select(&mut self, place: Option<PlaceId>) {
+        self.selected = place;
+        self.strip = place.map(|place| control_strip(&self.atlas, place)).unwrap_or_default();
+    }
+
+    pub fn selected(&self) -> Option<PlaceId> {
+        self.selected
     }
 
     pub fn atlas(&self) -> &Atlas {
@@ -146,27 +169,81 @@ impl AtlasApp {
             .id()
     }
 
-    /// Keys that work anywhere in the window: Space plays, arrows step a day.
+    /// Keys that work anywhere in the window (listed in the Help window, F1).
     fn handle_keys(&mut self, ctx: &egui::Context) {
+        if ctx.input_mut(|input| input.consume_key(egui::Modifiers::NONE, Key::F1)) {
+            self.show_help = !self.show_help;
+        }
+        if ctx.input_mut(|input| input.consume_key(egui::Modifiers::NONE, Key::F11)) {
+            let fullscreen = ctx.input(|input| input.viewport().fullscreen.unwrap_or(false));
+            ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(!fullscreen));
+        }
         if ctx.egui_wants_keyboard_input() {
             return;
         }
-        let (space, left, right) = ctx.input_mut(|input| {
-            (
-                input.consume_key(egui::Modifiers::NONE, Key::Space),
-                input.consume_key(egui::Modifiers::NONE, Key::ArrowLeft),
-                input.consume_key(egui::Modifiers::NONE, Key::ArrowRight),
-            )
-        });
-        if space {
+        let shift = egui::Modifiers::SHIFT;
+        let none = egui::Modifiers::NONE;
+        let pressed = |modifiers, key| ctx.input_mut(|input| input.consume_key(modifiers, key));
+        if pressed(none, Key::Space) {
             self.timeline.toggle_play();
         }
-        if left {
+        if pressed(shift, Key::ArrowLeft) {
+            self.timeline.step_months(-1);
+        }
+        if pressed(shift, Key::ArrowRight) {
+            self.timeline.step_months(1);
+        }
+        if pressed(none, Key::ArrowLeft) {
             self.timeline.step_days(-1);
         }
-        if right {
+        if pressed(none, Key::ArrowRight) {
             self.timeline.step_days(1);
         }
+        if pressed(none, Key::PageUp) {
+            self.timeline.step_event(&self.atlas.events, -1);
+        }
+        if pressed(none, Key::PageDown) {
+            self.timeline.step_event(&self.atlas.events, 1);
+        }
+        if pressed(none, Key::Escape) {
+            self.select(None);
+        }
+        let zoom = if pressed(none, Key::Plus) || pressed(none, Key::Equals) {
+            1.25
+        } else if pressed(none, Key::Minus) {
+            0.8
+        } else {
+            1.0
+        };
+        if let Some(view) = self.view.as_mut().filter(|_| zoom != 1.0) {
+            view.zoom_about(zoom, [0.0, 0.0]);
+        }
+    }
+
+    fn help_window_ui(&mut self, ctx: &egui::Context) {
+        let mut open = self.show_help;
+        let keys: [(&str, &str); 9] = [
+            ("Space", "key_space"),
+            ("← / →", "key_day"),
+            ("Shift + ← / →", "key_month"),
+            ("PgDn / PgUp", "key_event"),
+            ("+ / −", "key_zoom"),
+            ("F11", "key_fullscreen"),
+            ("F1", "key_help"),
+            ("Esc", "key_escape"),
+            ("Enter", "go_to_date"),
+        ];
+        egui::Window::new(self.tr("help")).open(&mut open).resizable(false).show(ctx, |ui| {
+            ui.label(RichText::new(self.tr("help_keys")).strong());
+            egui::Grid::new("keys").striped(true).show(ui, |ui| {
+                for (key, action) in keys {
+                    ui.monospace(key);
+                    ui.label(self.tr(action));
+                    ui.end_row();
+                }
+            });
+        });
+        self.show_help = open;
     }
 
     /// Draws the whole window.
@@ -182,19 +259,33 @@ impl AtlasApp {
         egui::Panel::top("top_bar").show(ui, |ui| self.top_bar_ui(ui));
         egui::Panel::bottom("timeline").show(ui, |ui| {
             ui.add_space(4.0);
-            timeline_ui(ui, &mut self.timeline, &self.texts, self.language);
+            timeline_ui(ui, &mut self.timeline, &self.atlas.events, &self.texts, self.language);
             ui.add_space(4.0);
         });
-        egui::Panel::right("side_panel").default_size(320.0).show(ui, |ui| {
-            egui::ScrollArea::vertical().show(ui, |ui| {
-                legend_ui(ui, &self.texts, self.language);
-                ui.separator();
-                if let Some(date) = events_ui(ui, &self.atlas, &self.texts, self.language, self.timeline.date) {
-                    self.timeline.set_date(date);
-                }
-            });
+        egui::Panel::right("side_panel").default_size(340.0).show(ui, |ui| {
+            egui::ScrollArea::vertical().show(ui, |ui| self.side_panel_ui(ui));
         });
         egui::CentralPanel::no_frame().show(ui, |ui| self.map_ui(ui));
+        self.help_window_ui(&ctx);
+    }
+
+    fn side_panel_ui(&mut self, ui: &mut egui::Ui) {
+        egui::CollapsingHeader::new(self.tr("legend"))
+            .default_open(true)
+            .show(ui, |ui| legend_ui(ui, &self.texts, self.language));
+        ui.separator();
+        let date = self.timeline.date;
+        if let Some(place) = self.selected {
+            let action = place_panel_ui(ui, &self.atlas, &self.texts, self.language, place, &self.strip, date);
+            if let Some(day) = action.go_to {
+                self.timeline.set_date(day);
+            }
+            if action.close {
+                self.select(None);
+            }
+        } else if let Some(day) = events_ui(ui, &self.atlas, &self.texts, self.language, date) {
+            self.timeline.set_date(day);
+        }
     }
 
     fn top_bar_ui(&mut self, ui: &mut egui::Ui) {
@@ -211,6 +302,9 @@ impl AtlasApp {
                         }
                     });
                 self.language = language;
+                if ui.button(self.tr("help")).clicked() {
+                    self.show_help = !self.show_help;
+                }
                 if ui.button(self.tr("reset_view")).clicked() {
                     self.view = None;
                 }
@@ -249,7 +343,7 @@ impl AtlasApp {
             visible: &date_paint.visible,
             language: self.language,
             hovered: None,
-            highlighted: self.highlighted,
+            highlighted: self.selected,
             hatch_texture,
             text_scale: 1.0,
         };
@@ -259,10 +353,11 @@ impl AtlasApp {
         if let Some(place) = map.hovered {
             map.response.clone().on_hover_ui_at_pointer(|ui| place_tooltip_ui(ui, atlas, texts, language, place, date));
         }
-        if let Some(place) = map.clicked {
-            self.highlighted = Some(place);
-        }
+        let clicked = map.clicked;
         self.hovered = map.hovered;
+        if clicked.is_some() {
+            self.select(clicked);
+        }
     }
 }
 

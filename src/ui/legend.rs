@@ -20,7 +20,6 @@ pub fn side_key(side: Side) -> &'static str {
 
 pub fn legend_ui(ui: &mut egui::Ui, texts: &Translations, language: Language) {
     let tr = |key| texts.tr(language, key);
-    ui.heading(tr("legend"));
     for side in Side::ALL {
         swatch_row_ui(ui, ControlPaint::of(&[side]), tr(side_key(side)));
     }

@@ -8,6 +8,7 @@ mod fonts;
 mod legend;
 pub mod map;
 mod place_info;
+mod place_panel;
 mod style;
 mod timeline;
 

@@ -1,19 +1,28 @@
-//! The date shown large, the Old Style date beside it, the slider and the play button.
+//! The timeline: the date large with the Old Style beside it, play forwards or backwards at three
+//! speeds, steps by day and by event, a box to type a date, and the slider with event marks.
 
-use eframe::egui::{self, RichText};
+use eframe::egui::{self, RichText, Stroke, pos2};
 
 use crate::i18n::Translations;
-use crate::model::{Date, Language};
+use crate::model::{Date, Event, EventCategory, Language};
 
-/// The timeline's state: the current date and whether it plays.
-#[derive(Clone, Copy, Debug)]
+/// Playback speeds in days per second, with their translation keys.
+pub const SPEEDS: [(f64, &str); 3] = [(1.0, "speed_day"), (7.0, "speed_week"), (30.0, "speed_month")];
+
+/// The timeline's state: the current date and how it plays.
+#[derive(Clone, Debug)]
 pub struct Timeline {
     pub date: Date,
     pub playing: bool,
+    /// +1 plays forwards, -1 backwards.
+    pub direction: i32,
     /// Days to advance per second of playback.
     pub days_per_second: f64,
     /// Fractions of a day played but not yet shown.
     carried_days: f64,
+    /// What the user is typing into the date box.
+    typed: String,
+    typed_rejected: bool,
 }
 
 impl Timeline {
@@ -21,8 +30,11 @@ impl Timeline {
         Timeline {
             date: date.clamp(Date::ATLAS_START, Date::ATLAS_END),
             playing: false,
+            direction: 1,
             days_per_second: 30.0,
             carried_days: 0.0,
+            typed: String::new(),
+            typed_rejected: false,
         }
     }
 
@@ -34,15 +46,31 @@ impl Timeline {
         self.set_date(self.date.add_days(days));
     }
 
-    pub fn toggle_play(&mut self) {
-        if !self.playing && self.date >= Date::ATLAS_END {
-            self.date = Date::ATLAS_START; // playing from the end starts over
+    pub fn step_months(&mut self, months: i32) {
+        self.set_date(self.date.add_months(months));
+    }
+
+    /// Starts or stops playing in `direction`; pressing the other direction while playing turns.
+    pub fn toggle_play_in(&mut self, direction: i32) {
+        let at_end = if direction > 0 { self.date >= Date::ATLAS_END } else { self.date <= Date::ATLAS_START };
+        if self.playing && self.direction == direction {
+            self.playing = false;
+        } else {
+            if !self.playing && at_end {
+                // Playing from the end starts over.
+                self.date = if direction > 0 { Date::ATLAS_START } else { Date::ATLAS_END };
+            }
+            self.playing = true;
+            self.direction = direction;
         }
-        self.playing = !self.playing;
         self.carried_days = 0.0;
     }
 
-    /// Advances playback by `seconds` of wall time; stops at the end. Returns whether the date changed.
+    pub fn toggle_play(&mut self) {
+        self.toggle_play_in(self.direction);
+    }
+
+    /// Advances playback by `seconds` of wall time; stops at either end. Returns whether the date changed.
     pub fn advance(&mut self, seconds: f64) -> bool {
         if !self.playing {
             return false;
@@ -51,16 +79,45 @@ impl Timeline {
         let whole = self.carried_days.floor();
         self.carried_days -= whole;
         let before = self.date;
-        self.set_date(self.date.add_days(whole as i32));
-        if self.date >= Date::ATLAS_END {
+        self.set_date(self.date.add_days(whole as i32 * self.direction));
+        if self.date >= Date::ATLAS_END && self.direction > 0 || self.date <= Date::ATLAS_START && self.direction < 0 {
             self.playing = false;
         }
         self.date != before
     }
+
+    /// Jumps to the start of the next event after the current date (`direction` +1) or the last
+    /// one before it (-1). `events` are sorted by start.
+    pub fn step_event(&mut self, events: &[Event], direction: i32) {
+        let target = if direction > 0 {
+            events.iter().map(|e| e.start).find(|&start| start > self.date)
+        } else {
+            events.iter().rev().map(|e| e.start).find(|&start| start < self.date)
+        };
+        if let Some(date) = target {
+            self.set_date(date);
+        }
+    }
+}
+
+fn category_colour(category: EventCategory) -> egui::Color32 {
+    use egui::Color32;
+    match category {
+        EventCategory::Congress | EventCategory::Declaration => Color32::from_rgb(0x1f, 0x9e, 0x89),
+        EventCategory::Decree | EventCategory::Government => Color32::from_rgb(0x55, 0x55, 0x99),
+        EventCategory::Uprising | EventCategory::Battle => Color32::from_rgb(0xb0, 0x30, 0x20),
+        EventCategory::Political | EventCategory::Repression => Color32::from_rgb(0x80, 0x60, 0x30),
+    }
 }
 
 /// Draws the timeline; returns whether the user changed the date.
-pub fn timeline_ui(ui: &mut egui::Ui, timeline: &mut Timeline, texts: &Translations, language: Language) -> bool {
+pub fn timeline_ui(
+    ui: &mut egui::Ui,
+    timeline: &mut Timeline,
+    events: &[Event],
+    texts: &Translations,
+    language: Language,
+) -> bool {
     let tr = |key| texts.tr(language, key);
     let before = timeline.date;
     ui.horizontal(|ui| {
@@ -72,27 +129,105 @@ pub fn timeline_ui(ui: &mut egui::Ui, timeline: &mut Timeline, texts: &Translati
             let old_text = format!("({}: {})", tr("old_style"), texts.format_date(language, old_style));
             ui.label(RichText::new(old_text).size(18.0).italics());
         }
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            date_box_ui(ui, timeline, texts, language)
+        });
     });
     ui.horizontal(|ui| {
+        if ui.button(tr("previous_event")).clicked() {
+            timeline.step_event(events, -1);
+        }
         if ui.button("◀").on_hover_text(tr("previous_day")).clicked() {
             timeline.step_days(-1);
         }
-        let play_label = if timeline.playing { tr("pause") } else { tr("play") };
-        if ui.button(play_label).clicked() {
-            timeline.toggle_play();
+        let backwards_playing = timeline.playing && timeline.direction < 0;
+        if ui.button(if backwards_playing { tr("pause") } else { tr("play_backwards") }).clicked() {
+            timeline.toggle_play_in(-1);
+        }
+        let forwards_playing = timeline.playing && timeline.direction > 0;
+        if ui.button(if forwards_playing { tr("pause") } else { tr("play") }).clicked() {
+            timeline.toggle_play_in(1);
         }
         if ui.button("▶").on_hover_text(tr("next_day")).clicked() {
             timeline.step_days(1);
         }
+        if ui.button(tr("next_event")).clicked() {
+            timeline.step_event(events, 1);
+        }
+        let speed_key =
+            SPEEDS.iter().find(|(days, _)| *days == timeline.days_per_second).map_or("speed_month", |s| s.1);
+        egui::ComboBox::from_label(tr("speed")).selected_text(tr(speed_key)).show_ui(ui, |ui| {
+            for (days, key) in SPEEDS {
+                ui.selectable_value(&mut timeline.days_per_second, days, tr(key));
+            }
+        });
+    });
+    ui.horizontal(|ui| {
         let last_day = Date::ATLAS_END.days_since(Date::ATLAS_START);
         let mut day = timeline.date.days_since(Date::ATLAS_START);
         ui.spacing_mut().slider_width = (ui.available_width() - 80.0).max(100.0);
         let slider = egui::Slider::new(&mut day, 0..=last_day).show_value(false).text(tr("date"));
-        if ui.add(slider).changed() {
+        let response = ui.add(slider);
+        if response.changed() {
             timeline.set_date(Date::ATLAS_START.add_days(day));
         }
+        event_marks_ui(ui, response.rect, events, language, last_day);
     });
     timeline.date != before
+}
+
+/// Ticks above the slider's rail at each event, coloured by category, with the title on hover.
+fn event_marks_ui(ui: &mut egui::Ui, slider: egui::Rect, events: &[Event], language: Language, last_day: i32) {
+    // The slider's handle travels between its ends inset by the handle radius.
+    let inset = slider.height() / 2.5;
+    let (left, right) = (slider.left() + inset, slider.right() - inset);
+    let painter = ui.painter();
+    let pointer = ui.ctx().pointer_hover_pos();
+    let mut hovered = None;
+    for event in events {
+        let fraction = event.start.days_since(Date::ATLAS_START) as f32 / last_day as f32;
+        let x = left + (right - left) * fraction;
+        let top = slider.top() - 1.0;
+        painter.line_segment([pos2(x, top), pos2(x, top + 6.0)], Stroke::new(2.0, category_colour(event.category)));
+        if pointer.is_some_and(|p| (p.x - x).abs() < 3.0 && (p.y - top).abs() < 8.0) {
+            hovered = Some(event);
+        }
+    }
+    if let Some(event) = hovered {
+        egui::Tooltip::always_open(
+            ui.ctx().clone(),
+            ui.layer_id(),
+            ui.scope_id().with("event_mark"),
+            egui::PopupAnchor::Pointer,
+        )
+        .show(|ui| ui.label(event.title.get(language)));
+    }
+}
+
+fn date_box_ui(ui: &mut egui::Ui, timeline: &mut Timeline, texts: &Translations, language: Language) {
+    let tr = |key| texts.tr(language, key);
+    if ui.button(tr("go_to_date")).clicked() {
+        go_to_typed(timeline);
+    }
+    let edit = egui::TextEdit::singleline(&mut timeline.typed).hint_text(tr("date_hint")).desired_width(190.0);
+    let response = ui.add(edit.id_salt("date_box"));
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, tr("go_to_date")));
+    if response.lost_focus() && ui.input(|input| input.key_pressed(egui::Key::Enter)) {
+        go_to_typed(timeline);
+    }
+    if timeline.typed_rejected {
+        ui.label(RichText::new(tr("date_not_understood")).color(egui::Color32::from_rgb(0xb0, 0x30, 0x10)));
+    }
+}
+
+fn go_to_typed(timeline: &mut Timeline) {
+    match crate::date_input::parse_typed_date(&timeline.typed) {
+        Some(date) if (Date::ATLAS_START..=Date::ATLAS_END).contains(&date) => {
+            timeline.set_date(date);
+            timeline.typed_rejected = false;
+        }
+        _ => timeline.typed_rejected = true,
+    }
 }
 
 #[cfg(test)]
@@ -112,5 +247,17 @@ mod tests {
         assert!(!timeline.playing);
         timeline.toggle_play();
         assert_eq!(timeline.date, Date::ATLAS_START);
+    }
+
+    #[test]
+    fn plays_backwards_at_a_chosen_speed() {
+        let mut timeline = Timeline::new(Date::ATLAS_END);
+        timeline.days_per_second = 7.0;
+        timeline.toggle_play_in(-1);
+        timeline.advance(0.2); // 1.4 days
+        timeline.advance(0.2); // 2.8 days
+        assert_eq!(timeline.date, Date::ATLAS_END.add_days(-2));
+        timeline.toggle_play_in(-1);
+        assert!(!timeline.playing);
     }
 }

@@ -1,0 +1,111 @@
+//! Reading a date as people type it, in any of the atlas's languages: "1918-07-03", "3.7.1918",
+//! "июль 1918", "1918 шілде", "July 1918", "1919". Free of any UI, so it is tested on its own.
+
+use crate::model::Date;
+
+/// Month names by month (1-based index + 1), as written in Kazakh, Russian (nominative and
+/// genitive) and English.
+const MONTH_NAMES: [&[&str]; 12] = [
+    &["қаңтар", "январь", "января", "january"],
+    &["ақпан", "февраль", "февраля", "february"],
+    &["наурыз", "март", "марта", "march"],
+    &["сәуір", "апрель", "апреля", "april"],
+    &["мамыр", "май", "мая", "may"],
+    &["маусым", "июнь", "июня", "june"],
+    &["шілде", "июль", "июля", "july"],
+    &["тамыз", "август", "августа", "august"],
+    &["қыркүйек", "сентябрь", "сентября", "september"],
+    &["қазан", "октябрь", "октября", "october"],
+    &["қараша", "ноябрь", "ноября", "november"],
+    &["желтоқсан", "декабрь", "декабря", "december"],
+];
+
+/// The month a word names, accepting any unambiguous start of at least three letters ("сен",
+/// "sept", "қаз").
+fn month_of(word: &str) -> Option<u32> {
+    let word = word.trim_matches(|c: char| c == '.' || c == ',').to_lowercase();
+    if word.chars().count() < 3 {
+        return None;
+    }
+    let matches: Vec<u32> = (1..=12u32)
+        .filter(|&month| MONTH_NAMES[month as usize - 1].iter().any(|name| name.starts_with(&word)))
+        .collect();
+    match matches.as_slice() {
+        [only] => Some(*only),
+        _ => None,
+    }
+}
+
+/// The first day a typed text stands for, or `None` when it is not a date.
+///
+/// A month or a year alone stands for its first day. Words that are neither a number nor a month
+/// (such as "г.", "жылғы", "year") are ignored.
+pub fn parse_typed_date(text: &str) -> Option<Date> {
+    let text = text.trim();
+    if let Ok(date) = Date::parse(text) {
+        return Some(date);
+    }
+    // 1918-07 and 3.7.1918 / 03.07.1918
+    let numbers: Vec<&str> = text.split(['-', '.', '/']).map(str::trim).collect();
+    if numbers.iter().all(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit())) {
+        let parsed: Vec<u32> = numbers.iter().filter_map(|n| n.parse().ok()).collect();
+        match (parsed.as_slice(), numbers.first().map(|n| n.len())) {
+            ([year, month], Some(4)) => return Date::from_ymd(*year as i32, *month, 1),
+            ([day, month, year], _) if *year > 999 => return Date::from_ymd(*year as i32, *month, *day),
+            ([year], Some(4)) => return Date::from_ymd(*year as i32, 1, 1),
+            _ => {}
+        }
+    }
+    let (mut year, mut month, mut day) = (None, None, None);
+    for word in text.split_whitespace() {
+        let digits: String = word.chars().take_while(char::is_ascii_digit).collect();
+        if !digits.is_empty() {
+            let number: u32 = digits.parse().ok()?;
+            if digits.len() == 4 {
+                year = Some(number as i32);
+            } else if number <= 31 {
+                day = Some(number);
+            }
+        } else if let Some(found) = month_of(word) {
+            month = Some(found);
+        }
+    }
+    let year = year?;
+    match (month, day) {
+        (Some(month), Some(day)) => Date::from_ymd(year, month, day),
+        (Some(month), None) => Date::from_ymd(year, month, 1),
+        (None, None) => Date::from_ymd(year, 1, 1),
+        (None, Some(_)) => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(text: &str) -> Option<Date> {
+        Date::parse(text).ok()
+    }
+
+    #[test]
+    fn reads_the_forms_people_type() {
+        assert_eq!(parse_typed_date("1918-07-03"), date("1918-07-03"));
+        assert_eq!(parse_typed_date(" 3.7.1918 "), date("1918-07-03"));
+        assert_eq!(parse_typed_date("1918-07"), date("1918-07-01"));
+        assert_eq!(parse_typed_date("июль 1918"), date("1918-07-01"));
+        assert_eq!(parse_typed_date("10 июля 1919 г."), date("1919-07-10"));
+        assert_eq!(parse_typed_date("1918 шілде"), date("1918-07-01"));
+        assert_eq!(parse_typed_date("1919 жылғы 10 шілде"), date("1919-07-10"));
+        assert_eq!(parse_typed_date("July 1918"), date("1918-07-01"));
+        assert_eq!(parse_typed_date("5 Sept 1919"), date("1919-09-05"));
+        assert_eq!(parse_typed_date("1920"), date("1920-01-01"));
+    }
+
+    #[test]
+    fn refuses_what_is_not_a_date() {
+        assert_eq!(parse_typed_date(""), None);
+        assert_eq!(parse_typed_date("Uralsk"), None);
+        assert_eq!(parse_typed_date("31 февраля 1918"), None);
+        assert_eq!(parse_typed_date("12 1918"), None); // a day without a month
+    }
+}
