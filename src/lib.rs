@@ -16,4 +16,5 @@ pub mod geometry;
 pub mod i18n;
 pub mod model;
 pub mod query;
+pub mod search;
 pub mod ui;

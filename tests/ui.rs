@@ -221,3 +221,21 @@ fn page_down_steps_to_the_next_event_and_f1_opens_help() {
     harness.run_steps(2);
     assert!(harness.query_by_label("One month forward / back").is_some(), "no help window");
 }
+
+#[test]
+fn search_moves_map_and_slider() {
+    let mut harness = harness("1917-03-01");
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
+    harness.run_steps(3);
+    harness
+        .query_all_by(|node| node.role() == egui::accesskit::Role::SearchInput)
+        .next()
+        .unwrap_or_else(|| panic!("no search box"))
+        .type_text("Uralsk 1919");
+    harness.run_steps(2);
+    harness.key_press(egui::Key::Enter);
+    harness.run_steps(3);
+    assert_eq!(harness.state().date(), date("1919-01-01"));
+    let selected = harness.state().selected().map(|id| harness.state().atlas().place(id).id.clone());
+    assert!(selected.as_deref().is_some_and(|id| id.starts_with("uralsk")), "{selected:?}");
+}

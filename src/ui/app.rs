@@ -9,12 +9,14 @@ use super::legend::legend_ui;
 use super::map::{MapScene, MapView, MapWidget};
 use super::place_info::{describe, place_tooltip_ui};
 use super::place_panel::{StripSegment, control_strip, place_panel_ui};
+use super::search_window::SearchWindow;
 use super::style::ControlPaint;
 use super::timeline::{Timeline, timeline_ui};
 use crate::data::Problem;
 use crate::geometry::MapGeometry;
 use crate::i18n::Translations;
 use crate::model::{Atlas, Date, Language, PlaceId, PlaceKind};
+use crate::search::Target;
 
 /// How the window starts, from the command line.
 #[derive(Clone, Debug, Default)]
@@ -54,6 +56,7 @@ pub struct AtlasApp {
     strip: Vec<StripSegment>,
     hovered: Option<PlaceId>,
     show_help: bool,
+    search: SearchWindow,
     show_problems: bool,
     hatch_texture: Option<TextureHandle>,
     date_paint: Option<DatePaint>,
@@ -83,6 +86,7 @@ impl AtlasApp {
             strip: Vec::new(),
             hovered: None,
             show_help: false,
+            search: SearchWindow::default(),
             show_problems: false,
             hatch_texture: None,
             date_paint: None,
@@ -178,6 +182,9 @@ impl AtlasApp {
             let fullscreen = ctx.input(|input| input.viewport().fullscreen.unwrap_or(false));
             ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(!fullscreen));
         }
+        if ctx.input_mut(|input| input.consume_key(egui::Modifiers::COMMAND, Key::F)) {
+            self.search.open();
+        }
         if ctx.egui_wants_keyboard_input() {
             return;
         }
@@ -222,7 +229,8 @@ impl AtlasApp {
 
     fn help_window_ui(&mut self, ctx: &egui::Context) {
         let mut open = self.show_help;
-        let keys: [(&str, &str); 9] = [
+        let keys: [(&str, &str); 10] = [
+            ("Ctrl + F", "key_search"),
             ("Space", "key_space"),
             ("← / →", "key_day"),
             ("Shift + ← / →", "key_month"),
@@ -267,6 +275,41 @@ impl AtlasApp {
         });
         egui::CentralPanel::no_frame().show(ui, |ui| self.map_ui(ui));
         self.help_window_ui(&ctx);
+        if let Some(choice) = self.search.show(&ctx, &self.atlas, &self.texts, self.language) {
+            self.go_to_search_choice(choice);
+        }
+    }
+
+    fn go_to_search_choice(&mut self, choice: super::search_window::SearchChoice) {
+        match choice.target {
+            Some(Target::Place(place)) => {
+                self.select(Some(place));
+                self.centre_on(place);
+            }
+            Some(Target::Event(index)) => {
+                if let Some(event) = self.atlas.events.get(index) {
+                    self.timeline.set_date(event.start);
+                    if let Some(&place) = event.places.first() {
+                        self.select(Some(place));
+                    }
+                }
+            }
+            None => {}
+        }
+        if let Some(date) = choice.date {
+            self.timeline.set_date(date);
+        }
+    }
+
+    /// Moves the map to a place, zooming in to an area's extent or close to a city.
+    fn centre_on(&mut self, place: PlaceId) {
+        let Some(view) = self.view.as_mut() else { return };
+        if let Some(shape) = self.geometry.area(place) {
+            view.centre = shape.bounds.centre();
+        } else if let Some(point) = self.geometry.point(place) {
+            view.centre = point;
+            view.km_per_point = view.km_per_point.min(1.5);
+        }
     }
 
     fn side_panel_ui(&mut self, ui: &mut egui::Ui) {
@@ -302,6 +345,9 @@ impl AtlasApp {
                         }
                     });
                 self.language = language;
+                if ui.button(self.tr("search")).clicked() {
+                    self.search.open();
+                }
                 if ui.button(self.tr("help")).clicked() {
                     self.show_help = !self.show_help;
                 }

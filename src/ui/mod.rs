@@ -9,6 +9,7 @@ mod legend;
 pub mod map;
 mod place_info;
 mod place_panel;
+mod search_window;
 mod style;
 mod timeline;
 

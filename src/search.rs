@@ -1,0 +1,186 @@
+//! Search over places and events in all three languages, forgiving typos; a year or date in the
+//! query ("Uralsk 1919", "Орал 1919 шілде") becomes a date to go to. Free of any UI.
+
+use crate::date_input::parse_typed_date;
+use crate::model::{Atlas, Date, Language, PlaceId};
+
+/// What a search hit points at.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Target {
+    Place(PlaceId),
+    /// Index into [`Atlas::events`].
+    Event(usize),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Hit {
+    pub target: Target,
+    /// The text that matched, in the language it matched in.
+    pub label: String,
+    /// Lower is better: 0 exact, 1 prefix, 2 contained, 3+ typos.
+    pub rank: u32,
+}
+
+/// The result of a query: hits, best first, and the date the query names, if any.
+#[derive(Clone, Debug, Default)]
+pub struct SearchResult {
+    pub hits: Vec<Hit>,
+    pub date: Option<Date>,
+}
+
+/// Lowercases and folds letters that people type interchangeably (ё/е, Kazakh letters typed on a
+/// Russian keyboard) so that "Оскемен" finds "Өскемен".
+fn fold(text: &str) -> String {
+    text.to_lowercase()
+        .chars()
+        .map(|c| match c {
+            'ё' => 'е',
+            'ә' => 'а',
+            'ғ' => 'г',
+            'қ' => 'к',
+            'ң' => 'н',
+            'ө' => 'о',
+            'ұ' | 'ү' => 'у',
+            'һ' => 'х',
+            'і' => 'и',
+            '-' | '‑' => ' ',
+            other => other,
+        })
+        .collect()
+}
+
+/// Levenshtein distance, bounded: returns `limit + 1` as soon as it is exceeded.
+fn edit_distance(a: &str, b: &str, limit: usize) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a.len().abs_diff(b.len()) > limit {
+        return limit + 1;
+    }
+    let mut previous: Vec<usize> = (0..=b.len()).collect();
+    for (i, &ca) in a.iter().enumerate() {
+        let mut current = vec![i + 1];
+        for (j, &cb) in b.iter().enumerate() {
+            let substitution = previous[j] + usize::from(ca != cb);
+            current.push(substitution.min(previous[j + 1] + 1).min(current[j] + 1));
+        }
+        if current.iter().min().is_some_and(|&m| m > limit) {
+            return limit + 1;
+        }
+        previous = current;
+    }
+    previous[b.len()]
+}
+
+/// How well `text` answers `query` (both folded), or `None`.
+fn rank(query: &str, text: &str) -> Option<u32> {
+    if text == query {
+        return Some(0);
+    }
+    if text.starts_with(query) {
+        return Some(1);
+    }
+    if text.contains(query) {
+        return Some(2);
+    }
+    // Typos: compare with each word of the text and with its start of the same length.
+    let limit = match query.chars().count() {
+        0..=3 => return None,
+        4..=6 => 1,
+        _ => 2,
+    };
+    text.split_whitespace()
+        .map(|word| {
+            let start: String = word.chars().take(query.chars().count()).collect();
+            edit_distance(query, word, limit).min(edit_distance(query, &start, limit))
+        })
+        .min()
+        .filter(|&distance| distance <= limit)
+        .map(|distance| 2 + distance as u32)
+}
+
+/// Searches place names (historic and modern, kk/ru/en, ids) and event titles.
+pub fn search(atlas: &Atlas, query: &str, language: Language) -> SearchResult {
+    // Take out the words that make a date ("1919", "шілде", "1918-07-03"), search with the rest.
+    let is_date_word = |word: &&str| word.chars().any(|c| c.is_ascii_digit()) || is_month(word);
+    let (date_words, name_words): (Vec<&str>, Vec<&str>) = query.split_whitespace().partition(is_date_word);
+    let date = parse_typed_date(&date_words.join(" "));
+    let name_query = fold(&name_words.join(" "));
+    let mut hits = Vec::new();
+    if !name_query.trim().is_empty() {
+        for id in atlas.place_ids() {
+            let place = atlas.place(id);
+            let names = std::iter::once(&place.name).chain(place.modern_name.as_ref());
+            let best = names
+                .flat_map(|names| Language::ALL.map(|l| names.get(l).to_owned()))
+                .chain(std::iter::once(place.id.replace('_', " ")))
+                .filter_map(|text| rank(&name_query, &fold(&text)))
+                .min();
+            if let Some(rank) = best {
+                hits.push(Hit { target: Target::Place(id), label: place.name.get(language).to_owned(), rank });
+            }
+        }
+        for (index, event) in atlas.events.iter().enumerate() {
+            let best = Language::ALL.iter().filter_map(|&l| rank(&name_query, &fold(event.title.get(l)))).min();
+            if let Some(rank) = best {
+                hits.push(Hit {
+                    target: Target::Event(index),
+                    label: event.title.get(language).to_owned(),
+                    rank: rank + 1,
+                });
+            }
+        }
+    }
+    hits.sort_by(|a, b| a.rank.cmp(&b.rank).then_with(|| a.label.cmp(&b.label)));
+    hits.truncate(30);
+    SearchResult { hits, date }
+}
+
+/// Whether a word names a month in any language ("шілде", "июля", "Sept").
+fn is_month(word: &str) -> bool {
+    !word.chars().any(|c| c.is_ascii_digit()) && parse_typed_date(&format!("1 {word} 1918")).is_some()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::{Dataset, load};
+
+    fn atlas() -> Atlas {
+        load(&Dataset::embedded()).atlas
+    }
+
+    fn first_place(atlas: &Atlas, query: &str) -> Option<String> {
+        search(atlas, query, Language::En).hits.iter().find_map(|hit| match hit.target {
+            Target::Place(id) => Some(atlas.place(id).id.clone()),
+            Target::Event(_) => None,
+        })
+    }
+
+    #[test]
+    fn finds_places_by_any_name_and_forgives_typos() {
+        let atlas = atlas();
+        assert_eq!(first_place(&atlas, "Семей").as_deref(), Some("semipalatinsk"));
+        assert_eq!(first_place(&atlas, "almaty").as_deref(), Some("verny"));
+        assert_eq!(first_place(&atlas, "Оскемен").as_deref(), Some("ust_kamenogorsk"));
+        assert_eq!(first_place(&atlas, "Petropavlosk").as_deref(), Some("petropavlovsk"));
+        assert_eq!(first_place(&atlas, "Kyzylorda").as_deref(), Some("perovsk"));
+    }
+
+    #[test]
+    fn a_year_in_the_query_becomes_a_date() {
+        let atlas = atlas();
+        let result = search(&atlas, "Uralsk 1919", Language::En);
+        assert_eq!(result.date, Date::parse("1919-01-01").ok());
+        assert!(
+            matches!(result.hits.first().map(|h| h.target), Some(Target::Place(id)) if atlas.place(id).id.starts_with("uralsk"))
+        );
+        let result = search(&atlas, "Орал 1919 шілде", Language::Kk);
+        assert_eq!(result.date, Date::parse("1919-07-01").ok());
+    }
+
+    #[test]
+    fn distance_is_bounded() {
+        assert_eq!(edit_distance("kitten", "sitting", 3), 3);
+        assert_eq!(edit_distance("a", "abcdef", 2), 3);
+    }
+}
