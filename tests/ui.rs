@@ -239,3 +239,28 @@ fn search_moves_map_and_slider() {
     let selected = harness.state().selected().map(|id| harness.state().atlas().place(id).id.clone());
     assert!(selected.as_deref().is_some_and(|id| id.starts_with("uralsk")), "{selected:?}");
 }
+
+#[test]
+fn the_window_remembers_date_language_place_and_view_but_the_command_line_wins() {
+    let mut harness = harness("1919-07-10");
+    harness.state_mut().set_language(Language::Ru);
+    let uralsk = harness.state().atlas().place_by_id("uralsk");
+    harness.state_mut().select(uralsk);
+    harness.run_steps(2);
+    let saved = harness.state().saved_state();
+    // Through text, as eframe stores it.
+    let saved: steppe_atlas::ui::SavedState =
+        serde_json::from_str(&serde_json::to_string(&saved).unwrap_or_default()).unwrap_or_else(|e| panic!("{e}"));
+
+    let mut restored = AtlasApp::new(StartOptions::default());
+    restored.restore(saved.clone(), &StartOptions::default());
+    assert_eq!(restored.date(), date("1919-07-10"));
+    assert_eq!(restored.language(), Language::Ru);
+    assert_eq!(restored.selected(), uralsk);
+    assert_eq!(restored.view(), harness.state().view());
+
+    let asked = StartOptions { date: Some(date("1918-01-01")), ..Default::default() };
+    let mut overridden = AtlasApp::new(asked.clone());
+    overridden.restore(saved, &asked);
+    assert_eq!(overridden.date(), date("1918-01-01"));
+}

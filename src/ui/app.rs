@@ -15,7 +15,7 @@ use super::timeline::{Timeline, timeline_ui};
 use crate::data::Problem;
 use crate::geometry::MapGeometry;
 use crate::i18n::Translations;
-use crate::model::{Atlas, Date, Language, PlaceId, PlaceKind};
+use crate::model::{Atlas, Confidence, Date, Language, PlaceId, PlaceKind};
 use crate::search::Target;
 
 /// How the window starts, from the command line.
@@ -28,6 +28,17 @@ pub struct StartOptions {
     pub place: Option<String>,
     /// Interface language; the system's when it is one of ours, English otherwise.
     pub language: Option<Language>,
+}
+
+/// What the window remembers between runs (eframe keeps it in the user's data folder).
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
+pub struct SavedState {
+    pub date: String,
+    pub language: Language,
+    /// Centre x, centre y (km) and km per point.
+    pub view: Option<[f32; 3]>,
+    pub selected: Option<String>,
+    pub days_per_second: f64,
 }
 
 /// The date the window opens on when none is asked for: the February revolution.
@@ -94,6 +105,42 @@ impl AtlasApp {
         .with_selection(selected)
     }
 
+    /// What to remember of this session.
+    pub fn saved_state(&self) -> SavedState {
+        SavedState {
+            date: self.timeline.date.to_string(),
+            language: self.language,
+            view: self.view.map(|v| [v.centre.x, v.centre.y, v.km_per_point]),
+            selected: self.selected.map(|id| self.atlas.place(id).id.clone()),
+            days_per_second: self.timeline.days_per_second,
+        }
+    }
+
+    /// Takes back what an earlier session remembered, except what the command line asks for.
+    /// A remembered value that no longer makes sense (a date out of range, a deleted place) is
+    /// dropped quietly: it is a preference, not data.
+    pub fn restore(&mut self, saved: SavedState, options: &StartOptions) {
+        if options.date.is_none()
+            && let Ok(date) = Date::parse(&saved.date)
+        {
+            self.timeline.set_date(date);
+        }
+        if options.language.is_none() {
+            self.language = saved.language;
+        }
+        if options.place.is_none() {
+            let place = saved.selected.as_deref().and_then(|id| self.atlas.place_by_id(id));
+            self.select(place);
+            if let Some([x, y, km_per_point]) = saved.view.filter(|v| v.iter().all(|n| n.is_finite())) {
+                let km_per_point = km_per_point.clamp(*MapView::ZOOM_RANGE.start(), *MapView::ZOOM_RANGE.end());
+                self.view = Some(MapView { centre: crate::geometry::MapPoint::new(x, y), km_per_point });
+            }
+        }
+        if super::timeline::SPEEDS.iter().any(|(days, _)| *days == saved.days_per_second) {
+            self.timeline.days_per_second = saved.days_per_second;
+        }
+    }
+
     fn with_selection(mut self, place: Option<PlaceId>) -> AtlasApp {
         self.select(place);
         self
@@ -158,7 +205,16 @@ impl AtlasApp {
             return;
         }
         let atlas = &self.atlas;
-        let paints = atlas.place_ids().map(|id| ControlPaint::of(&atlas.sides_on(id, date))).collect();
+        let paints = atlas
+            .place_ids()
+            .map(|id| match atlas.control_on(id, date) {
+                Some(period) if period.confidence == Confidence::Low => {
+                    ControlPaint::of(&atlas.sides_of(period)).faded()
+                }
+                Some(period) => ControlPaint::of(&atlas.sides_of(period)),
+                None => ControlPaint::of(&[]),
+            })
+            .collect();
         // A free zone exists only while it has a period of its own.
         let visible = atlas
             .place_ids()
@@ -410,6 +466,10 @@ impl AtlasApp {
 impl eframe::App for AtlasApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         AtlasApp::ui(self, ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, eframe::APP_KEY, &self.saved_state());
     }
 }
 

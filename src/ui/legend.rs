@@ -25,6 +25,7 @@ pub fn legend_ui(ui: &mut egui::Ui, texts: &Translations, language: Language) {
     }
     swatch_row_ui(ui, ControlPaint::of(&[Side::White, Side::Alash]), tr("several"));
     swatch_row_ui(ui, ControlPaint::of(&[]), tr("unknown"));
+    swatch_row_ui(ui, ControlPaint::of(&[Side::Soviet]).faded(), tr("low_confidence_faded"));
 }
 
 fn swatch_row_ui(ui: &mut egui::Ui, paint: ControlPaint, label: &str) {

@@ -13,7 +13,7 @@ mod search_window;
 mod style;
 mod timeline;
 
-pub use app::{AtlasApp, StartOptions};
+pub use app::{AtlasApp, SavedState, StartOptions};
 pub use fonts::{install_fonts, setup_context};
 
 /// Opens the atlas window and runs it until it is closed.
@@ -29,7 +29,11 @@ pub fn run_window(options: StartOptions) -> anyhow::Result<()> {
         native_options,
         Box::new(move |creation| {
             setup_context(&creation.egui_ctx);
-            Ok(Box::new(AtlasApp::new(options)))
+            let mut app = AtlasApp::new(options.clone());
+            if let Some(saved) = creation.storage.and_then(|storage| eframe::get_value(storage, eframe::APP_KEY)) {
+                app.restore(saved, &options);
+            }
+            Ok(Box::new(app))
         }),
     )
     .map_err(|error| anyhow::anyhow!("cannot open the window: {error}"))

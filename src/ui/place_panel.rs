@@ -130,10 +130,7 @@ fn strip_ui(ui: &mut egui::Ui, strip: &[StripSegment], date: Date, label: &str) 
             pos2(x_of(segment.start), rect.top()),
             pos2(x_of(segment.end.add_days(1)), rect.bottom()),
         );
-        let mut paint = segment.paint;
-        if segment.confidence == Some(Confidence::Low) {
-            paint.fill = paint.fill.gamma_multiply(0.55);
-        }
+        let paint = if segment.confidence == Some(Confidence::Low) { segment.paint.faded() } else { segment.paint };
         swatch_flat(&painter, segment_rect, paint);
     }
     painter.rect_stroke(rect, 0.0, Stroke::new(1.0, style::OBLAST_BORDER), egui::StrokeKind::Inside);

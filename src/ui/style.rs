@@ -33,6 +33,13 @@ pub struct ControlPaint {
 }
 
 impl ControlPaint {
+    /// The paint of a place whose period has only low confidence: the colours washed out
+    /// halfway to the unknown grey, so that doubt shows on the map itself.
+    pub fn faded(self) -> ControlPaint {
+        let fade = |colour: Color32| lerp_colour(colour, UNKNOWN, 0.55);
+        ControlPaint { fill: fade(self.fill), hatch: self.hatch.map(fade) }
+    }
+
     pub fn of(sides: &[Side]) -> ControlPaint {
         match sides {
             [] => ControlPaint { fill: UNKNOWN, hatch: None },
@@ -40,4 +47,9 @@ impl ControlPaint {
             [first, second, ..] => ControlPaint { fill: side_colour(*first), hatch: Some(side_colour(*second)) },
         }
     }
+}
+
+fn lerp_colour(from: Color32, to: Color32, t: f32) -> Color32 {
+    let mix = |a: u8, b: u8| (f32::from(a) + (f32::from(b) - f32::from(a)) * t).round() as u8;
+    Color32::from_rgb(mix(from.r(), to.r()), mix(from.g(), to.g()), mix(from.b(), to.b()))
 }
