@@ -9,6 +9,7 @@
 //! - [`ui`]: the egui application.
 //! - [`cli`]: the command line.
 
+pub mod changes;
 pub mod cli;
 pub mod data;
 pub mod date_input;

@@ -264,3 +264,17 @@ fn the_window_remembers_date_language_place_and_view_but_the_command_line_wins()
     overridden.restore(saved, &asked);
     assert_eq!(overridden.date(), date("1918-01-01"));
 }
+
+#[test]
+fn explain_lists_what_changed_since_the_previous_date() {
+    let mut harness = harness("1918-05-01");
+    harness.state_mut().set_date(date("1918-08-01"));
+    harness.run_steps(3);
+    assert!(harness.query_by_label("What changed?").is_some());
+    assert!(harness.query_by_label("Omsk").is_some(), "Omsk is not among the changes");
+    assert!(harness.query_all_by_label_contains("Soviet → White").next().is_some(), "no Soviet → White change");
+    // One step on, the changes are counted from the day before.
+    harness.key_press(egui::Key::ArrowRight);
+    harness.run_steps(40);
+    assert!(harness.query_by_label("Since 1 August 1918").is_some());
+}

@@ -44,6 +44,20 @@ pub struct SavedState {
 /// The date the window opens on when none is asked for: the February revolution.
 const DEFAULT_DATE: Date = Date::ATLAS_START;
 
+/// The state of "What changed?".
+#[derive(Default)]
+struct Explain {
+    /// The date the changes are counted from.
+    since: Option<Date>,
+    /// The date they are counted to (the current date when computed).
+    until: Option<Date>,
+    changes: Vec<crate::changes::Change>,
+    /// When the current pulse started (egui time, seconds).
+    pulse_started: Option<f64>,
+    /// A date the user typed to compare with, instead of the previous step.
+    typed_since: String,
+}
+
 /// How each place looks on one date, recomputed only when the date or data change.
 struct DatePaint {
     date: Date,
@@ -68,6 +82,9 @@ pub struct AtlasApp {
     hovered: Option<PlaceId>,
     show_help: bool,
     search: SearchWindow,
+    /// What changed since the date before the last step (or a date the user typed), for the
+    /// "What changed?" section and the pulse on the map.
+    explain: Explain,
     show_problems: bool,
     hatch_texture: Option<TextureHandle>,
     date_paint: Option<DatePaint>,
@@ -98,6 +115,7 @@ impl AtlasApp {
             hovered: None,
             show_help: false,
             search: SearchWindow::default(),
+            explain: Explain::default(),
             show_problems: false,
             hatch_texture: None,
             date_paint: None,
@@ -313,6 +331,7 @@ impl AtlasApp {
     /// Draws the whole window.
     pub fn ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
+        let date_before = self.timeline.date;
         self.handle_keys(&ctx);
         if self.timeline.playing {
             let seconds = ctx.input(|input| f64::from(input.stable_dt));
@@ -330,10 +349,50 @@ impl AtlasApp {
             egui::ScrollArea::vertical().show(ui, |ui| self.side_panel_ui(ui));
         });
         egui::CentralPanel::no_frame().show(ui, |ui| self.map_ui(ui));
+        self.note_date_change(&ctx, date_before);
         self.help_window_ui(&ctx);
         if let Some(choice) = self.search.show(&ctx, &self.atlas, &self.texts, self.language) {
             self.go_to_search_choice(choice);
         }
+    }
+
+    /// After a frame that moved the date, recounts what changed (since the previous date unless
+    /// the user chose one) and starts the pulse. During playback the pulse follows each step.
+    fn note_date_change(&mut self, ctx: &egui::Context, date_before: Date) {
+        let now = self.timeline.date;
+        if now == date_before && self.explain.until == Some(now) {
+            return;
+        }
+        let typed = crate::date_input::parse_typed_date(&self.explain.typed_since);
+        let since = typed.unwrap_or(if now == date_before { self.explain.since.unwrap_or(now) } else { date_before });
+        self.explain.changes = crate::changes::changes_between(&self.atlas, since, now);
+        self.explain.since = Some(since);
+        self.explain.until = Some(now);
+        if !self.explain.changes.is_empty() && now != date_before {
+            self.explain.pulse_started = Some(ctx.input(|input| input.time));
+            ctx.request_repaint();
+        }
+    }
+
+    fn explain_section_ui(&mut self, ui: &mut egui::Ui) {
+        let title = self.tr("explain").to_owned();
+        egui::CollapsingHeader::new(title).default_open(true).show(ui, |ui| {
+            ui.horizontal(|ui| {
+                ui.label(self.texts.tr(self.language, "compare_since"));
+                let edit = egui::TextEdit::singleline(&mut self.explain.typed_since)
+                    .hint_text(self.texts.tr(self.language, "date_hint"))
+                    .desired_width(150.0);
+                if ui.add(edit.id_salt("explain_since")).changed() {
+                    self.explain.until = None; // recount next frame
+                }
+            });
+            let since = self.explain.since.unwrap_or(self.timeline.date);
+            if let Some(place) =
+                super::explain::explain_ui(ui, &self.atlas, &self.texts, self.language, since, &self.explain.changes)
+            {
+                self.select(Some(place));
+            }
+        });
     }
 
     fn go_to_search_choice(&mut self, choice: super::search_window::SearchChoice) {
@@ -382,8 +441,12 @@ impl AtlasApp {
             if action.close {
                 self.select(None);
             }
-        } else if let Some(day) = events_ui(ui, &self.atlas, &self.texts, self.language, date) {
-            self.timeline.set_date(day);
+        } else {
+            self.explain_section_ui(ui);
+            ui.separator();
+            if let Some(day) = events_ui(ui, &self.atlas, &self.texts, self.language, date) {
+                self.timeline.set_date(day);
+            }
         }
     }
 
@@ -454,6 +517,27 @@ impl AtlasApp {
         let map = MapWidget::new(scene, view, &describe_place).label(texts.tr(language, "map")).show(ui);
         if let Some(place) = map.hovered {
             map.response.clone().on_hover_ui_at_pointer(|ui| place_tooltip_ui(ui, atlas, texts, language, place, date));
+        }
+        if let Some(started) = self.explain.pulse_started {
+            let elapsed = ui.input(|input| input.time) - started;
+            if elapsed < super::explain::PULSE_SECONDS {
+                let strength = 1.0 - (elapsed / super::explain::PULSE_SECONDS) as f32;
+                let places: Vec<PlaceId> = self.explain.changes.iter().map(|c| c.place).collect();
+                let projector = super::map::Projector::new(
+                    map.response.rect,
+                    self.view.unwrap_or(MapView::fit(self.geometry.bounds, [1.0, 1.0])),
+                );
+                super::explain::paint_pulse(
+                    &ui.painter_at(map.response.rect),
+                    &projector,
+                    &self.geometry,
+                    &places,
+                    strength,
+                );
+                ui.ctx().request_repaint();
+            } else {
+                self.explain.pulse_started = None;
+            }
         }
         let clicked = map.clicked;
         self.hovered = map.hovered;

@@ -4,6 +4,7 @@ use eframe::egui;
 
 mod app;
 mod events;
+mod explain;
 mod fonts;
 mod legend;
 pub mod map;

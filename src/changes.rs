@@ -1,0 +1,52 @@
+//! What changed between two dates: the places whose holders differ, with the period that says so.
+//! Free of any UI; the "Explain this date" panel and the map's pulse read it.
+
+use crate::model::{Atlas, Date, PeriodId, PlaceId, Side};
+
+/// One place that changed hands.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Change {
+    pub place: PlaceId,
+    pub before: Vec<Side>,
+    pub after: Vec<Side>,
+    /// The period in force at the later date (its sources explain the change), or the one that
+    /// ended, when nothing is known at the later date.
+    pub period: Option<PeriodId>,
+}
+
+/// The places whose sides differ between `from` and `to` (in either order), in atlas order.
+pub fn changes_between(atlas: &Atlas, from: Date, to: Date) -> Vec<Change> {
+    let (from, to) = if from <= to { (from, to) } else { (to, from) };
+    atlas
+        .place_ids()
+        .filter_map(|place| {
+            let before_period = atlas.resolve(place, from).period;
+            let after_period = atlas.resolve(place, to).period;
+            let sides =
+                |period: Option<PeriodId>| period.map(|id| atlas.sides_of(atlas.period(id))).unwrap_or_default();
+            let (before, after) = (sides(before_period), sides(after_period));
+            (before != after).then(|| Change { place, before, after, period: after_period.or(before_period) })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::{Dataset, load};
+
+    #[test]
+    fn omsk_changes_hands_in_summer_1918_and_not_in_a_quiet_week() {
+        let atlas = load(&Dataset::embedded()).atlas;
+        let Some(omsk) = atlas.place_by_id("omsk") else { panic!("no omsk") };
+        let day = |text| Date::parse(text).unwrap_or(Date::ATLAS_START);
+        let changes = changes_between(&atlas, day("1918-05-01"), day("1918-08-01"));
+        let omsk_change = changes.iter().find(|c| c.place == omsk).unwrap_or_else(|| panic!("Omsk did not change"));
+        assert!(omsk_change.before.contains(&Side::Soviet));
+        assert!(omsk_change.after.contains(&Side::White));
+        assert!(omsk_change.period.is_some());
+        // Same answer whichever way round the dates are given.
+        assert_eq!(changes, changes_between(&atlas, day("1918-08-01"), day("1918-05-01")));
+        assert!(changes_between(&atlas, day("1918-08-01"), day("1918-08-01")).is_empty());
+    }
+}

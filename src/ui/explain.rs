@@ -1,0 +1,85 @@
+//! "Explain this date": what changed since the previous step (or a chosen date), each change with
+//! place, from, to and sources; and the pulse that outlines those places on the map for a moment.
+
+use eframe::egui::{self, Color32, RichText, Stroke};
+
+use super::legend::{side_key, swatch};
+use super::map::Projector;
+use super::style::ControlPaint;
+use crate::changes::Change;
+use crate::geometry::MapGeometry;
+use crate::i18n::Translations;
+use crate::model::{Atlas, Date, Language, PlaceId, Side};
+
+/// How long changed places pulse on the map, in seconds.
+pub const PULSE_SECONDS: f64 = 1.6;
+
+fn sides_text(texts: &Translations, language: Language, sides: &[Side]) -> String {
+    if sides.is_empty() {
+        return texts.tr(language, "unknown").to_owned();
+    }
+    sides.iter().map(|&side| texts.tr(language, side_key(side))).collect::<Vec<_>>().join(" + ")
+}
+
+/// The list of changes since `since`; returns a place the user clicked.
+pub fn explain_ui(
+    ui: &mut egui::Ui,
+    atlas: &Atlas,
+    texts: &Translations,
+    language: Language,
+    since: Date,
+    changes: &[Change],
+) -> Option<PlaceId> {
+    let tr = |key| texts.tr(language, key);
+    let mut clicked = None;
+    ui.label(RichText::new(format!("{} {}", tr("changes_since"), texts.format_date(language, since.ymd()))).weak());
+    if changes.is_empty() {
+        ui.label(RichText::new(tr("no_changes")).weak());
+    }
+    for change in changes {
+        ui.horizontal_wrapped(|ui| {
+            let (rect, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
+            swatch(ui.painter(), rect, ControlPaint::of(&change.after));
+            if ui.link(atlas.place(change.place).name.get(language)).clicked() {
+                clicked = Some(change.place);
+            }
+            ui.label(format!(
+                "{} → {}",
+                sides_text(texts, language, &change.before),
+                sides_text(texts, language, &change.after)
+            ));
+        });
+        if let Some(period) = change.period.map(|id| atlas.period(id)) {
+            let titles: Vec<&str> = period.sources.iter().map(|&id| atlas.source(id).title.as_str()).collect();
+            ui.label(RichText::new(format!("{}: {}", tr("sources"), titles.join("; "))).small().weak());
+        }
+    }
+    clicked
+}
+
+/// Outlines the changed places, fading out as `strength` goes from 1 to 0.
+pub fn paint_pulse(
+    painter: &egui::Painter,
+    projector: &Projector,
+    geometry: &MapGeometry,
+    places: &[PlaceId],
+    strength: f32,
+) {
+    let colour = Color32::from_rgba_unmultiplied(0xff, 0x20, 0xa0, (255.0 * strength.clamp(0.0, 1.0)) as u8);
+    let width = 2.0 + 4.0 * strength;
+    for &place in places {
+        if let Some(shape) = geometry.area(place) {
+            for ring in &shape.rings {
+                let points = ring.iter().map(|&p| projector.screen_from_map(p)).collect();
+                painter.add(egui::Shape::line(points, Stroke::new(width, colour)));
+            }
+        }
+        if let Some(point) = geometry.point(place) {
+            painter.circle_stroke(
+                projector.screen_from_map(point),
+                9.0 + 8.0 * (1.0 - strength),
+                Stroke::new(width, colour),
+            );
+        }
+    }
+}
