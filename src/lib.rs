@@ -18,4 +18,5 @@ pub mod i18n;
 pub mod model;
 pub mod query;
 pub mod search;
+pub mod shares;
 pub mod ui;

@@ -178,8 +178,9 @@ fn query_near_a_point_gives_its_oblast_and_nearest_city() {
     let ids: Vec<&str> = report["places"].as_array().into_iter().flatten().filter_map(|p| p["id"].as_str()).collect();
     assert!(ids.contains(&"akmolinsk_oblast"), "{ids:?}");
     assert_eq!(ids.last(), Some(&"petropavlovsk"), "{ids:?}");
-    let parents = &report["places"][ids.len() - 1]["parents"];
-    assert_eq!(parents[0], "akmolinsk_oblast");
+    // The city's parents, nearest first, end with its oblast.
+    let parents = report["places"][ids.len() - 1]["parents"].as_array().cloned().unwrap_or_default();
+    assert_eq!(parents.last().and_then(|p| p.as_str()), Some("akmolinsk_oblast"), "{parents:?}");
 }
 
 #[test]

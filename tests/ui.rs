@@ -15,6 +15,8 @@ fn harness(start: &str) -> Harness<'static, AtlasApp> {
     let mut harness = Harness::builder()
         .with_size([1400.0, 900.0])
         .with_context_setup(steppe_atlas::ui::setup_context)
+        // Changed places pulse for 1.6 s (about 100 frames) after a date change.
+        .with_max_steps(240)
         .build_ui_state(|ui, app: &mut AtlasApp| app.ui(ui), AtlasApp::new(options));
     harness.run();
     harness
@@ -277,4 +279,24 @@ fn explain_lists_what_changed_since_the_previous_date() {
     harness.key_press(egui::Key::ArrowRight);
     harness.run_steps(40);
     assert!(harness.query_by_label("Since 1 August 1918").is_some());
+}
+
+#[test]
+fn the_chart_shows_territory_and_a_click_moves_the_slider() {
+    let mut harness = harness("1917-03-01");
+    harness.get_by_label("Chart").click();
+    harness.run_steps(3);
+    let chart = harness
+        .query_all_by(|node| node.role() == egui::accesskit::Role::Figure)
+        .next()
+        .unwrap_or_else(|| panic!("no chart"))
+        .rect();
+    // A click three quarters of the way along: about the end of 1919.
+    let at = egui::pos2(chart.left() + chart.width() * 0.75, chart.center().y);
+    harness.drag_at(at);
+    harness.run_steps(1);
+    harness.drop_at(at);
+    harness.run_steps(3);
+    let now = harness.state().date();
+    assert!(now > date("1919-06-01") && now < date("1920-06-01"), "{now}");
 }

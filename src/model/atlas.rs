@@ -60,7 +60,9 @@ impl Atlas {
         mut events: Vec<Event>,
         water: Vec<WaterBody>,
     ) -> Atlas {
-        let parents = places.iter().map(|place| place.parent).collect();
+        // A free zone never inherits: it exists only while it has a period of its own.
+        let parents =
+            places.iter().map(|place| place.parent.filter(|_| place.kind != super::PlaceKind::Zone)).collect();
         let index = ControlIndex::new(&periods, parents);
         let place_by_id = places.iter().enumerate().map(|(i, place)| (place.id.clone(), PlaceId(i as u32))).collect();
         events.sort_by_key(|event| (event.start, event.end));

@@ -85,6 +85,9 @@ pub struct AtlasApp {
     /// What changed since the date before the last step (or a date the user typed), for the
     /// "What changed?" section and the pulse on the map.
     explain: Explain,
+    /// Share of territory per side per day, computed once per dataset.
+    shares: crate::shares::TerritoryShares,
+    show_chart: bool,
     show_problems: bool,
     hatch_texture: Option<TextureHandle>,
     date_paint: Option<DatePaint>,
@@ -100,6 +103,7 @@ impl AtlasApp {
         });
         let atlas = loaded.atlas;
         let geometry = MapGeometry::new(&atlas);
+        let shares = crate::shares::territory_shares(&atlas, &geometry);
         let selected = options.place.as_deref().and_then(|name| atlas.find_places(name).first().copied());
         let language = options.language.or_else(crate::i18n::system_language).unwrap_or_default();
         AtlasApp {
@@ -116,6 +120,8 @@ impl AtlasApp {
             show_help: false,
             search: SearchWindow::default(),
             explain: Explain::default(),
+            shares,
+            show_chart: false,
             show_problems: false,
             hatch_texture: None,
             date_paint: None,
@@ -168,6 +174,10 @@ impl AtlasApp {
     pub fn select(&mut self, place: Option<PlaceId>) {
         self.selected = place;
         self.strip = place.map(|place| control_strip(&self.atlas, place)).unwrap_or_default();
+    }
+
+    pub fn show_chart(&mut self, shown: bool) {
+        self.show_chart = shown;
     }
 
     pub fn selected(&self) -> Option<PlaceId> {
@@ -345,6 +355,16 @@ impl AtlasApp {
             timeline_ui(ui, &mut self.timeline, &self.atlas.events, &self.texts, self.language);
             ui.add_space(4.0);
         });
+        if self.show_chart {
+            egui::Panel::bottom("chart").resizable(true).default_size(170.0).show(ui, |ui| {
+                ui.label(egui::RichText::new(self.texts.tr(self.language, "territory_chart")).strong());
+                let clicked =
+                    super::chart::territory_chart_ui(ui, &self.shares, self.timeline.date, &self.texts, self.language);
+                if let Some(day) = clicked {
+                    self.timeline.set_date(day);
+                }
+            });
+        }
         egui::Panel::right("side_panel").default_size(340.0).show(ui, |ui| {
             egui::ScrollArea::vertical().show(ui, |ui| self.side_panel_ui(ui));
         });
@@ -464,6 +484,9 @@ impl AtlasApp {
                         }
                     });
                 self.language = language;
+                let mut chart = self.show_chart;
+                ui.toggle_value(&mut chart, self.tr("chart"));
+                self.show_chart = chart;
                 if ui.button(self.tr("search")).clicked() {
                     self.search.open();
                 }

@@ -3,6 +3,7 @@
 use eframe::egui;
 
 mod app;
+mod chart;
 mod events;
 mod explain;
 mod fonts;

@@ -1,0 +1,98 @@
+//! The share of the territory each side held on each day, from the geodesic areas of the actual
+//! outlines. Computed once per dataset (1,430 days), read by the chart. Free of any UI.
+
+use crate::geometry::MapGeometry;
+use crate::model::{Atlas, Date, PlaceId, PlaceKind, Side};
+
+/// Share buckets: the six sides in [`Side::ALL`] order, then unknown.
+pub const BUCKETS: usize = 7;
+pub const UNKNOWN_BUCKET: usize = 6;
+
+/// For each day from [`Date::ATLAS_START`], the fraction of the mapped territory per bucket.
+#[derive(Clone, Debug, Default)]
+pub struct TerritoryShares {
+    pub days: Vec<[f32; BUCKETS]>,
+    /// The territory counted, in km².
+    pub total_km2: f64,
+}
+
+/// The areas whose holders are counted: uezds, and oblasts that have no uezd outlines, so that
+/// no land is counted twice. Zones overlap their uezds and are left out.
+fn leaf_areas(atlas: &Atlas, geometry: &MapGeometry) -> Vec<(PlaceId, f64)> {
+    let has_uezd_children: Vec<bool> = {
+        let mut flags = vec![false; atlas.places.len()];
+        for id in atlas.place_ids() {
+            let place = atlas.place(id);
+            if place.kind == PlaceKind::Uezd
+                && geometry.area(id).is_some()
+                && let Some(parent) = place.parent
+            {
+                flags[parent.index()] = true;
+            }
+        }
+        flags
+    };
+    atlas
+        .place_ids()
+        .filter(|&id| match atlas.place(id).kind {
+            PlaceKind::Uezd => true,
+            PlaceKind::Oblast => !has_uezd_children[id.index()],
+            PlaceKind::City | PlaceKind::Zone => false,
+        })
+        .filter_map(|id| Some((id, geometry.area(id)?.area_km2())))
+        .collect()
+}
+
+/// Computes the shares. Where several sides hold a place at once, its area is split equally
+/// among them: the chart shows presence, not a claim about who "really" ruled.
+pub fn territory_shares(atlas: &Atlas, geometry: &MapGeometry) -> TerritoryShares {
+    let leaves = leaf_areas(atlas, geometry);
+    let total_km2: f64 = leaves.iter().map(|(_, km2)| km2).sum();
+    if total_km2 <= 0.0 {
+        return TerritoryShares::default();
+    }
+    let mut days = Vec::with_capacity(1431);
+    let mut day = Date::ATLAS_START;
+    while day <= Date::ATLAS_END {
+        let mut shares = [0.0f64; BUCKETS];
+        for &(place, km2) in &leaves {
+            let sides = atlas.sides_on(place, day);
+            if sides.is_empty() {
+                shares[UNKNOWN_BUCKET] += km2;
+            }
+            for side in &sides {
+                let bucket = Side::ALL.iter().position(|s| s == side).unwrap_or(UNKNOWN_BUCKET);
+                shares[bucket] += km2 / sides.len() as f64;
+            }
+        }
+        days.push(shares.map(|km2| (km2 / total_km2) as f32));
+        day = day.add_days(1);
+    }
+    TerritoryShares { days, total_km2 }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::{Dataset, load};
+
+    #[test]
+    fn shares_add_up_and_move_with_history() {
+        let atlas = load(&Dataset::embedded()).atlas;
+        let geometry = MapGeometry::new(&atlas);
+        let shares = territory_shares(&atlas, &geometry);
+        assert_eq!(shares.days.len(), 1430);
+        // The six oblasts with the Bukey Horde and Mangyshlak cover about 2.9 million km².
+        assert!((2_500_000.0..3_500_000.0).contains(&shares.total_km2), "{}", shares.total_km2);
+        for day in &shares.days {
+            let sum: f32 = day.iter().sum();
+            assert!((sum - 1.0).abs() < 1e-3, "{sum}");
+        }
+        let on = |text: &str| shares.days[Date::parse(text).map_or(0, |d| d.days_since(Date::ATLAS_START)) as usize];
+        let white = Side::ALL.iter().position(|&s| s == Side::White).unwrap_or(0);
+        let soviet = Side::ALL.iter().position(|&s| s == Side::Soviet).unwrap_or(0);
+        // Summer 1918 the Whites held more than in spring; by the end of 1920 the Soviets held most.
+        assert!(on("1918-09-01")[white] > on("1918-03-01")[white]);
+        assert!(on("1920-12-31")[soviet] > 0.5);
+    }
+}
