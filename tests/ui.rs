@@ -300,3 +300,32 @@ fn the_chart_shows_territory_and_a_click_moves_the_slider() {
     let now = harness.state().date();
     assert!(now > date("1919-06-01") && now < date("1920-06-01"), "{now}");
 }
+
+#[test]
+fn compare_shows_two_dates_side_by_side_panning_together() {
+    let mut harness = harness("1919-07-01");
+    harness.get_by_label("Compare").click();
+    harness.run_steps(3);
+    assert_eq!(harness.state().compare_date(), Some(date("1918-07-01")));
+    assert!(harness.query_by_label("Comparison map").is_some());
+    assert!(harness.query_by_label("1 July 1918").is_some(), "no date over the second map");
+    // Omsk appears on both maps, White in 1918 and, in July 1919, still White.
+    let omsk_labels: Vec<String> = harness
+        .query_all_by(|node| node.label().is_some_and(|label| label.starts_with("Omsk: ")))
+        .filter_map(|node| node.accesskit_node().label())
+        .collect();
+    assert_eq!(omsk_labels.len(), 2, "{omsk_labels:?}");
+    // Dragging the second map moves the first: they share one view.
+    let before = harness.state().view();
+    let right = harness.get_by_label("Comparison map").rect();
+    harness.drag_at(right.center());
+    harness.run_steps(2);
+    harness.hover_at(right.center() + egui::vec2(0.0, 80.0));
+    harness.run_steps(2);
+    harness.drop_at(right.center() + egui::vec2(0.0, 80.0));
+    harness.run_steps(2);
+    assert_ne!(harness.state().view(), before);
+    harness.get_by_label("Compare").click();
+    harness.run_steps(3);
+    assert!(harness.query_by_label("Comparison map").is_none());
+}

@@ -65,6 +65,36 @@ struct DatePaint {
     visible: Vec<bool>,
 }
 
+impl DatePaint {
+    fn compute(atlas: &Atlas, date: Date) -> DatePaint {
+        let paints = atlas
+            .place_ids()
+            .map(|id| match atlas.control_on(id, date) {
+                Some(period) if period.confidence == Confidence::Low => {
+                    ControlPaint::of(&atlas.sides_of(period)).faded()
+                }
+                Some(period) => ControlPaint::of(&atlas.sides_of(period)),
+                None => ControlPaint::of(&[]),
+            })
+            .collect();
+        // A free zone exists only while it has a period of its own.
+        let visible = atlas
+            .place_ids()
+            .map(|id| atlas.place(id).kind != PlaceKind::Zone || atlas.resolve(id, date).from_place == Some(id))
+            .collect();
+        DatePaint { date, paints, visible }
+    }
+}
+
+/// Which of the two maps of the compare view.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum MapPane {
+    /// The map of the timeline's date.
+    Main,
+    /// The second map of the compare view, at its own date.
+    Compare,
+}
+
 /// The atlas window's state. Call [`super::setup_context`] on the context before the first frame.
 pub struct AtlasApp {
     atlas: Atlas,
@@ -88,6 +118,9 @@ pub struct AtlasApp {
     /// Share of territory per side per day, computed once per dataset.
     shares: crate::shares::TerritoryShares,
     show_chart: bool,
+    /// The right-hand date of the compare view, when it is open.
+    compare_date: Option<Date>,
+    compare_paint: Option<DatePaint>,
     show_problems: bool,
     hatch_texture: Option<TextureHandle>,
     date_paint: Option<DatePaint>,
@@ -122,6 +155,8 @@ impl AtlasApp {
             explain: Explain::default(),
             shares,
             show_chart: false,
+            compare_date: None,
+            compare_paint: None,
             show_problems: false,
             hatch_texture: None,
             date_paint: None,
@@ -229,26 +264,14 @@ impl AtlasApp {
 
     fn refresh_paint(&mut self) {
         let date = self.timeline.date;
-        if self.date_paint.as_ref().is_some_and(|paint| paint.date == date) {
-            return;
+        if self.date_paint.as_ref().is_none_or(|paint| paint.date != date) {
+            self.date_paint = Some(DatePaint::compute(&self.atlas, date));
         }
-        let atlas = &self.atlas;
-        let paints = atlas
-            .place_ids()
-            .map(|id| match atlas.control_on(id, date) {
-                Some(period) if period.confidence == Confidence::Low => {
-                    ControlPaint::of(&atlas.sides_of(period)).faded()
-                }
-                Some(period) => ControlPaint::of(&atlas.sides_of(period)),
-                None => ControlPaint::of(&[]),
-            })
-            .collect();
-        // A free zone exists only while it has a period of its own.
-        let visible = atlas
-            .place_ids()
-            .map(|id| atlas.place(id).kind != PlaceKind::Zone || atlas.resolve(id, date).from_place == Some(id))
-            .collect();
-        self.date_paint = Some(DatePaint { date, paints, visible });
+        if let Some(compare) = self.compare_date
+            && self.compare_paint.as_ref().is_none_or(|paint| paint.date != compare)
+        {
+            self.compare_paint = Some(DatePaint::compute(&self.atlas, compare));
+        }
     }
 
     fn hatch_texture(&mut self, ctx: &egui::Context) -> egui::TextureId {
@@ -484,6 +507,10 @@ impl AtlasApp {
                         }
                     });
                 self.language = language;
+                let mut comparing = self.compare_date.is_some();
+                if ui.toggle_value(&mut comparing, self.tr("compare")).clicked() {
+                    self.toggle_compare();
+                }
                 let mut chart = self.show_chart;
                 ui.toggle_value(&mut chart, self.tr("chart"));
                 self.show_chart = chart;
@@ -518,12 +545,44 @@ impl AtlasApp {
 
     fn map_ui(&mut self, ui: &mut egui::Ui) {
         self.refresh_paint();
+        if self.compare_date.is_none() {
+            self.pane_ui(ui, MapPane::Main);
+            return;
+        }
+        ui.columns(2, |columns| {
+            let (left, right) = columns.split_at_mut(1);
+            self.pane_ui(&mut left[0], MapPane::Main);
+            self.compare_header_ui(&mut right[0]);
+            self.pane_ui(&mut right[0], MapPane::Compare);
+        });
+    }
+
+    /// The date bar over the right-hand map of the compare view.
+    fn compare_header_ui(&mut self, ui: &mut egui::Ui) {
+        let Some(date) = self.compare_date else { return };
+        ui.horizontal(|ui| {
+            if ui.button("◀").on_hover_text(self.tr("previous_month")).clicked() {
+                self.compare_date = Some(date.add_months(-1).max(Date::ATLAS_START));
+            }
+            let text = self.texts.format_date(self.language, date.ymd());
+            ui.label(RichText::new(text).size(20.0).strong());
+            if ui.button("▶").on_hover_text(self.tr("next_month")).clicked() {
+                self.compare_date = Some(date.add_months(1).min(Date::ATLAS_END));
+            }
+        });
+    }
+
+    /// One map: the main one at the timeline's date, or the compare one at its own date. Both
+    /// share one view, so they pan and zoom together.
+    fn pane_ui(&mut self, ui: &mut egui::Ui, pane: MapPane) {
         let hatch_texture = self.hatch_texture(ui.ctx());
         let size = ui.available_size();
         let view = self.view.get_or_insert_with(|| MapView::fit(self.geometry.bounds, [size.x, size.y]));
-        let Some(date_paint) = &self.date_paint else {
-            return;
+        let (paint, date) = match pane {
+            MapPane::Main => (&self.date_paint, self.timeline.date),
+            MapPane::Compare => (&self.compare_paint, self.compare_date.unwrap_or(self.timeline.date)),
         };
+        let Some(date_paint) = paint else { return };
         let scene = MapScene {
             atlas: &self.atlas,
             geometry: &self.geometry,
@@ -535,38 +594,51 @@ impl AtlasApp {
             hatch_texture,
             text_scale: 1.0,
         };
-        let (atlas, texts, language, date) = (&self.atlas, &self.texts, self.language, self.timeline.date);
+        let (atlas, texts, language) = (&self.atlas, &self.texts, self.language);
         let describe_place = |place| describe(atlas, texts, language, place, date);
-        let map = MapWidget::new(scene, view, &describe_place).label(texts.tr(language, "map")).show(ui);
+        let label = match pane {
+            MapPane::Main => texts.tr(language, "map"),
+            MapPane::Compare => texts.tr(language, "compare_map"),
+        };
+        let map = MapWidget::new(scene, view, &describe_place).label(label).show(ui);
         if let Some(place) = map.hovered {
             map.response.clone().on_hover_ui_at_pointer(|ui| place_tooltip_ui(ui, atlas, texts, language, place, date));
         }
-        if let Some(started) = self.explain.pulse_started {
-            let elapsed = ui.input(|input| input.time) - started;
-            if elapsed < super::explain::PULSE_SECONDS {
-                let strength = 1.0 - (elapsed / super::explain::PULSE_SECONDS) as f32;
-                let places: Vec<PlaceId> = self.explain.changes.iter().map(|c| c.place).collect();
-                let projector = super::map::Projector::new(
-                    map.response.rect,
-                    self.view.unwrap_or(MapView::fit(self.geometry.bounds, [1.0, 1.0])),
-                );
-                super::explain::paint_pulse(
-                    &ui.painter_at(map.response.rect),
-                    &projector,
-                    &self.geometry,
-                    &places,
-                    strength,
-                );
-                ui.ctx().request_repaint();
-            } else {
-                self.explain.pulse_started = None;
-            }
+        if pane == MapPane::Main {
+            self.pulse_ui(ui, map.response.rect);
         }
         let clicked = map.clicked;
-        self.hovered = map.hovered;
+        self.hovered = map.hovered.or(self.hovered.filter(|_| pane == MapPane::Compare));
         if clicked.is_some() {
             self.select(clicked);
         }
+    }
+
+    /// Outlines the places that just changed hands, fading over [`super::explain::PULSE_SECONDS`].
+    fn pulse_ui(&mut self, ui: &egui::Ui, rect: egui::Rect) {
+        let (Some(started), Some(view)) = (self.explain.pulse_started, self.view) else { return };
+        let elapsed = ui.input(|input| input.time) - started;
+        if elapsed >= super::explain::PULSE_SECONDS {
+            self.explain.pulse_started = None;
+            return;
+        }
+        let strength = 1.0 - (elapsed / super::explain::PULSE_SECONDS) as f32;
+        let places: Vec<PlaceId> = self.explain.changes.iter().map(|c| c.place).collect();
+        let projector = super::map::Projector::new(rect, view);
+        super::explain::paint_pulse(&ui.painter_at(rect), &projector, &self.geometry, &places, strength);
+        ui.ctx().request_repaint();
+    }
+
+    /// Opens the compare view a year before the current date (or closes it).
+    pub fn toggle_compare(&mut self) {
+        self.compare_date = match self.compare_date {
+            Some(_) => None,
+            None => Some(self.timeline.date.add_months(-12).max(Date::ATLAS_START)),
+        };
+    }
+
+    pub fn compare_date(&self) -> Option<Date> {
+        self.compare_date
     }
 }
 

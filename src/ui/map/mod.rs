@@ -80,7 +80,7 @@ impl<'a> MapWidget<'a> {
         for layer in LAYERS {
             layer.draw(&painter, &projector, &scene);
         }
-        expose_cities(ui, &scene, &projector, rect, describe);
+        expose_cities(ui, &scene, &projector, response.id, describe);
         MapResponse { response, hovered, clicked }
     }
 }
@@ -91,9 +91,10 @@ fn expose_cities(
     ui: &mut egui::Ui,
     scene: &MapScene<'_>,
     projector: &Projector,
-    rect: Rect,
+    map_id: egui::Id,
     describe: &dyn Fn(PlaceId) -> String,
 ) {
+    let rect = projector.rect;
     let radius = layers::city_radius_for(scene);
     for id in scene.atlas.place_ids() {
         let Some(point) = scene.geometry.point(id) else {
@@ -104,7 +105,7 @@ fn expose_cities(
             continue;
         }
         let marker = Rect::from_center_size(centre, vec2(radius, radius) * 2.0);
-        let response = ui.interact(marker, ui.scope_id().with(("city", id.0)), Sense::hover());
+        let response = ui.interact(marker, map_id.with(("city", id.0)), Sense::hover());
         let label = describe(id);
         response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &label));
     }
