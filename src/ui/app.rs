@@ -8,7 +8,7 @@ use super::events::events_ui;
 use super::legend::legend_ui;
 use super::map::{MapScene, MapView, MapWidget};
 use super::place_info::{describe, place_tooltip_ui};
-use super::place_panel::{StripSegment, control_strip, place_panel_ui};
+use super::place_panel::{Selection, place_panel_ui};
 use super::search_window::SearchWindow;
 use super::style::ControlPaint;
 use super::timeline::{Timeline, timeline_ui};
@@ -106,9 +106,7 @@ pub struct AtlasApp {
     /// `None` until the first frame, which knows the map's size and fits the view to it.
     view: Option<MapView>,
     /// The place whose panel is open and which the map outlines.
-    selected: Option<PlaceId>,
-    /// The selected place's control strip, built when it is selected.
-    strip: Vec<StripSegment>,
+    selection: Option<Selection>,
     hovered: Option<PlaceId>,
     show_help: bool,
     search: SearchWindow,
@@ -118,6 +116,8 @@ pub struct AtlasApp {
     /// Share of territory per side per day, computed once per dataset.
     shares: crate::shares::TerritoryShares,
     show_chart: bool,
+    /// The language of names on the map, when it differs from the interface's.
+    map_language: Option<Language>,
     /// The right-hand date of the compare view, when it is open.
     compare_date: Option<Date>,
     compare_paint: Option<DatePaint>,
@@ -147,14 +147,14 @@ impl AtlasApp {
             language,
             timeline: Timeline::new(options.date.unwrap_or(DEFAULT_DATE)),
             view: None,
-            selected: None,
-            strip: Vec::new(),
+            selection: None,
             hovered: None,
             show_help: false,
             search: SearchWindow::default(),
             explain: Explain::default(),
             shares,
             show_chart: false,
+            map_language: None,
             compare_date: None,
             compare_paint: None,
             show_problems: false,
@@ -170,7 +170,7 @@ impl AtlasApp {
             date: self.timeline.date.to_string(),
             language: self.language,
             view: self.view.map(|v| [v.centre.x, v.centre.y, v.km_per_point]),
-            selected: self.selected.map(|id| self.atlas.place(id).id.clone()),
+            selected: self.selected().map(|id| self.atlas.place(id).id.clone()),
             days_per_second: self.timeline.days_per_second,
         }
     }
@@ -207,8 +207,7 @@ impl AtlasApp {
 
     /// Opens the panel of `place` (or closes it with `None`).
     pub fn select(&mut self, place: Option<PlaceId>) {
-        self.selected = place;
-        self.strip = place.map(|place| control_strip(&self.atlas, place)).unwrap_or_default();
+        self.selection = place.map(|place| Selection::new(&self.atlas, place));
     }
 
     pub fn show_chart(&mut self, shown: bool) {
@@ -216,7 +215,7 @@ impl AtlasApp {
     }
 
     pub fn selected(&self) -> Option<PlaceId> {
-        self.selected
+        self.selection.as_ref().map(|selection| selection.place)
     }
 
     pub fn atlas(&self) -> &Atlas {
@@ -470,14 +469,31 @@ impl AtlasApp {
         }
     }
 
+    /// The View menu: Old Style dates and the language of map labels.
+    fn view_menu_ui(&mut self, ui: &mut egui::Ui) {
+        let title = self.tr("view").to_owned();
+        ui.menu_button(title, |ui| {
+            let old_style_label = self.tr("show_old_style").to_owned();
+            ui.checkbox(&mut self.timeline.show_old_style, old_style_label);
+            ui.separator();
+            ui.label(self.tr("map_labels"));
+            let follow = self.tr("map_labels_follow").to_owned();
+            ui.radio_value(&mut self.map_language, None, follow);
+            for language in Language::ALL {
+                ui.radio_value(&mut self.map_language, Some(language), language.endonym());
+            }
+        });
+    }
+
     fn side_panel_ui(&mut self, ui: &mut egui::Ui) {
         egui::CollapsingHeader::new(self.tr("legend"))
             .default_open(true)
             .show(ui, |ui| legend_ui(ui, &self.texts, self.language));
         ui.separator();
         let date = self.timeline.date;
-        if let Some(place) = self.selected {
-            let action = place_panel_ui(ui, &self.atlas, &self.texts, self.language, place, &self.strip, date);
+        if let Some(selection) = &self.selection {
+            let old_style = self.timeline.show_old_style;
+            let action = place_panel_ui(ui, &self.atlas, &self.texts, self.language, selection, date, old_style);
             if let Some(day) = action.go_to {
                 self.timeline.set_date(day);
             }
@@ -487,7 +503,9 @@ impl AtlasApp {
         } else {
             self.explain_section_ui(ui);
             ui.separator();
-            if let Some(day) = events_ui(ui, &self.atlas, &self.texts, self.language, date) {
+            if let Some(day) =
+                events_ui(ui, &self.atlas, &self.texts, self.language, date, self.timeline.show_old_style)
+            {
                 self.timeline.set_date(day);
             }
         }
@@ -507,6 +525,7 @@ impl AtlasApp {
                         }
                     });
                 self.language = language;
+                self.view_menu_ui(ui);
                 let mut comparing = self.compare_date.is_some();
                 if ui.toggle_value(&mut comparing, self.tr("compare")).clicked() {
                     self.toggle_compare();
@@ -588,9 +607,9 @@ impl AtlasApp {
             geometry: &self.geometry,
             paints: &date_paint.paints,
             visible: &date_paint.visible,
-            language: self.language,
+            language: self.map_language.unwrap_or(self.language),
             hovered: None,
-            highlighted: self.selected,
+            highlighted: self.selection.as_ref().map(|selection| selection.place),
             hatch_texture,
             text_scale: 1.0,
         };

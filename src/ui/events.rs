@@ -12,6 +12,7 @@ pub fn events_ui(
     texts: &Translations,
     language: Language,
     date: Date,
+    old_style: bool,
 ) -> Option<Date> {
     let tr = |key| texts.tr(language, key);
     let today: Vec<&Event> = atlas.events_on(date).collect();
@@ -22,12 +23,12 @@ pub fn events_ui(
         if let Some(latest) = atlas.events.iter().rev().find(|event| event.end < date) {
             ui.add_space(6.0);
             ui.label(RichText::new(tr("latest_event")).strong());
-            jump = event_ui(ui, atlas, texts, language, latest);
+            jump = event_ui(ui, atlas, texts, language, latest, old_style);
         }
     } else {
         ui.heading(tr("events_today"));
         for event in today {
-            jump = jump.or(event_ui(ui, atlas, texts, language, event));
+            jump = jump.or(event_ui(ui, atlas, texts, language, event, old_style));
             ui.separator();
         }
     }
@@ -35,7 +36,8 @@ pub fn events_ui(
 }
 
 /// The date of an event as a reader should see it: a range, and how precise it is.
-pub fn event_date_text(texts: &Translations, language: Language, event: &Event) -> String {
+/// The Old Style date of the start is added when `old_style` is on and it applies.
+pub fn event_date_text(texts: &Translations, language: Language, event: &Event, old_style: bool) -> String {
     let start = texts.format_date(language, event.start.ymd());
     let mut text = if event.end != event.start {
         format!("{start} – {}", texts.format_date(language, event.end.ymd()))
@@ -52,14 +54,21 @@ pub fn event_date_text(texts: &Translations, language: Language, event: &Event) 
         text.push(' ');
         text.push_str(texts.tr(language, key));
     }
-    if let Some(old_style) = event.start.old_style() {
+    if let Some(old_style) = event.start.old_style().filter(|_| old_style) {
         text.push_str(&format!(" ({}: {})", texts.tr(language, "old_style"), texts.format_date(language, old_style)));
     }
     text
 }
 
-fn event_ui(ui: &mut egui::Ui, atlas: &Atlas, texts: &Translations, language: Language, event: &Event) -> Option<Date> {
-    let date_text = event_date_text(texts, language, event);
+fn event_ui(
+    ui: &mut egui::Ui,
+    atlas: &Atlas,
+    texts: &Translations,
+    language: Language,
+    event: &Event,
+    old_style: bool,
+) -> Option<Date> {
+    let date_text = event_date_text(texts, language, event, old_style);
     let clicked = ui.link(RichText::new(date_text).small()).clicked();
     ui.label(RichText::new(event.title.get(language)).strong());
     ui.label(event.text.get(language));

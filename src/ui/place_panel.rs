@@ -35,6 +35,18 @@ pub fn control_strip(atlas: &Atlas, place: PlaceId) -> Vec<StripSegment> {
     segments
 }
 
+/// A selected place and its control strip, built together when the place is selected.
+pub struct Selection {
+    pub place: PlaceId,
+    pub strip: Vec<StripSegment>,
+}
+
+impl Selection {
+    pub fn new(atlas: &Atlas, place: PlaceId) -> Selection {
+        Selection { place, strip: control_strip(atlas, place) }
+    }
+}
+
 /// What the user did in the panel.
 #[derive(Default)]
 pub struct PanelAction {
@@ -42,16 +54,17 @@ pub struct PanelAction {
     pub close: bool,
 }
 
-/// The panel; `strip` is [`control_strip`] of the same place.
+/// The panel of the selected place.
 pub fn place_panel_ui(
     ui: &mut egui::Ui,
     atlas: &Atlas,
     texts: &Translations,
     language: Language,
-    place_id: PlaceId,
-    strip: &[StripSegment],
+    selection: &Selection,
     date: Date,
+    old_style: bool,
 ) -> PanelAction {
+    let (place_id, strip) = (selection.place, selection.strip.as_slice());
     let tr = |key| texts.tr(language, key);
     let mut action = PanelAction::default();
     let place = atlas.place(place_id);
@@ -92,8 +105,11 @@ pub fn place_panel_ui(
     let mut any = false;
     for event in atlas.events.iter().filter(|event| event.places.contains(&place_id)) {
         any = true;
-        let text =
-            format!("{} — {}", super::events::event_date_text(texts, language, event), event.title.get(language));
+        let text = format!(
+            "{} — {}",
+            super::events::event_date_text(texts, language, event, old_style),
+            event.title.get(language)
+        );
         if ui.link(text).clicked() {
             action.go_to = Some(event.start);
         }

@@ -18,6 +18,8 @@ pub struct Timeline {
     pub direction: i32,
     /// Days to advance per second of playback.
     pub days_per_second: f64,
+    /// Whether Old Style dates are shown beside New Style ones (before 14 February 1918).
+    pub show_old_style: bool,
     /// Fractions of a day played but not yet shown.
     carried_days: f64,
     /// What the user is typing into the date box.
@@ -32,6 +34,7 @@ impl Timeline {
             playing: false,
             direction: 1,
             days_per_second: 30.0,
+            show_old_style: true,
             carried_days: 0.0,
             typed: String::new(),
             typed_rejected: false,
@@ -125,7 +128,7 @@ pub fn timeline_ui(
         ui.label(
             RichText::new(date_text).size(30.0).strong().family(egui::FontFamily::Name(super::fonts::BOLD.into())),
         );
-        if let Some(old_style) = timeline.date.old_style() {
+        if let Some(old_style) = timeline.date.old_style().filter(|_| timeline.show_old_style) {
             let old_text = format!("({}: {})", tr("old_style"), texts.format_date(language, old_style));
             ui.label(RichText::new(old_text).size(18.0).italics());
         }
