@@ -329,3 +329,59 @@ fn compare_shows_two_dates_side_by_side_panning_together() {
     harness.run_steps(3);
     assert!(harness.query_by_label("Comparison map").is_none());
 }
+
+/// A copy of the shipped data in a temporary folder, for editing while the atlas runs.
+fn copy_of_maps() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let maps = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("maps");
+    for name in steppe_atlas::data::FILE_NAMES {
+        std::fs::copy(maps.join(name), dir.path().join(name)).unwrap_or_else(|e| panic!("{name}: {e}"));
+    }
+    dir
+}
+
+#[test]
+fn an_edit_reloads_and_a_broken_edit_keeps_the_last_good_data() {
+    let dir = copy_of_maps();
+    let options =
+        StartOptions { data_dir: Some(dir.path().to_path_buf()), language: Some(Language::En), ..Default::default() };
+    let mut harness = Harness::builder()
+        .with_size([1400.0, 900.0])
+        .with_context_setup(steppe_atlas::ui::setup_context)
+        .with_max_steps(240)
+        .build_ui_state(|ui, app: &mut AtlasApp| app.ui(ui), AtlasApp::new(options));
+    harness.run();
+    let events = harness.state().atlas().events.len();
+    let file = dir.path().join("events.toml");
+    let original = std::fs::read_to_string(&file).unwrap_or_default();
+
+    // A broken edit: the event ends before it starts.
+    let broken = format!(
+        "{original}\n[[event]]\nid = \"curator_test\"\ndate = \"1920-06-01\"\nend = \"1920-05-01\"\nprecision = \"day\"\nplaces = [\"petrograd\"]\ncategory = \"political\"\ntitle = {{ kk = \"Сынақ\", ru = \"Проба\", en = \"Test\" }}\ntext = {{ kk = \"Сынақ\", ru = \"Проба\", en = \"Test\" }}\nconfidence = \"low\"\nsources = [\"seed\"]\n"
+    );
+    std::fs::write(&file, &broken).unwrap_or_else(|e| panic!("{e}"));
+    assert!(harness.state_mut().reload_if_changed());
+    harness.run();
+    assert_eq!(harness.state().atlas().events.len(), events, "the broken edit replaced the data");
+    assert!(harness.query_all_by_label_contains("keeps showing the last good data").next().is_some());
+    assert!(harness.query_all_by_label_contains("ends 1920-05-01 before it starts 1920-06-01").next().is_some());
+
+    // The curator fixes it: the new event loads and the message goes.
+    std::fs::write(&file, broken.replace("end = \"1920-05-01\"", "end = \"1920-07-01\""))
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(harness.state_mut().reload_if_changed());
+    harness.run();
+    assert_eq!(harness.state().atlas().events.len(), events + 1);
+    assert!(harness.state().problems().is_empty());
+    assert!(!harness.state_mut().reload_if_changed(), "nothing changed since");
+
+    // Without being asked: the watcher thread notices the file within its half-second poll.
+    std::fs::write(&file, &original).unwrap_or_else(|e| panic!("{e}"));
+    let mut waited = 0;
+    while harness.state().atlas().events.len() != events && waited < 50 {
+        std::thread::sleep(std::time::Duration::from_millis(100));
+        harness.run();
+        waited += 1;
+    }
+    assert_eq!(harness.state().atlas().events.len(), events, "the watcher did not reload within 5 s");
+}

@@ -9,6 +9,7 @@ use super::legend::legend_ui;
 use super::map::{MapScene, MapView, MapWidget};
 use super::place_info::{describe, place_tooltip_ui};
 use super::place_panel::{Selection, place_panel_ui};
+use super::reload::{DataWatcher, fingerprint};
 use super::search_window::SearchWindow;
 use super::style::ControlPaint;
 use super::timeline::{Timeline, timeline_ui};
@@ -122,6 +123,11 @@ pub struct AtlasApp {
     compare_date: Option<Date>,
     compare_paint: Option<DatePaint>,
     show_problems: bool,
+    /// Whether the problems shown are of an edit that was rejected (the last good data stays).
+    edit_rejected: bool,
+    /// The `--data` folder, watched for edits once the first frame gives a context.
+    data_dir: Option<PathBuf>,
+    watcher: Option<DataWatcher>,
     hatch_texture: Option<TextureHandle>,
     date_paint: Option<DatePaint>,
 }
@@ -158,10 +164,49 @@ impl AtlasApp {
             compare_date: None,
             compare_paint: None,
             show_problems: false,
+            edit_rejected: false,
+            data_dir: options.data_dir.clone(),
+            watcher: None,
             hatch_texture: None,
             date_paint: None,
         }
         .with_selection(selected)
+    }
+
+    /// Reloads the `--data` folder if its files changed since last loaded. An edit with any
+    /// problem is rejected: the atlas keeps the last good data and shows the problems, as
+    /// `check` would print them. Returns whether the files had changed.
+    pub fn reload_if_changed(&mut self) -> bool {
+        let Some(watcher) = &mut self.watcher else { return false };
+        let now = fingerprint(&watcher.dir);
+        if now == watcher.seen {
+            return false;
+        }
+        watcher.seen = now;
+        let loaded = crate::cli::load_data(Some(&watcher.dir));
+        if loaded.problems.is_empty() {
+            self.replace_atlas(loaded.atlas);
+            self.problems.clear();
+            self.edit_rejected = false;
+        } else {
+            self.problems = loaded.problems;
+            self.edit_rejected = true;
+            self.show_problems = true;
+        }
+        true
+    }
+
+    /// Puts a new atlas in place and rebuilds everything derived from it.
+    fn replace_atlas(&mut self, atlas: Atlas) {
+        let selected_id = self.selected().map(|id| self.atlas.place(id).id.clone());
+        self.geometry = MapGeometry::new(&atlas);
+        self.shares = crate::shares::territory_shares(&atlas, &self.geometry);
+        self.atlas = atlas;
+        self.date_paint = None;
+        self.compare_paint = None;
+        self.explain = Explain::default();
+        let place = selected_id.and_then(|id| self.atlas.place_by_id(&id));
+        self.select(place);
     }
 
     /// What to remember of this session.
@@ -364,6 +409,14 @@ impl AtlasApp {
     pub fn ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         let date_before = self.timeline.date;
+        if self.watcher.is_none()
+            && let Some(dir) = &self.data_dir
+        {
+            self.watcher = Some(DataWatcher::new(dir.clone(), Some(ctx.clone())));
+        }
+        if self.watcher.as_ref().is_some_and(DataWatcher::take_changed) {
+            self.reload_if_changed();
+        }
         self.handle_keys(&ctx);
         if self.timeline.playing {
             let seconds = ctx.input(|input| f64::from(input.stable_dt));
@@ -546,7 +599,8 @@ impl AtlasApp {
         });
         if !self.problems.is_empty() {
             ui.horizontal(|ui| {
-                let message = self.tr("data_problems").replace("{count}", &self.problems.len().to_string());
+                let key = if self.edit_rejected { "edit_rejected" } else { "data_problems" };
+                let message = self.tr(key).replace("{count}", &self.problems.len().to_string());
                 ui.label(RichText::new(message).color(Color32::from_rgb(0xb0, 0x30, 0x10)));
                 let mut show = self.show_problems;
                 ui.toggle_value(&mut show, self.tr("show_problems"));

@@ -11,6 +11,7 @@ mod legend;
 pub mod map;
 mod place_info;
 mod place_panel;
+mod reload;
 mod search_window;
 mod style;
 mod timeline;
