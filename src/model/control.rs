@@ -153,3 +153,66 @@ impl ControlIndex {
         Resolution::UNKNOWN
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(text: &str) -> Date {
+        Date::parse(text).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    fn period(place: u32, start: &str, end: &str, force: u32) -> ControlPeriod {
+        ControlPeriod {
+            place: PlaceId(place),
+            start: day(start),
+            end: day(end),
+            holders: vec![Holder { force: ForceId(force), role: Role::Military }],
+            confidence: Confidence::High,
+            sources: vec![SourceId(0)],
+            note: String::new(),
+        }
+    }
+
+    /// Place 0 is an oblast, place 1 a city in it, place 2 a city in the city (a chain of three).
+    fn index(periods: &[ControlPeriod]) -> ControlIndex {
+        ControlIndex::new(periods, vec![None, Some(PlaceId(0)), Some(PlaceId(1))])
+    }
+
+    #[test]
+    fn resolves_the_period_containing_the_date_inclusive_at_both_ends() {
+        // Given out of order on purpose: the index sorts.
+        let periods = vec![period(1, "1918-06-07", "1919-11-13", 2), period(1, "1917-12-01", "1918-06-06", 1)];
+        let index = index(&periods);
+        let at = |date| index.resolve(&periods, PlaceId(1), day(date)).period;
+        assert_eq!(at("1917-12-01"), Some(PeriodId(1)));
+        assert_eq!(at("1918-06-06"), Some(PeriodId(1)));
+        assert_eq!(at("1918-06-07"), Some(PeriodId(0)));
+        assert_eq!(at("1919-11-13"), Some(PeriodId(0)));
+        assert_eq!(at("1919-11-14"), None);
+        assert_eq!(at("1917-11-30"), None);
+    }
+
+    #[test]
+    fn a_place_without_a_period_takes_its_parents_up_the_chain() {
+        let periods = vec![period(0, "1917-03-15", "1920-12-31", 0), period(1, "1918-06-07", "1919-11-13", 2)];
+        let index = index(&periods);
+        // The city's own period wins where it has one...
+        let own = index.resolve(&periods, PlaceId(1), day("1919-01-01"));
+        assert_eq!((own.period, own.from_place), (Some(PeriodId(1)), Some(PlaceId(1))));
+        // ...and in a gap it takes the oblast's, saying where the answer comes from.
+        let inherited = index.resolve(&periods, PlaceId(1), day("1920-01-01"));
+        assert_eq!((inherited.period, inherited.from_place), (Some(PeriodId(0)), Some(PlaceId(0))));
+        // Two levels up, too.
+        assert_eq!(index.resolve(&periods, PlaceId(2), day("1920-01-01")).from_place, Some(PlaceId(0)));
+        // Before anything is known: unknown, not a panic.
+        assert_eq!(index.resolve(&periods, PlaceId(2), day("1917-02-01")), Resolution::UNKNOWN);
+    }
+
+    #[test]
+    fn a_cycle_in_parents_cannot_hang_the_resolver() {
+        let periods = vec![period(0, "1918-01-01", "1918-01-31", 0)];
+        let index = ControlIndex::new(&periods, vec![Some(PlaceId(1)), Some(PlaceId(0))]);
+        assert_eq!(index.resolve(&periods, PlaceId(1), day("1919-01-01")), Resolution::UNKNOWN);
+    }
+}
