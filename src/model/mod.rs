@@ -10,12 +10,14 @@ mod date;
 mod event;
 mod force;
 mod names;
+mod person;
 mod place;
 
-pub use atlas::{Atlas, Source, SourceId, WaterBody};
+pub use atlas::{Atlas, ContextArea, River, Source, SourceId, WaterBody};
 pub use control::{Confidence, ControlIndex, ControlPeriod, Holder, PeriodId, Resolution, Role};
 pub use date::{Date, DateError, YearMonthDay};
 pub use event::{DatePrecision, Event, EventCategory};
 pub use force::{Force, ForceId, Side};
 pub use names::{Language, Names};
+pub use person::{PartialDate, Person};
 pub use place::{LonLat, Place, PlaceId, PlaceKind};
