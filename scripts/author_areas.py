@@ -309,7 +309,72 @@ NODES: dict[str, tuple[float, float]] = {
     "sk_3": (70.90, 41.50),           # Chatkal range
     "sk_4": (71.60, 41.95),
     "sk_5": (72.60, 42.20),           # Talas Alatau
+    # --- Uezd borders inside the oblasts (see UEZD_CUTS). Rough lines from general knowledge. ---
+    # Uralsk oblast
+    "u_l1": (51.00, 50.50),           # Uralsk / Lbischensk, north of Lbischensk (51.17, 50.20)
+    "u_l2": (52.10, 50.50),
+    "u_l3": (52.30, 49.95),           # west of Zhympity (52.58, 50.25), left in Uralsk uezd
+    "u_j1": (53.90, 49.90),           # Uralsk / Lbischensk / Temir
+    "u_t1": (54.00, 50.70),           # Uralsk / Temir
+    "u_g1": (52.00, 48.50),           # Lbischensk / Guryev, below Kalmykov, above Inder
+    "u_j2": (53.60, 48.40),           # Lbischensk / Guryev / Temir
+    "u_g2": (54.60, 47.20),           # Guryev / Temir, across the lower Emba
+    # Turgai oblast
+    "t_k1": (63.00, 51.20),           # Kustanai / Turgai
+    "t_k2": (65.00, 51.30),
+    "t_a1": (60.50, 49.60),           # Aktyubinsk / Turgai
+    "t_j": (60.30, 48.90),            # Aktyubinsk / Irgiz / Turgai
+    "t_ai1": (59.50, 48.60),          # Aktyubinsk / Irgiz
+    "t_it1": (62.50, 49.15),          # Irgiz / Turgai, north of Irgiz (61.27, 48.62)
+    "t_it2": (64.50, 48.30),
+    # Akmolinsk oblast
+    "a_p1": (68.00, 54.00),           # Petropavlovsk / Kokchetav
+    "a_p2": (70.00, 54.30),
+    "a_j1": (71.30, 54.30),           # Petropavlovsk / Kokchetav / Omsk
+    "a_ko1": (72.20, 53.00),          # Kokchetav / Omsk
+    "a_j2": (72.50, 52.40),           # Kokchetav / Omsk / Akmolinsk
+    "a_j3": (70.20, 52.40),           # Kokchetav / Atbasar / Akmolinsk
+    "a_aa1": (70.30, 50.50),          # Atbasar / Akmolinsk
+    "a_aa2": (70.00, 48.50),
+    "a_aa3": (70.80, 46.80),          # Bet-Pak-Dala
+    # Semipalatinsk oblast
+    "s_p1": (76.20, 50.55),           # Pavlodar / Karkaralinsk, south of Bayanaul (75.70, 50.79)
+    "s_j1": (78.00, 51.30),           # Pavlodar / Karkaralinsk / Semipalatinsk
+    "s_ks1": (77.60, 49.50),          # Karkaralinsk / Semipalatinsk
+    "s_ks2": (78.20, 47.80),
+    "s_su1": (81.50, 50.30),          # Semipalatinsk / Ust-Kamenogorsk
+    "s_j2": (81.60, 49.00),           # Semipalatinsk / Ust-Kamenogorsk / Zaisan
+    "s_uz1": (83.30, 48.75),          # Ust-Kamenogorsk / Zaisan, north of Lake Zaisan
+    "s_uz2": (85.20, 48.75),
+    # Semirechye oblast
+    "z_pp1": (75.90, 41.90),          # Pishpek (with the Naryn country) / Przhevalsk
+    "z_pp2": (75.85, 42.55),          # west of Issyk-Kul
+    "z_j1": (76.00, 42.90),           # Pishpek / Przhevalsk / Verny
+    "z_vp1": (77.50, 42.92),          # Verny / Przhevalsk on the Kungey Alatau
+    "z_j2": (78.80, 43.00),           # Verny / Przhevalsk / Jarkent
+    "z_vj1": (78.50, 43.80),          # Verny / Jarkent
+    "z_j3": (78.60, 44.40),           # Verny / Jarkent / Kopal
+    "z_kj1": (79.60, 44.60),          # Kopal / Jarkent / Lepsinsk
+    "z_vk1": (77.60, 45.30),          # Verny / Kopal, towards the Balkhash shore
+    "z_kl1": (79.70, 45.40),          # Kopal / Lepsinsk
+    "z_kl2": (79.60, 46.20),
+    "z_vpi1": (75.60, 43.50),         # Verny / Pishpek
+    "z_vpi2": (74.90, 44.60),
+    "z_vpi3": (74.50, 45.60),
+    # Syr-Darya oblast
+    "y_ad1": (61.80, 43.70),          # Amu-Darya division / Kazalinsk
+    "y_j1": (63.00, 43.00),           # Amu-Darya division / Kazalinsk / Perovsk
+    "y_kp1": (63.60, 45.50),          # Kazalinsk / Perovsk
+    "y_kp2": (63.50, 44.20),
+    "y_pc1": (68.30, 44.00),          # Perovsk / Chimkent
+    "y_pc2": (67.30, 42.80),
+    "y_j2": (66.80, 42.30),           # Perovsk / Chimkent / Tashkent
+    "y_tc1": (68.50, 41.85),          # Tashkent / Chimkent
+    "y_tc2": (69.40, 41.80),
+    "y_ac1": (70.80, 42.60),          # Chimkent / Aulie-Ata
+    "y_ac2": (70.30, 43.70),
 }
+
 
 # --------------------------------------------------------------------------------------------
 # Units: counter-clockwise rings of node names (the first node is not repeated).
@@ -376,6 +441,165 @@ UNITS: list[tuple[str, list[str]]] = [
         "um_2", "um_1",
     ]),
 ]
+
+# --------------------------------------------------------------------------------------------
+# Uezds: each oblast is cut by polylines of node names that start and end on its ring or on
+# another cut. The faces of that planar graph are the uezds, each named by the seat it holds, so
+# the uezds share the oblast's nodes and each other's: their union is exactly the oblast.
+# --------------------------------------------------------------------------------------------
+UEZD_CUTS: dict[str, list[list[str]]] = {
+    "uralsk_oblast": [
+        ["bu_n", "u_l1", "u_l2", "u_l3", "u_j1"],          # Uralsk | Lbischensk
+        ["un_1", "u_t1", "u_j1"],                          # Uralsk | Temir
+        ["bu_2", "u_g1", "u_j2"],                          # Lbischensk | Guryev
+        ["u_j1", "u_j2"],                                  # Lbischensk | Temir
+        ["u_j2", "u_g2", "um_1"],                          # Guryev | Temir
+    ],
+    "turgai_oblast": [
+        ["tn_6", "t_k1", "t_k2", "ta_4"],                  # Kustanai | Turgai
+        ["tn_6", "t_a1", "t_j"],                           # Aktyubinsk | Turgai
+        ["t_j", "t_ai1", "ut_2"],                          # Aktyubinsk | Irgiz
+        ["t_j", "t_it1", "t_it2", "ta_1"],                 # Irgiz | Turgai
+    ],
+    "akmolinsk_oblast": [
+        ["ta_6", "a_p1", "a_p2", "a_j1"],                  # Petropavlovsk | Kokchetav
+        ["a_j1", "an_4"],                                  # Petropavlovsk | Omsk
+        ["a_j1", "a_ko1", "a_j2"],                         # Kokchetav | Omsk
+        ["a_j2", "ase_6"],                                 # Omsk | Akmolinsk
+        ["ta_5", "a_j3"],                                  # Kokchetav | Atbasar
+        ["a_j3", "a_j2"],                                  # Kokchetav | Akmolinsk
+        ["a_j3", "a_aa1", "a_aa2", "a_aa3", "chu_3"],      # Atbasar | Akmolinsk
+    ],
+    "semipalatinsk_oblast": [
+        ["ase_4", "s_p1", "s_j1"],                         # Pavlodar | Karkaralinsk
+        ["s_j1", "sn_7"],                                  # Pavlodar | Semipalatinsk
+        ["s_j1", "s_ks1", "s_ks2", "bal_n7"],              # Karkaralinsk | Semipalatinsk
+        ["sn_6", "s_su1", "s_j2"],                         # Semipalatinsk | Ust-Kamenogorsk
+        ["s_j2", "ss_4"],                                  # Semipalatinsk | Zaisan
+        ["s_j2", "s_uz1", "s_uz2", "sc_5"],                # Ust-Kamenogorsk | Zaisan
+    ],
+    "semirechye_oblast": [
+        ["ch_2", "z_pp1", "z_pp2", "z_j1"],                # Pishpek | Przhevalsk
+        ["z_j1", "z_vp1", "z_j2"],                         # Verny | Przhevalsk
+        ["z_j2", "ch_6"],                                  # Jarkent | Przhevalsk
+        ["z_j2", "z_vj1", "z_j3"],                         # Verny | Jarkent
+        ["z_j3", "z_kj1"],                                 # Kopal | Jarkent
+        ["z_kj1", "ch_9"],                                 # Lepsinsk | Jarkent
+        ["z_j3", "z_vk1", "bal_n5"],                       # Verny | Kopal (across Balkhash)
+        ["z_kj1", "z_kl1", "z_kl2", "bal_n7"],             # Kopal | Lepsinsk
+        ["z_j1", "z_vpi1", "z_vpi2", "z_vpi3", "bal_n2"],  # Pishpek | Verny (across Balkhash)
+    ],
+    "syr_darya_oblast": [
+        ["ar_e5", "y_ad1", "y_j1"],                        # Amu-Darya | Kazalinsk
+        ["y_j1", "sb_2"],                                  # Amu-Darya | Perovsk
+        ["ts_2", "y_kp1", "y_kp2", "y_j1"],                # Kazalinsk | Perovsk
+        ["chu_1", "y_pc1", "y_pc2", "y_j2"],               # Perovsk | Chimkent
+        ["y_j2", "sb_4"],                                  # Perovsk | Tashkent
+        ["y_j2", "y_tc1", "y_tc2", "sk_3"],                # Tashkent | Chimkent
+        ["sk_4", "y_ac1", "y_ac2", "chu_2"],               # Chimkent | Aulie-Ata
+    ],
+}
+
+# Each uezd: its oblast, its seat (a city id in places.toml, which names the face) and its names.
+UEZDS: list[tuple[str, str, str, tuple[str, str, str]]] = [
+    ("uralsk_uezd", "uralsk_oblast", "uralsk", ("Орал уезі", "Уральский уезд", "Uralsk Uezd")),
+    ("lbischensk_uezd", "uralsk_oblast", "lbischensk", ("Лбіщі уезі", "Лбищенский уезд", "Lbischensk Uezd")),
+    ("guryev_uezd", "uralsk_oblast", "guryev", ("Гурьев уезі", "Гурьевский уезд", "Guryev Uezd")),
+    ("temir_uezd", "uralsk_oblast", "temir", ("Темір уезі", "Темирский уезд", "Temir Uezd")),
+    ("aktyubinsk_uezd", "turgai_oblast", "aktyubinsk", ("Ақтөбе уезі", "Актюбинский уезд", "Aktyubinsk Uezd")),
+    ("irgiz_uezd", "turgai_oblast", "irgiz", ("Ырғыз уезі", "Иргизский уезд", "Irgiz Uezd")),
+    ("kustanai_uezd", "turgai_oblast", "kustanai", ("Қостанай уезі", "Кустанайский уезд", "Kustanai Uezd")),
+    ("turgai_uezd", "turgai_oblast", "turgai", ("Торғай уезі", "Тургайский уезд", "Turgai Uezd")),
+    ("akmolinsk_uezd", "akmolinsk_oblast", "akmolinsk", ("Ақмола уезі", "Акмолинский уезд", "Akmolinsk Uezd")),
+    ("atbasar_uezd", "akmolinsk_oblast", "atbasar", ("Атбасар уезі", "Атбасарский уезд", "Atbasar Uezd")),
+    ("kokchetav_uezd", "akmolinsk_oblast", "kokchetav", ("Көкшетау уезі", "Кокчетавский уезд", "Kokchetav Uezd")),
+    ("omsk_uezd", "akmolinsk_oblast", "omsk", ("Омбы уезі", "Омский уезд", "Omsk Uezd")),
+    ("petropavlovsk_uezd", "akmolinsk_oblast", "petropavlovsk", ("Петропавл уезі", "Петропавловский уезд", "Petropavlovsk Uezd")),
+    ("semipalatinsk_uezd", "semipalatinsk_oblast", "semipalatinsk", ("Семей уезі", "Семипалатинский уезд", "Semipalatinsk Uezd")),
+    ("karkaralinsk_uezd", "semipalatinsk_oblast", "karkaralinsk", ("Қарқаралы уезі", "Каркаралинский уезд", "Karkaralinsk Uezd")),
+    ("pavlodar_uezd", "semipalatinsk_oblast", "pavlodar", ("Павлодар уезі", "Павлодарский уезд", "Pavlodar Uezd")),
+    ("ust_kamenogorsk_uezd", "semipalatinsk_oblast", "ust_kamenogorsk", ("Өскемен уезі", "Усть-Каменогорский уезд", "Ust-Kamenogorsk Uezd")),
+    ("zaisan_uezd", "semipalatinsk_oblast", "zaisan", ("Зайсан уезі", "Зайсанский уезд", "Zaisan Uezd")),
+    ("verny_uezd", "semirechye_oblast", "verny", ("Верный уезі", "Верненский уезд", "Verny Uezd")),
+    ("jarkent_uezd", "semirechye_oblast", "jarkent", ("Жаркент уезі", "Джаркентский уезд", "Jarkent Uezd")),
+    ("kopal_uezd", "semirechye_oblast", "kopal", ("Қапал уезі", "Копальский уезд", "Kopal Uezd")),
+    ("lepsinsk_uezd", "semirechye_oblast", "lepsinsk", ("Лепсі уезі", "Лепсинский уезд", "Lepsinsk Uezd")),
+    ("pishpek_uezd", "semirechye_oblast", "pishpek", ("Пішпек уезі", "Пишпекский уезд", "Pishpek Uezd")),
+    ("przhevalsk_uezd", "semirechye_oblast", "przhevalsk", ("Пржевальск уезі", "Пржевальский уезд", "Przhevalsk Uezd")),
+    ("aulie_ata_uezd", "syr_darya_oblast", "aulie_ata", ("Әулиеата уезі", "Аулие-Атинский уезд", "Aulie-Ata Uezd")),
+    ("kazalinsk_uezd", "syr_darya_oblast", "kazalinsk", ("Қазалы уезі", "Казалинский уезд", "Kazalinsk Uezd")),
+    ("perovsk_uezd", "syr_darya_oblast", "perovsk", ("Перовск уезі", "Перовский уезд", "Perovsk Uezd")),
+    ("tashkent_uezd", "syr_darya_oblast", "tashkent", ("Ташкент уезі", "Ташкентский уезд", "Tashkent Uezd")),
+    ("chimkent_uezd", "syr_darya_oblast", "chimkent", ("Шымкент уезі", "Чимкентский уезд", "Chimkent Uezd")),
+    ("amu_darya_division", "syr_darya_oblast", "petro_alexandrovsk", ("Әмудария бөлімі", "Амударьинский отдел", "Amu-Darya Division")),
+]
+
+
+def point_in_ring(x: float, y: float, pts: list[tuple[float, float]]) -> bool:
+    inside = False
+    for (x0, y0), (x1, y1) in zip(pts, pts[1:] + pts[:1]):
+        if (y0 > y) != (y1 > y) and x < x0 + (y - y0) * (x1 - x0) / (y1 - y0):
+            inside = not inside
+    return inside
+
+
+def uezd_rings(seats: dict[str, tuple[float, float]]) -> tuple[list[tuple[str, list[str]]], list[str]]:
+    """Traces the faces of each oblast's ring plus its cuts; names each face by the seat inside."""
+    rings: list[tuple[str, list[str]]] = []
+    problems: list[str] = []
+    oblast_rings = dict(UNITS)
+    for oblast, cuts in UEZD_CUTS.items():
+        ring = oblast_rings[oblast]
+        adjacency: dict[str, set[str]] = {}
+        edges = list(zip(ring, ring[1:] + ring[:1]))
+        for cut in cuts:
+            edges += list(zip(cut, cut[1:]))
+        for a, b in edges:
+            adjacency.setdefault(a, set()).add(b)
+            adjacency.setdefault(b, set()).add(a)
+        for cut in cuts:
+            for end in (cut[0], cut[-1]):
+                if len(adjacency[end]) < 3:
+                    problems.append(f"{oblast}: cut {cut} ends at {end}, which is on no other line")
+        angle = lambda a, b: math.atan2(NODES[b][1] - NODES[a][1], NODES[b][0] - NODES[a][0])
+        used: set[tuple[str, str]] = set()
+        seats_here = {uid: seat for uid, ob, seat, _ in UEZDS if ob == oblast}
+        found: set[str] = set()
+        for start in [(a, b) for a, b in edges] + [(b, a) for a, b in edges]:
+            if start in used:
+                continue
+            face, (u, v) = [], start
+            while (u, v) not in used:
+                used.add((u, v))
+                face.append(u)
+                back = angle(v, u)
+                # the next edge is the first one clockwise from the way back
+                u, v = v, min((w for w in adjacency[v] if w != u or len(adjacency[v]) == 1),
+                              key=lambda w: (back - angle(v, w)) % (2 * math.pi) or 2 * math.pi)
+            pts = [NODES[n] for n in face]
+            if signed_area_deg(pts + [pts[0]]) <= 0:
+                continue  # the outer face
+            holders = [uid for uid, seat in seats_here.items() if point_in_ring(*seats[seat], pts)]
+            if len(holders) != 1:
+                problems.append(f"{oblast}: a face near {face[0]} holds the seats of {holders or 'no uezd'}")
+                continue
+            rings.append((holders[0], face))
+            found.add(holders[0])
+        for uid in seats_here:
+            if uid not in found:
+                problems.append(f"{oblast}: no face holds the seat of {uid}")
+    order = [uid for uid, *_ in UEZDS]
+    rings.sort(key=lambda r: order.index(r[0]))
+    return rings, problems
+
+
+def city_points() -> dict[str, tuple[float, float]]:
+    places = tomllib.loads((MAPS / "places.toml").read_text(encoding="utf-8"))["place"]
+    return {p["id"]: tuple(p["lonlat"]) for p in places if p.get("kind") == "city"}
+
+
+UEZD_NAMES = {uid: names for uid, _, _, names in UEZDS}
+UEZD_OBLAST = {uid: oblast for uid, oblast, _, _ in UEZDS}
 
 # --------------------------------------------------------------------------------------------
 # Water: counter-clockwise rings of node names. Coasts shared with units use the same nodes.
@@ -528,6 +752,7 @@ def collection_text(features: list[str]) -> str:
 
 def unit_features() -> list[tuple[str, tuple[str, str, str], list[tuple[float, float]]]]:
     out = [(uid, UNIT_NAMES[uid], coords_of(ring)) for uid, ring in UNITS]
+    out += [(uid, UEZD_NAMES[uid], coords_of(ring)) for uid, ring in UEZD_RINGS]
     out += [(zid, names, list(pts) + [pts[0]]) for zid, names, pts in ZONES]
     return out
 
@@ -594,6 +819,33 @@ def topology_problems() -> list[str]:
         for a, b in zip(ring, ring[1:] + ring[:1]):
             if a in coast_nodes and b in coast_nodes and (a, b) not in sea_edges:
                 problems.append(f"{uid}: coast edge {a}->{b} is not an edge of the sea outline")
+    # The uezds: the same rules among themselves, and every uezd edge is either an edge of its
+    # oblast walked the same way or an edge of a neighbouring uezd walked the other way.
+    problems += UEZD_PROBLEMS
+    uedges: dict[tuple[str, str], str] = {}
+    for uid, ring in UEZD_RINGS:
+        for a, b in zip(ring, ring[1:] + ring[:1]):
+            if (a, b) in uedges:
+                problems.append(f"{uid} and {uedges[(a, b)]} walk {a}->{b} the same way (overlap)")
+            uedges[(a, b)] = uid
+    oblast_rings = dict(UNITS)
+    for uid, ring in UEZD_RINGS:
+        oring = oblast_rings[UEZD_OBLAST[uid]]
+        oedges = set(zip(oring, oring[1:] + oring[:1]))
+        for a, b in zip(ring, ring[1:] + ring[:1]):
+            if (a, b) not in oedges and (b, a) not in uedges:
+                problems.append(f"{uid}: edge {a}->{b} is neither its oblast's border nor a neighbour's")
+    unode = {n for _, ring in UEZD_RINGS for n in ring}
+    used |= unode
+    for uid, ring in UEZD_RINGS:
+        for a, b in zip(ring, ring[1:] + ring[:1]):
+            (x0, y0), (x1, y1) = NODES[a], NODES[b]
+            for n in unode - {a, b}:
+                x, y = NODES[n]
+                cross = (x1 - x0) * (y - y0) - (y1 - y0) * (x - x0)
+                if abs(cross) / math.hypot(x1 - x0, y1 - y0) < 1e-6 and min(x0, x1) - 1e-9 <= x <= max(x0, x1) + 1e-9 \
+                        and min(y0, y1) - 1e-9 <= y <= max(y0, y1) + 1e-9:
+                    problems.append(f"node {n} lies on edge {a}->{b} of {uid} without being a vertex")
     unused = set(NODES) - used - {n for _, r in WATER_RINGS for n in r}
     if unused:
         problems.append(f"unused nodes: {sorted(unused)}")
@@ -663,6 +915,8 @@ def run_checks() -> int:
             return shapely.transform(geom, lambda xy: [albers(x, y) for x, y in xy]).area / 1e6
 
     units = {uid: Polygon(coords_of(ring)) for uid, ring in UNITS}
+    uezds = {uid: Polygon(coords_of(ring)) for uid, ring in UEZD_RINGS}
+    areas = units | uezds
     zones = {zid: Polygon(list(pts) + [pts[0]]) for zid, _, pts in ZONES}
     water = {wid: Polygon(coords_of(ring)) for wid, ring in WATER_RINGS}
 
@@ -696,6 +950,25 @@ def run_checks() -> int:
     if holes and max(km2(h) for h in holes) > 1.0:
         failures.append("gap between units")
 
+    print(f"\n== uezds against each other and their oblast ==")
+    worst = (0.0, "-")
+    ids = list(uezds)
+    for i, a in enumerate(ids):
+        for b in ids[i + 1:]:
+            inter = uezds[a].intersection(uezds[b])
+            area = km2(inter) if not inter.is_empty and inter.area > 0 else 0.0
+            if area > worst[0]:
+                worst = (area, f"{a} x {b}")
+    print(f"  largest pairwise overlap of uezds: {worst[0]:.3f} km2 ({worst[1]})")
+    if worst[0] > 1.0:
+        failures.append(f"uezds overlap: {worst[0]:.1f} km2 ({worst[1]})")
+    for oblast in UEZD_CUTS:
+        parts = unary_union([u for uid, u in uezds.items() if UEZD_OBLAST[uid] == oblast])
+        diff = km2(units[oblast].symmetric_difference(parts))
+        print(f"  {oblast:22} union of its uezds differs by {diff:.3f} km2")
+        if diff > 1.0:
+            failures.append(f"the uezds of {oblast} differ from it by {diff:.1f} km2")
+
     print("\n== water against units ==")
     for wid, poly in water.items():
         inside = LAKE_IN.get(wid)
@@ -719,12 +992,12 @@ def run_checks() -> int:
     print(f"  {'city':20} {'parent':22} {'inside':>6} {'margin km':>10}  nearest other unit")
     for place in places:
         parent = place.get("parent")
-        if place.get("kind") != "city" or parent not in units:
+        if place.get("kind") != "city" or parent not in areas:
             continue
         lon, lat = place["lonlat"]
         pt = Point(lon, lat)
-        inside = units[parent].contains(pt)
-        margin = proj(units[parent].exterior).distance(proj(pt)) / 1000
+        inside = areas[parent].contains(pt)
+        margin = proj(areas[parent].exterior).distance(proj(pt)) / 1000
         holder = next((uid for uid, u in units.items() if u.contains(pt)), "-")
         print(f"  {place['id']:20} {parent:22} {('yes' if inside else 'NO'):>6} {margin:>10.0f}  "
               + ("" if inside else f"(falls in {holder})"))
@@ -744,6 +1017,9 @@ def run_checks() -> int:
         drawn = km2(poly)
         hist, note = HISTORICAL_KM2[uid]
         print(f"  {uid:22} {drawn:>10,.0f} {hist:>15,.0f} {100 * (drawn - hist) / hist:>+6.1f}%  {note}")
+    print("\n== areas of the uezds ==")
+    for uid, poly in uezds.items():
+        print(f"  {uid:22} {km2(poly):>10,.0f} km2  {len(poly.exterior.coords) - 1:>3} vertices  in {UEZD_OBLAST[uid]}")
     print("\n== areas of water and zones ==")
     for wid, poly in water.items():
         drawn = km2(poly)
@@ -761,6 +1037,9 @@ def run_checks() -> int:
         return 1
     print("all checks passed")
     return 0
+
+
+UEZD_RINGS, UEZD_PROBLEMS = uezd_rings(city_points())
 
 
 def main(argv: list[str]) -> int:

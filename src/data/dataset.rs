@@ -5,8 +5,17 @@ use std::path::Path;
 use super::Problem;
 
 /// The files a dataset consists of, in the order they are loaded.
-pub const FILE_NAMES: [&str; 7] =
-    ["places.toml", "areas.geojson", "water.geojson", "forces.toml", "sources.toml", "control.toml", "events.toml"];
+pub const FILE_NAMES: [&str; 9] = [
+    "places.toml",
+    "areas.geojson",
+    "water.geojson",
+    "rivers.geojson",
+    "context.geojson",
+    "forces.toml",
+    "sources.toml",
+    "control.toml",
+    "events.toml",
+];
 
 /// Files larger than this are refused rather than read: the shipped data is well under 1 MB,
 /// and a mistaken multi-gigabyte file must not exhaust a museum PC's memory.
@@ -29,10 +38,12 @@ pub struct Dataset {
 impl Dataset {
     /// The data shipped inside the binary.
     pub fn embedded() -> Dataset {
-        let texts: [&str; 7] = [
+        let texts: [&str; 9] = [
             include_str!("../../maps/places.toml"),
             include_str!("../../maps/areas.geojson"),
             include_str!("../../maps/water.geojson"),
+            include_str!("../../maps/rivers.geojson"),
+            include_str!("../../maps/context.geojson"),
             include_str!("../../maps/forces.toml"),
             include_str!("../../maps/sources.toml"),
             include_str!("../../maps/control.toml"),

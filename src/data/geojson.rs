@@ -1,6 +1,6 @@
 //! Reads outlines from GeoJSON FeatureCollections (RFC 7946), with a problem per bad feature.
 
-use geo::{LineString, MultiPolygon, Polygon};
+use geo::{LineString, MultiLineString, MultiPolygon, Polygon};
 use serde_json::Value;
 
 use super::problem::Reporter;
@@ -44,6 +44,92 @@ pub fn read_outlines(reporter: &mut Reporter<'_>, text: &str) -> Vec<Outline> {
         }
     }
     outlines
+}
+
+/// One feature's course (a river), keyed by `properties.id`.
+pub struct Course {
+    pub id: String,
+    pub name: Option<Names>,
+    pub lines: MultiLineString<f64>,
+}
+
+/// The LineString or MultiLineString features of a FeatureCollection; bad features are reported.
+pub fn read_courses(reporter: &mut Reporter<'_>, text: &str) -> Vec<Course> {
+    let document: Value = match serde_json::from_str(text) {
+        Ok(document) => document,
+        Err(error) => {
+            reporter.at_line(Some(error.line().max(1)), format!("not valid JSON: {error}"));
+            return Vec::new();
+        }
+    };
+    let Some(features) = document.get("features").and_then(Value::as_array) else {
+        reporter.at_line(Some(1), "`features`: expected a GeoJSON FeatureCollection with a `features` array");
+        return Vec::new();
+    };
+    let mut courses = Vec::new();
+    for (number, feature) in features.iter().enumerate() {
+        let properties = feature.get("properties");
+        let Some(id) = properties.and_then(|p| p.get("id")).and_then(Value::as_str) else {
+            reporter.at_line(None, format!("feature {} has no string `properties.id`", number + 1));
+            continue;
+        };
+        let line = line_of_id(text, id);
+        let name = properties.and_then(names);
+        match read_line_geometry(feature.get("geometry")) {
+            Ok(lines) => courses.push(Course { id: id.to_owned(), name, lines }),
+            Err(message) => reporter.at_line(line, format!("`geometry` of `{id}`: {message}")),
+        }
+    }
+    courses
+}
+
+fn read_line_geometry(geometry: Option<&Value>) -> Result<MultiLineString<f64>, String> {
+    let Some(geometry) = geometry else {
+        return Err("missing".into());
+    };
+    let kind = geometry.get("type").and_then(Value::as_str).unwrap_or_default();
+    let Some(coordinates) = geometry.get("coordinates").and_then(Value::as_array) else {
+        return Err("`coordinates` must be an array".into());
+    };
+    let lines = match kind {
+        "LineString" => vec![line_of(coordinates)?],
+        "MultiLineString" => coordinates
+            .iter()
+            .enumerate()
+            .map(|(i, line)| {
+                line.as_array()
+                    .ok_or_else(|| format!("line {} must be an array of positions", i + 1))
+                    .and_then(|line| line_of(line).map_err(|e| format!("line {}: {e}", i + 1)))
+            })
+            .collect::<Result<Vec<_>, _>>()?,
+        other => return Err(format!("type `{other}` is not LineString or MultiLineString")),
+    };
+    if lines.is_empty() {
+        return Err("a MultiLineString needs at least one line".into());
+    }
+    Ok(MultiLineString(lines))
+}
+
+fn line_of(positions: &[Value]) -> Result<LineString<f64>, String> {
+    let mut points = Vec::with_capacity(positions.len());
+    for position in positions {
+        points.push(position_of(position)?);
+    }
+    if points.len() < 2 {
+        return Err(format!("has {} positions; a line needs at least 2", points.len()));
+    }
+    Ok(LineString::from(points))
+}
+
+fn position_of(position: &Value) -> Result<(f64, f64), String> {
+    let pair = position.as_array().map(|p| (p.first().and_then(Value::as_f64), p.get(1).and_then(Value::as_f64)));
+    let Some((Some(lon), Some(lat))) = pair else {
+        return Err(format!("{position} is not a [longitude, latitude] position"));
+    };
+    if !lon.is_finite() || !lat.is_finite() || lon.abs() > 180.0 || lat.abs() > 90.0 {
+        return Err(format!("[{lon}, {lat}] is not a longitude and latitude in degrees"));
+    }
+    Ok((lon, lat))
 }
 
 fn names(properties: &Value) -> Option<Names> {

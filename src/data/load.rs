@@ -14,6 +14,7 @@ use super::geojson::{self, Outline};
 use super::problem::{Problem, Reporter};
 use super::raw::{RawEvent, RawForce, RawNames, RawPeriod, RawPlace, RawSource};
 use super::toml_entries::{DateField, read_entries};
+use super::topology;
 use crate::model::{
     Atlas, Confidence, ControlPeriod, Date, DatePrecision, Event, EventCategory, Force, ForceId, Holder, LonLat, Names,
     Place, PlaceId, PlaceKind, Role, Side, Source, SourceId,
@@ -37,10 +38,11 @@ pub fn load(dataset: &Dataset) -> Loaded {
     let place_ids: HashMap<String, PlaceId> =
         places.iter().enumerate().map(|(i, place)| (place.id.clone(), PlaceId(i as u32))).collect();
 
+    let mut area_lines = vec![None; places.len()];
     if let Some(file) = need(dataset, "areas.geojson", &mut problems) {
         let mut reporter = Reporter::new(&file.display_name, &file.text, &mut problems);
         for outline in geojson::read_outlines(&mut reporter, &file.text) {
-            attach_outline(&mut reporter, &mut places, &place_ids, outline);
+            attach_outline(&mut reporter, &mut places, &place_ids, outline, &mut area_lines);
         }
     }
     if let Some(file) = dataset.file("places.toml") {
@@ -55,12 +57,48 @@ pub fn load(dataset: &Dataset) -> Loaded {
         }
     }
 
+    if let (Some(places_file), Some(areas_file)) = (dataset.file("places.toml"), dataset.file("areas.geojson")) {
+        let lines = topology::Lines {
+            places_file: &places_file.display_name,
+            areas_file: &areas_file.display_name,
+            place_lines: &place_lines,
+            area_lines: &area_lines,
+        };
+        topology::check(&places, &lines, &mut problems);
+    }
+
     let mut water = Vec::new();
     if let Some(file) = need(dataset, "water.geojson", &mut problems) {
         let mut reporter = Reporter::new(&file.display_name, &file.text, &mut problems);
         water = geojson::read_outlines(&mut reporter, &file.text)
             .into_iter()
             .map(|outline| crate::model::WaterBody {
+                id: outline.id,
+                name: outline.name.unwrap_or_default(),
+                area: outline.area,
+            })
+            .collect();
+    }
+
+    let mut rivers = Vec::new();
+    if let Some(file) = need(dataset, "rivers.geojson", &mut problems) {
+        let mut reporter = Reporter::new(&file.display_name, &file.text, &mut problems);
+        rivers = geojson::read_courses(&mut reporter, &file.text)
+            .into_iter()
+            .map(|course| crate::model::River {
+                id: course.id,
+                name: course.name.unwrap_or_default(),
+                course: course.lines,
+            })
+            .collect();
+    }
+
+    let mut context = Vec::new();
+    if let Some(file) = need(dataset, "context.geojson", &mut problems) {
+        let mut reporter = Reporter::new(&file.display_name, &file.text, &mut problems);
+        context = geojson::read_outlines(&mut reporter, &file.text)
+            .into_iter()
+            .map(|outline| crate::model::ContextArea {
                 id: outline.id,
                 name: outline.name.unwrap_or_default(),
                 area: outline.area,
@@ -96,7 +134,7 @@ pub fn load(dataset: &Dataset) -> Loaded {
         events = build_events(&mut reporter, &file.text, &ids);
     }
 
-    let atlas = Atlas::new(places, forces, sources, periods, events, water);
+    let atlas = Atlas::new(places, forces, sources, periods, events, water).with_rivers(rivers).with_context(context);
     Loaded { atlas, problems }
 }
 
@@ -268,6 +306,7 @@ fn attach_outline(
     places: &mut [Place],
     place_ids: &HashMap<String, PlaceId>,
     outline: Outline,
+    area_lines: &mut [Option<usize>],
 ) {
     let Some(&id) = place_ids.get(&outline.id) else {
         reporter.at_line(outline.line, format!("`properties.id`: no place has the id `{}`", outline.id));
@@ -283,6 +322,9 @@ fn attach_outline(
         reporter.at_line(outline.line, format!("`properties.id`: `{}` has a second outline", place.id));
     } else {
         place.area = Some(outline.area);
+        if let Some(line) = area_lines.get_mut(id.index()) {
+            *line = outline.line;
+        }
     }
 }
 

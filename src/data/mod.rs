@@ -6,6 +6,7 @@ mod load;
 mod problem;
 mod raw;
 mod toml_entries;
+pub mod topology;
 
 pub use dataset::{DataFile, Dataset, FILE_NAMES, MAX_FILE_BYTES};
 pub use load::{Loaded, load};

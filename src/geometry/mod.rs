@@ -4,4 +4,4 @@ mod projection;
 mod shapes;
 
 pub use projection::{Albers, MapPoint, MapRect, distance_km};
-pub use shapes::{AreaShape, MapGeometry};
+pub use shapes::{AreaShape, MapGeometry, RiverShape};

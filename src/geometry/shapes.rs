@@ -79,6 +79,34 @@ fn ring_area(ring: &LineString<f64>) -> f64 {
     (ring.0.windows(2).map(|w| w[0].x * w[1].y - w[1].x * w[0].y).sum::<f64>() / 2.0).abs()
 }
 
+/// A river's course, projected once at load: one polyline per part.
+#[derive(Clone, Debug)]
+pub struct RiverShape {
+    pub lines: Vec<Vec<MapPoint>>,
+    pub bounds: MapRect,
+    /// Where its name goes: the middle vertex of its longest part.
+    pub label_point: MapPoint,
+}
+
+impl RiverShape {
+    pub fn new(projection: &Albers, course: &geo::MultiLineString<f64>) -> RiverShape {
+        let lines: Vec<Vec<MapPoint>> = course
+            .0
+            .iter()
+            .map(|line| {
+                line.0.iter().map(|c| projection.map_from_lonlat(crate::model::LonLat { lon: c.x, lat: c.y })).collect()
+            })
+            .collect();
+        let mut bounds = MapRect::NOTHING;
+        for point in lines.iter().flatten() {
+            bounds.extend(*point);
+        }
+        let longest = lines.iter().max_by_key(|line| line.len());
+        let label_point = longest.and_then(|line| line.get(line.len() / 2)).copied().unwrap_or(bounds.centre());
+        RiverShape { lines, bounds, label_point }
+    }
+}
+
 /// Every place and water body, projected: what the map draws and hit-tests.
 #[derive(Clone, Debug)]
 pub struct MapGeometry {
@@ -88,6 +116,10 @@ pub struct MapGeometry {
     /// `points[place]`: the position of a city.
     pub points: Vec<Option<MapPoint>>,
     pub water: Vec<AreaShape>,
+    /// `context[i]`: the outline of the neighbour `atlas.context[i]`.
+    pub context: Vec<AreaShape>,
+    /// `rivers[i]`: the course of `atlas.rivers[i]`.
+    pub rivers: Vec<RiverShape>,
     /// The extent of the historical units, the map's home view.
     pub bounds: MapRect,
 }
@@ -102,6 +134,8 @@ impl MapGeometry {
             .collect();
         let points = atlas.places.iter().map(|place| place.location.map(|p| projection.map_from_lonlat(p))).collect();
         let water = atlas.water.iter().map(|body| AreaShape::new(&projection, &body.area)).collect();
+        let context = atlas.context.iter().map(|area| AreaShape::new(&projection, &area.area)).collect();
+        let rivers = atlas.rivers.iter().map(|river| RiverShape::new(&projection, &river.course)).collect();
         let mut bounds = MapRect::NOTHING;
         for (place, shape) in atlas.places.iter().zip(&areas) {
             if let Some(shape) = shape.as_ref().filter(|_| place.kind == crate::model::PlaceKind::Oblast) {
@@ -114,7 +148,7 @@ impl MapGeometry {
                 bounds.extend(projection.map_from_lonlat(crate::model::LonLat { lon, lat }));
             }
         }
-        MapGeometry { projection, areas, points, water, bounds }
+        MapGeometry { projection, areas, points, water, context, rivers, bounds }
     }
 
     pub fn area(&self, place: PlaceId) -> Option<&AreaShape> {

@@ -36,6 +36,23 @@ pub struct WaterBody {
     pub area: MultiPolygon<f64>,
 }
 
+/// A river, drawn for orientation only: its course from source to mouth, in degrees.
+#[derive(Clone, Debug)]
+pub struct River {
+    pub id: String,
+    pub name: Names,
+    pub course: geo::MultiLineString<f64>,
+}
+
+/// A neighbour of 1917 (a governorate, oblast, khanate or country) drawn around the atlas for
+/// orientation only, in a neutral tone, with no history.
+#[derive(Clone, Debug)]
+pub struct ContextArea {
+    pub id: String,
+    pub name: Names,
+    pub area: MultiPolygon<f64>,
+}
+
 /// Everything the atlas knows, with every reference resolved to an index.
 #[derive(Clone, Debug, Default)]
 pub struct Atlas {
@@ -46,6 +63,10 @@ pub struct Atlas {
     /// Sorted by start date.
     pub events: Vec<Event>,
     pub water: Vec<WaterBody>,
+    /// Rivers (context only, no history); empty until [`Atlas::with_rivers`].
+    pub rivers: Vec<River>,
+    /// Neighbours drawn as context; empty until [`Atlas::with_context`].
+    pub context: Vec<ContextArea>,
     index: ControlIndex,
     place_by_id: HashMap<String, PlaceId>,
 }
@@ -66,7 +87,30 @@ impl Atlas {
         let index = ControlIndex::new(&periods, parents);
         let place_by_id = places.iter().enumerate().map(|(i, place)| (place.id.clone(), PlaceId(i as u32))).collect();
         events.sort_by_key(|event| (event.start, event.end));
-        Atlas { places, forces, sources, periods, events, water, index, place_by_id }
+        Atlas {
+            places,
+            forces,
+            sources,
+            periods,
+            events,
+            water,
+            rivers: Vec::new(),
+            context: Vec::new(),
+            index,
+            place_by_id,
+        }
+    }
+
+    /// The same atlas with these neighbours drawn as context.
+    pub fn with_context(mut self, context: Vec<ContextArea>) -> Atlas {
+        self.context = context;
+        self
+    }
+
+    /// The same atlas with these rivers.
+    pub fn with_rivers(mut self, rivers: Vec<River>) -> Atlas {
+        self.rivers = rivers;
+        self
     }
 
     pub fn place(&self, id: PlaceId) -> &Place {

@@ -13,7 +13,7 @@ mod names;
 mod person;
 mod place;
 
-pub use atlas::{Atlas, Source, SourceId, WaterBody};
+pub use atlas::{Atlas, ContextArea, River, Source, SourceId, WaterBody};
 pub use control::{Confidence, ControlIndex, ControlPeriod, Holder, PeriodId, Resolution, Role};
 pub use date::{Date, DateError, YearMonthDay};
 pub use event::{DatePrecision, Event, EventCategory};

@@ -1,4 +1,4 @@
-//! The map's layers, drawn in order over one another: water, control fills, borders, zones,
+//! The map's layers, drawn in order over one another: neighbours, control fills, water, rivers and water names, borders, zones,
 //! cities, labels, highlight. Each draws through the [`Projector`]; adding a layer never means
 //! editing the map widget.
 
@@ -51,8 +51,27 @@ pub trait MapLayer {
 
 /// The layers in drawing order. Water comes after the control fills because the lakes
 /// (Balkhash, Issyk-Kul, Zaisan, Alakol) lie inside oblasts.
-pub const LAYERS: [&dyn MapLayer; 7] =
-    [&ControlLayer, &WaterLayer, &BorderLayer, &ZoneLayer, &CityLayer, &LabelLayer, &HighlightLayer];
+/// Rivers and the names of the waters come after the water and before the borders, so that a
+/// border along a river stays visible.
+pub const LAYERS: [&dyn MapLayer; 9] = [
+    &ContextLayer,
+    &ControlLayer,
+    &WaterLayer,
+    &RiverLayer,
+    &BorderLayer,
+    &ZoneLayer,
+    &CityLayer,
+    &LabelLayer,
+    &HighlightLayer,
+];
+
+/// The neighbours of 1917: a neutral tone a little darker than the background, a grey edge.
+const CONTEXT_FILL: Color32 = Color32::from_rgb(0xe3, 0xdf, 0xd3);
+const CONTEXT_EDGE: Color32 = Color32::from_rgb(0xb8, 0xb2, 0xa4);
+const CONTEXT_LABEL: Color32 = Color32::from_rgb(0x8a, 0x84, 0x78);
+
+/// The names of rivers, lakes and seas: a dark water blue, in italics where the font allows.
+const WATER_LABEL: Color32 = Color32::from_rgb(0x2f, 0x5f, 0x8a);
 
 /// Screen points between two stripes of the hatch pattern.
 const HATCH_PERIOD: f32 = 12.0;
@@ -108,6 +127,79 @@ impl MapLayer for WaterLayer {
                 for ring in &shape.rings {
                     painter.add(ring_shape(ring, projector, Stroke::new(0.8, style::WATER_EDGE)));
                 }
+            }
+        }
+    }
+}
+
+/// The neighbours of 1917 under everything else, in a neutral tone (their names: [`RiverLayer`]).
+pub struct ContextLayer;
+
+impl MapLayer for ContextLayer {
+    fn draw(&self, painter: &Painter, projector: &Projector, scene: &MapScene<'_>) {
+        let clip = painter.clip_rect();
+        for shape in &scene.geometry.context {
+            if !on_screen(shape, projector, clip) {
+                continue;
+            }
+            painter.add(fill_mesh(shape, projector, CONTEXT_FILL));
+            for ring in &shape.rings {
+                painter.add(ring_shape(ring, projector, Stroke::new(0.7, CONTEXT_EDGE)));
+            }
+        }
+    }
+}
+
+/// Rivers as blue lines, with the names of the rivers, lakes, seas and neighbours large enough on screen.
+pub struct RiverLayer;
+
+impl MapLayer for RiverLayer {
+    fn draw(&self, painter: &Painter, projector: &Projector, scene: &MapScene<'_>) {
+        let clip = painter.clip_rect();
+        // A little wider as one zooms in, never thicker than a border.
+        let width = (projector.points_per_km() * 1.5).clamp(0.8, 1.8);
+        let stroke = Stroke::new(width, style::WATER_EDGE);
+        for shape in &scene.geometry.rivers {
+            if !projector.screen_rect(shape.bounds).intersects(clip) {
+                continue;
+            }
+            for line in &shape.lines {
+                painter.add(Shape::line(line.iter().map(|&p| projector.screen_from_map(p)).collect(), stroke));
+            }
+        }
+        let font = FontId::proportional(11.5 * scene.text_scale);
+        let rivers = scene
+            .atlas
+            .rivers
+            .iter()
+            .map(|r| &r.name)
+            .zip(scene.geometry.rivers.iter().map(|s| (s.bounds, s.label_point)));
+        let waters = scene
+            .atlas
+            .water
+            .iter()
+            .map(|w| &w.name)
+            .zip(scene.geometry.water.iter().map(|s| (s.bounds, s.label_point)));
+        for (name, (bounds, label_point)) in rivers.chain(waters) {
+            let text = name.get(scene.language);
+            if text.is_empty() {
+                continue;
+            }
+            let galley = painter.layout_no_wrap(text.to_owned(), font.clone(), WATER_LABEL);
+            let extent = projector.screen_rect(bounds);
+            let rect = Align2::CENTER_CENTER.anchor_size(projector.screen_from_map(label_point), galley.size());
+            if extent.width().max(extent.height()) > galley.size().x * 1.5 && clip.contains_rect(rect) {
+                draw_with_halo(painter, rect.min, &galley, WATER_LABEL);
+            }
+        }
+        // The neighbours' names here rather than under the water and the fills, which would hide them.
+        let font = FontId::proportional(12.5 * scene.text_scale);
+        for (area, shape) in scene.atlas.context.iter().zip(&scene.geometry.context) {
+            let text = area.name.get(scene.language);
+            let galley = painter.layout_no_wrap(text.to_owned(), font.clone(), CONTEXT_LABEL);
+            let rect = Align2::CENTER_CENTER.anchor_size(projector.screen_from_map(shape.label_point), galley.size());
+            if projector.screen_rect(shape.bounds).width() > galley.size().x * 1.3 && clip.contains_rect(rect) {
+                painter.galley(rect.min, galley, CONTEXT_LABEL);
             }
         }
     }

@@ -1,0 +1,421 @@
+//! Spot checks of the history: `steppe-atlas query --date D --place P --json` must name the side(s)
+//! that the sources give for that place on that day. Each check cites its source (ids from
+//! `maps/sources.toml`) and, where the day is a turning point of the seed, says so.
+
+use std::collections::BTreeSet;
+use std::process::Command;
+
+fn query(date: &str, place: &str) -> serde_json::Value {
+    let output = Command::new(env!("CARGO_BIN_EXE_steppe-atlas"))
+        .args(["query", "--date", date, "--place", place, "--json"])
+        .env("LANG", "en_GB.UTF-8")
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run steppe-atlas: {e}"));
+    assert!(output.status.success(), "query {date} {place} failed: {}", String::from_utf8_lossy(&output.stderr));
+    serde_json::from_slice(&output.stdout)
+        .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&output.stdout)))
+}
+
+/// The control entries (side, force, role) of `place` on `date`.
+fn control(date: &str, place: &str) -> Vec<(String, String, String)> {
+    let json = query(date, place);
+    let places = json["places"].as_array().unwrap_or_else(|| panic!("no `places` in {json}"));
+    let entry = places
+        .iter()
+        .find(|p| p["id"] == place)
+        .unwrap_or_else(|| panic!("{place} not in the answer for {date}: {json}"));
+    entry["control"]
+        .as_array()
+        .unwrap_or_else(|| panic!("no `control` for {place} on {date}: {json}"))
+        .iter()
+        .map(|c| {
+            let field = |k: &str| c[k].as_str().unwrap_or_else(|| panic!("no `{k}` in {c}")).to_owned();
+            (field("side"), field("force"), field("role"))
+        })
+        .collect()
+}
+
+fn sides(date: &str, place: &str) -> BTreeSet<String> {
+    control(date, place).into_iter().map(|(side, _, _)| side).collect()
+}
+
+#[track_caller]
+fn assert_sides(date: &str, place: &str, expected: &[&str]) {
+    let expected: BTreeSet<String> = expected.iter().map(|s| (*s).to_owned()).collect();
+    let got = sides(date, place);
+    assert_eq!(got, expected, "{place} on {date}");
+}
+
+#[track_caller]
+fn assert_force(date: &str, place: &str, force: &str, role: &str) {
+    let got = control(date, place);
+    assert!(
+        got.iter().any(|(_, f, r)| f == force && r == role),
+        "{place} on {date}: expected {force} as {role}, got {got:?}"
+    );
+}
+
+// ---- 1917: February, dual power, the July crisis, October ----
+
+#[test]
+fn petrograd_dual_power_after_february() {
+    // seed: February revolution and dual power; ehistory_february (Provisional Government formed 2/15 March 1917)
+    assert_sides("1917-03-20", "petrograd", &["provisional", "soviet"]);
+}
+
+#[test]
+fn petrograd_after_the_july_crisis() {
+    // seed: on 11 (24) July 1917 dual power ended and official power passed wholly to the Provisional Government
+    assert_sides("1917-08-01", "petrograd", &["provisional"]);
+}
+
+#[test]
+fn petrograd_eve_of_october() {
+    // seed: the Bolshevik coup of 24-25 October (6-7 November) 1917; 6 Nov is still the Provisional Government's
+    assert_sides("1917-11-06", "petrograd", &["provisional"]);
+}
+
+#[test]
+fn petrograd_october_revolution() {
+    // seed: 24-25 October (6-7 November) 1917
+    assert_sides("1917-11-07", "petrograd", &["soviet"]);
+}
+
+#[test]
+fn orenburg_multi_power_1917() {
+    // seed: March-June 1917 "multi-power": PG organs, soviets, Alash founders, Cossack host authorities; gse_alash_party
+    assert_sides("1917-05-01", "orenburg", &["provisional", "soviet", "alash", "white"]);
+}
+
+#[test]
+fn akmolinsk_provisional_government_1917() {
+    // gorod_na_ishime: PG commissioner Petrov arrived 20 March (2 April) 1917; old boards stayed in place
+    assert_force("1917-04-10", "akmolinsk", "provisional_government", "civil");
+}
+
+// ---- Establishment of Soviet power, late 1917 - March 1918; Dutov; Kokand ----
+
+#[test]
+fn perovsk_first_soviet_town() {
+    // lektsia_soviet_power, baribar_soviet_power: Perovsk, 30 Oct (12 Nov) 1917
+    assert_sides("1917-11-12", "perovsk", &["soviet"]);
+}
+
+#[test]
+fn tashkent_soviet_after_the_rising() {
+    // wikizero_tashkent: Soviet power proclaimed 1 (14) November 1917
+    assert_sides("1917-11-14", "tashkent", &["soviet"]);
+}
+
+#[test]
+fn orenburg_under_dutov_during_second_congress() {
+    // presskg_dutov, ganin_dutov: Dutov's order No. 816 of 26 Oct (8 Nov) 1917; seed: second all-Kazakh congress 5-13 (18-26) Dec 1917
+    assert_sides("1917-12-20", "orenburg", &["white", "provisional"]);
+}
+
+#[test]
+fn orenburg_taken_by_the_reds_january_1918() {
+    // presskg_dutov, ganin_dutov: Orenburg given up 18 (31) January 1918
+    assert_sides("1918-01-30", "orenburg", &["white", "provisional"]);
+    assert_sides("1918-01-31", "orenburg", &["soviet"]);
+}
+
+#[test]
+fn kokand_autonomy_in_the_old_town() {
+    // bse1_kokand, bse3_kokand, alekeenkov_kokand: autonomy proclaimed 27 Nov (10 Dec) 1917, soviet garrison in the fortress
+    assert_sides("1918-01-01", "kokand", &["kokand", "soviet"]);
+}
+
+#[test]
+fn kokand_autonomy_crushed() {
+    // alekeenkov_kokand: Red troops' ultimatum on 19 Feb 1918; kampuspedia_kokand
+    assert_sides("1918-02-20", "kokand", &["soviet"]);
+}
+
+#[test]
+fn semipalatinsk_soviet_february_1918() {
+    // goltsev_semipalatinsk, shuak_semipalatinsk: Red Guards took the town in the night of 15/16 February 1918
+    assert_sides("1918-02-15", "semipalatinsk", &["provisional", "soviet", "alash", "white"]);
+    assert_sides("1918-02-16", "semipalatinsk", &["soviet"]);
+}
+
+#[test]
+fn verny_rising_march_1918() {
+    // pavelskaz_verny, litbaza_100_battles_verny: rising in the night of 2-3 March 1918 (seed: the process lasted to March 1918)
+    assert_sides("1918-03-02", "verny", &["provisional", "soviet", "white"]);
+    assert_sides("1918-03-03", "verny", &["soviet"]);
+}
+
+#[test]
+fn aktyubinsk_soviet_january_1918() {
+    // studopedia_soviet_power: power passed to the soviet on 8 (21) January 1918
+    assert_sides("1918-01-21", "aktyubinsk", &["soviet"]);
+}
+
+#[test]
+fn uralsk_under_the_ural_cossacks_1918() {
+    // histdict_urals_army, pygmywars_urals: Soviet power gone from the whole Ural host by 1 April 1918
+    assert_sides("1918-04-01", "uralsk", &["white"]);
+}
+
+// ---- Summer 1918: the White takeover with foreign help ----
+
+#[test]
+fn petropavlovsk_czechoslovak_revolt() {
+    // seed: Petropavlovsk among the towns taken in summer 1918; polithistory_czech, sko_chronicle_1918
+    assert_sides("1918-05-31", "petropavlovsk", &["white"]);
+    assert_force("1918-05-31", "petropavlovsk", "czechoslovak_legion", "military");
+}
+
+#[test]
+fn akmolinsk_coup_june_1918() {
+    // seed: Akmola taken in summer 1918; kazpravda_akmolinsk_1918: coup in the night to 3 June 1918
+    assert_sides("1918-06-02", "akmolinsk", &["soviet"]);
+    assert_sides("1918-06-03", "akmolinsk", &["white", "alash"]);
+}
+
+#[test]
+fn omsk_falls_to_the_whites() {
+    // omskregion_white_omsk: Bolshevik power in Omsk fell on 7 June 1918
+    assert_sides("1918-06-06", "omsk", &["soviet"]);
+    assert_sides("1918-06-07", "omsk", &["white"]);
+}
+
+#[test]
+fn semipalatinsk_june_1918() {
+    // seed: Semipalatinsk taken in summer 1918; goltsev_semipalatinsk_1918: the Soviet leadership gave up on 10 June 1918
+    assert_sides("1918-06-10", "semipalatinsk", &["soviet"]);
+    assert_sides("1918-06-11", "semipalatinsk", &["white", "alash"]);
+}
+
+#[test]
+fn alash_civil_administration_under_white_military_control() {
+    // seed: Alash Orda allied with the Omsk Provisional Siberian Government from summer 1918; kazportal_alash_whites, ruwiki_alash_orda
+    assert_force("1918-08-01", "semipalatinsk", "alash_orda", "civil");
+    assert_force("1918-08-01", "semipalatinsk", "siberian_government", "military");
+}
+
+#[test]
+fn western_alash_orda_with_the_ural_cossacks() {
+    // silkadv_zhympity, danakaz_west_alash: Uil vilayat from 18 May 1918, Western branch of Alash Orda to December 1919
+    assert_sides("1918-08-01", "zhympity", &["alash", "white"]);
+    assert_force("1918-08-01", "zhympity", "western_alash_orda", "civil");
+}
+
+#[test]
+fn dutov_retakes_orenburg() {
+    // presskg_dutov: Dutov's Cossacks retook Orenburg on 3 July 1918
+    assert_sides("1918-07-02", "orenburg", &["soviet"]);
+    assert_sides("1918-07-03", "orenburg", &["white"]);
+}
+
+#[test]
+fn what_stayed_soviet_in_summer_1918() {
+    // seed: most of Semirechye and Syr-Darya and some districts of Turgai oblast stayed Soviet
+    assert_sides("1918-08-01", "tashkent", &["soviet"]); // wikizero_tashkent
+    assert_sides("1918-08-01", "pishpek", &["soviet"]); // histdict_semirechye_army
+    assert_sides("1918-08-01", "verny", &["soviet"]); // pavelskaz_verny
+    assert_sides("1918-08-01", "aktyubinsk", &["soviet"]); // wiki7_aktobe_front
+    assert_sides("1918-08-01", "turgai", &["soviet"]); // imanov_documents
+}
+
+#[test]
+fn sergiopol_taken_by_the_whites() {
+    // cherkassk_defence: Whites took Sergiopol on 21 July 1918
+    assert_sides("1918-07-21", "sergiopol", &["white"]);
+}
+
+#[test]
+fn cherkasskoye_defence_as_partisan_zone() {
+    // cherkassk_defence: twelve villages of Lepsinsk uezd held out June 1918 - 14 October 1919; seed names it a partisan centre
+    assert_sides("1919-01-01", "cherkasskoye_defence", &["partisan"]);
+}
+
+#[test]
+fn petro_alexandrovsk_holds_against_junaid_khan() {
+    // wikiorg_petro_alexandrovsk, uzwiki_petro_alexandrovsk: siege of 24 Nov - 5 Dec 1918 repelled
+    assert_sides("1918-12-01", "petro_alexandrovsk", &["soviet"]);
+}
+
+#[test]
+fn omsk_kolchak_coup() {
+    // prometej_kolchak_coup: Kolchak's coup in Omsk, 18 November 1918
+    assert_force("1918-11-18", "omsk", "kolchak", "military");
+}
+
+// ---- 1919: Uralsk, the Ural front, Kustanai, the Red offensive ----
+
+#[test]
+fn uralsk_stormed_january_1919() {
+    // frunze_bio_uralsk: the 22nd Division stormed Uralsk early on 24 January 1919
+    assert_sides("1919-01-23", "uralsk", &["white"]);
+    assert_sides("1919-01-24", "uralsk", &["soviet"]);
+}
+
+#[test]
+fn orenburg_retaken_january_1919() {
+    // ganin_dutov_1919: the Orenburg operation, 8-22 January 1919
+    assert_sides("1919-01-21", "orenburg", &["white"]);
+    assert_sides("1919-01-22", "orenburg", &["soviet"]);
+}
+
+#[test]
+fn kustanai_rising() {
+    // elagin_kustanai: the insurgents took Kustanai about 10 a.m. on 5 April 1919; seed: Kustanai uezd a main partisan centre
+    assert_sides("1919-04-05", "kustanai", &["partisan"]);
+}
+
+#[test]
+fn lbischensk_taken_by_the_cossacks_april_1919() {
+    // chapaev_bio_lbischensk: the 64th brigade routed at Lbischensk in the night to 17 April 1919 (BSE: offensive from 20 April)
+    assert_sides("1919-04-17", "lbischensk", &["white"]);
+}
+
+#[test]
+fn uralsk_held_through_the_siege() {
+    // bse_uralsk_defence, wiki_en_ural_army: blockade from 25 April, relieved 11 July 1919
+    assert_sides("1919-06-01", "uralsk", &["soviet"]);
+}
+
+#[test]
+fn kazrevkom_decree() {
+    // seed: Kazrevkom created by the RSFSR Sovnarkom decree of 10 July 1919; qamba_revkom
+    assert_force("1919-07-10", "bukey_horde", "kazrevkom", "civil");
+}
+
+#[test]
+fn lbischensk_raid_chapaev() {
+    // rusteam_chapaev, wiki_en_ural_army: Lbischensk raid of 5 September 1919, Chapaev killed
+    assert_sides("1919-09-04", "lbischensk", &["soviet"]);
+    assert_sides("1919-09-05", "lbischensk", &["white"]);
+}
+
+#[test]
+fn aktyubinsk_operation() {
+    // frunze_aktyubinsk_op, webkamerton_aktyubinsk_op: 13 Aug - 13 Sep (or 14 Aug - 14 Sep) 1919
+    assert_sides("1919-06-01", "aktyubinsk", &["white"]);
+    assert_sides("1919-09-14", "aktyubinsk", &["soviet"]);
+}
+
+#[test]
+fn petropavlovsk_retaken() {
+    // seed: the Red offensive after Kolchak's defeat in summer 1919; topwar_omsk_fall: Petropavlovsk captured 31 October 1919
+    assert_sides("1919-10-31", "petropavlovsk", &["soviet"]);
+}
+
+#[test]
+fn omsk_retaken() {
+    // topwar_omsk_fall, ruwiki_omsk_operation: Red Army took Omsk on 14 November 1919
+    assert_sides("1919-11-13", "omsk", &["white"]);
+    assert_sides("1919-11-14", "omsk", &["soviet"]);
+}
+
+#[test]
+fn akmolinsk_retaken() {
+    // dubitsky_akmolinsk_1919: the Separate Steppe brigade entered Akmolinsk on 25 November 1919 (planned: 29 November)
+    assert_sides("1919-11-24", "akmolinsk", &["white"]);
+    assert_sides("1919-11-25", "akmolinsk", &["soviet"]);
+}
+
+#[test]
+fn semipalatinsk_retaken() {
+    // shishov_semipalatinsk: rising in the night to 1 December 1919, then the Red Army
+    assert_sides("1919-12-01", "semipalatinsk", &["soviet"]);
+}
+
+#[test]
+fn end_of_1919_most_territory_freed() {
+    // seed: by the end of 1919 the main territory of Kazakhstan was freed from the Whites
+    assert_sides("1919-12-31", "kustanai", &["soviet"]); // tikhanovsky_kustanai
+    assert_sides("1919-12-31", "akmolinsk_oblast", &["soviet"]); // seed, qamba_revkom
+    assert_sides("1919-12-31", "semipalatinsk_oblast", &["soviet"]); // seed, shishov_semipalatinsk
+    assert_sides("1919-12-31", "lbischensk", &["soviet"]); // milreview_ural_death_march
+}
+
+// ---- 1920: Guryev, Fort Alexandrovsk, northern Semirechye, the Kazakh ASSR ----
+
+#[test]
+fn guryev_taken() {
+    // histdict_urals_army: Reds captured Guryev on 5 January 1920 (guzikov_guryev: Whites left on the morning of 4 January)
+    assert_sides("1920-01-04", "guryev", &["white"]);
+    assert_sides("1920-01-05", "guryev", &["soviet"]);
+}
+
+#[test]
+fn fort_alexandrovsk_last_ural_base() {
+    // ganin_seven_whys: the Ural remnant reached the fort after a two-month march; gromov_frunze: Tolstov left on 4 April 1920
+    assert_sides("1920-03-01", "fort_alexandrovsk", &["white"]);
+}
+
+#[test]
+fn annenkov_holds_northern_semirechye() {
+    // annenkov_semirechye_nomads, histdict_semirechye_army: Annenkov in Kopal and Lepsinsk uezds from January 1919
+    assert_sides("1920-02-15", "kopal", &["white"]);
+    assert_sides("1920-02-15", "lepsinsk", &["white"]);
+    assert_force("1919-06-01", "sergiopol", "annenkov", "military");
+}
+
+#[test]
+fn northern_semirechye_freed_march_1920() {
+    // seed: in March 1920 the last front, northern Semirechye, was freed; spgkz_annenkov_retreat: retreat from Uch-Aral at the end of March
+    assert_sides("1920-04-01", "kopal", &["soviet"]);
+    assert_sides("1920-04-01", "lepsinsk", &["soviet"]);
+    assert_sides("1920-04-01", "sergiopol", &["soviet"]);
+}
+
+#[test]
+fn kazakh_assr_1920() {
+    // seed: constituent congress of soviets in Orenburg, 4-12 October 1920, declared the Kazakh ASSR; ehistory_kassr_decree: decree of 26 August 1920
+    assert_sides("1920-08-26", "orenburg", &["soviet"]);
+    assert_sides("1920-10-13", "turgai_oblast", &["soviet"]);
+    assert_force("1920-10-13", "uralsk_oblast", "soviets", "civil");
+}
+
+// ---- The countryside: uezd periods that differ from their towns ----
+
+#[test]
+fn uralsk_town_besieged_while_its_uezd_is_cossack() {
+    // bse_uralsk_defence: Red garrison blockaded in Uralsk from 25 April 1919, relieved 11 July; the uezd held by Tolstov's army
+    assert_sides("1919-06-01", "uralsk", &["soviet"]);
+    assert_sides("1919-06-01", "uralsk_uezd", &["white"]);
+}
+
+#[test]
+fn kustanai_uezd_partisans_1919() {
+    // seed: Kustanai uezd a main centre of the partisan movement; elagin_kustanai, tikhanovsky_kustanai
+    assert_sides("1919-02-01", "kustanai_uezd", &["white", "partisan"]);
+    assert_sides("1919-09-01", "kustanai_uezd", &["soviet"]);
+}
+
+#[test]
+fn lepsinsk_uezd_annenkov_and_cherkasskoye() {
+    // annenkov_semirechye_nomads: Annenkov chiefly in Kopal and Lepsinsk uezds from January 1919; cherkassk_defence
+    assert_sides("1919-06-01", "lepsinsk_uezd", &["white", "partisan"]);
+    assert_sides("1919-06-01", "kopal_uezd", &["white"]);
+}
+
+#[test]
+fn southern_semirechye_uezds_stay_soviet() {
+    // seed: most of Semirechye stayed Soviet; histdict_semirechye_army
+    assert_sides("1919-06-01", "verny_uezd", &["soviet"]);
+    assert_sides("1919-06-01", "pishpek_uezd", &["soviet"]);
+}
+
+#[test]
+fn turgai_steppe_under_alash_orda() {
+    // seifullin_thorny_path: the Turgai Alash-Orda with its own troops and taxes; seed: Alash openly against Soviet power from summer 1918
+    assert_sides("1918-10-01", "turgai", &["soviet"]);
+    assert_sides("1918-10-01", "turgai_uezd", &["alash"]);
+}
+
+#[test]
+fn lbischensk_uezd_front_line_1919() {
+    // frunze_bio_uralsk, chapaev_bio_lbischensk, rusteam_chapaev: the Ural front ran through the uezd in 1919
+    assert_sides("1919-08-01", "lbischensk_uezd", &["white", "soviet"]);
+}
+
+#[test]
+fn amu_darya_division_soviet() {
+    // uzwiki_petro_alexandrovsk: Sheydakov extraordinary commissar of the Amu-Darya department from 20 September 1918
+    assert_sides("1919-01-01", "amu_darya_division", &["soviet"]);
+}
