@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 use crate::data::{Dataset, Loaded, Problem, load};
+use crate::layers::LayerSet;
 use crate::model::{Date, Language, LonLat};
 use crate::query::{self, Selection};
 
@@ -33,12 +34,21 @@ pub struct Cli {
     #[arg(long, value_name = "kk|ru|en")]
     pub lang: Option<String>,
 
+    /// Map layers: `rivers,zones` (exactly these), `+modern_borders,-relief` (changes to the
+    /// default), `all` or `none`. Layers: relief, neighbours, rivers, uezd_borders, zones,
+    /// city_labels, modern_borders, modern_names.
+    #[arg(long, global = true, value_name = "LIST", allow_hyphen_values = true)]
+    pub layers: Option<String>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
 
 #[derive(Subcommand, Debug)]
 pub enum Command {
+    /// Draw maps as images, with no window: a still PNG, an animated GIF, numbered PNG frames,
+    /// a poster of small multiples, or a tour with its subtitles.
+    Render(Box<crate::render::job::RenderArgs>),
     /// Check the data files; print one line per problem (file:line: message) and exit 1 if any.
     Check,
     /// Tell who holds what on a date.
@@ -80,8 +90,9 @@ pub fn load_data(data_dir: Option<&std::path::Path>) -> Loaded {
 /// Runs the command line and returns the process's exit code.
 pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
-        None => run_window(cli.data, cli.date, cli.place, cli.lang),
+        None => run_window(cli.data, cli.date, cli.place, cli.lang, cli.layers),
         Some(Command::Check) => run_check(cli.data.as_deref()),
+        Some(Command::Render(args)) => run_render(cli.data.as_deref(), &args, cli.layers.as_deref()),
         Some(Command::Query { date, near, place, json, lang }) => {
             run_query(cli.data.as_deref(), &date, near.as_deref(), place.as_deref(), json, lang.as_deref())
         }
@@ -110,12 +121,13 @@ fn run_check(data_dir: Option<&std::path::Path>) -> ExitCode {
     if loaded.problems.is_empty() {
         let _ = writeln!(
             out,
-            "ok: {} places, {} forces, {} control periods, {} events, {} sources",
+            "ok: {} places, {} forces, {} control periods, {} events, {} sources, {} tours",
             atlas.places.len(),
             atlas.forces.len(),
             atlas.periods.len(),
             atlas.events.len(),
-            atlas.sources.len()
+            atlas.sources.len(),
+            atlas.tours.len()
         );
         ExitCode::SUCCESS
     } else {
@@ -173,6 +185,34 @@ fn run_query(
     }
 }
 
+fn run_render(
+    data_dir: Option<&std::path::Path>,
+    args: &crate::render::job::RenderArgs,
+    layers: Option<&str>,
+) -> ExitCode {
+    let layers = match layers.map(LayerSet::parse).transpose() {
+        Ok(layers) => layers,
+        Err(message) => return fail(format!("--layers: {message}")),
+    };
+    let loaded = load_data(data_dir);
+    report_problems(&loaded.problems);
+    match crate::render::job::run(&loaded.atlas, args, layers) {
+        Ok(files) => {
+            let in_frames = |file: &PathBuf| args.frames.as_ref().is_some_and(|dir| file.starts_with(dir));
+            let (frames, others): (Vec<&PathBuf>, Vec<&PathBuf>) = files.iter().partition(|file| in_frames(file));
+            let mut out = std::io::stdout().lock();
+            for file in others {
+                let _ = writeln!(out, "wrote {}", file.display());
+            }
+            if let Some(dir) = &args.frames {
+                let _ = writeln!(out, "wrote {} files to {}", frames.len(), dir.display());
+            }
+            ExitCode::SUCCESS
+        }
+        Err(message) => fail(message),
+    }
+}
+
 /// Data problems go to standard error, so that a query's output stays clean for scripts.
 fn report_problems(problems: &[Problem]) {
     if !problems.is_empty() {
@@ -198,6 +238,7 @@ fn run_window(
     date: Option<String>,
     place: Option<String>,
     lang: Option<String>,
+    layers: Option<String>,
 ) -> ExitCode {
     let date = match date.as_deref().map(Date::parse).transpose() {
         Ok(date) => date,
@@ -207,7 +248,11 @@ fn run_window(
         Ok(language) => language,
         Err(message) => return fail(message),
     };
-    let options = crate::ui::StartOptions { data_dir, date, place, language };
+    let layers = match layers.as_deref().map(LayerSet::parse).transpose() {
+        Ok(layers) => layers,
+        Err(message) => return fail(format!("--layers: {message}")),
+    };
+    let options = crate::ui::StartOptions { data_dir, date, place, language, layers };
     match crate::ui::run_window(options) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => fail(format!("{error:#}")),

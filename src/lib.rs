@@ -6,6 +6,7 @@
 //! - [`geometry`]: the projection and the projected, triangulated shapes (no UI).
 //! - [`query`]: who holds what on a date, as used by `steppe-atlas query`.
 //! - [`i18n`]: the interface's translation table; [`date_input`]: dates as people type them.
+//! - [`layers`]: which optional map layers are on (shared by window, `render`, tours, kiosk).
 //! - [`ui`]: the egui application.
 //! - [`cli`]: the command line.
 
@@ -15,8 +16,11 @@ pub mod data;
 pub mod date_input;
 pub mod geometry;
 pub mod i18n;
+pub mod layers;
 pub mod model;
 pub mod query;
+pub mod render;
 pub mod search;
 pub mod shares;
+pub mod tour_player;
 pub mod ui;

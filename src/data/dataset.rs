@@ -33,7 +33,16 @@ pub struct DataFile {
 #[derive(Clone, Debug, Default)]
 pub struct Dataset {
     files: Vec<(&'static str, DataFile)>,
+    /// Tour files, in file-name order.
+    pub tours: Vec<DataFile>,
 }
+
+/// The built-in tours, embedded like the rest of the data.
+const EMBEDDED_TOURS: [(&str, &str); 3] = [
+    ("1917.toml", include_str!("../../maps/tours/1917.toml")),
+    ("1918.toml", include_str!("../../maps/tours/1918.toml")),
+    ("1919_1920.toml", include_str!("../../maps/tours/1919_1920.toml")),
+];
 
 impl Dataset {
     /// The data shipped inside the binary.
@@ -54,7 +63,11 @@ impl Dataset {
             .zip(texts)
             .map(|(&name, text)| (name, DataFile { display_name: format!("maps/{name}"), text: text.to_owned() }))
             .collect();
-        Dataset { files }
+        let tours = EMBEDDED_TOURS
+            .iter()
+            .map(|(name, text)| DataFile { display_name: format!("maps/tours/{name}"), text: (*text).to_owned() })
+            .collect();
+        Dataset { files, tours }
     }
 
     /// Reads the data files from a folder; problems name the files that could not be read.
@@ -69,7 +82,16 @@ impl Dataset {
                 Err(message) => problems.push(Problem::new(&display_name, None, message)),
             }
         }
-        (Dataset { files }, problems)
+        let tours = read_tours(&dir.join("tours"), &mut problems);
+        (Dataset { files, tours }, problems)
+    }
+
+    /// Reads one tour file given on the command line (`--tour FILE`).
+    pub fn read_tour_file(path: &Path) -> Result<DataFile, Problem> {
+        let display_name = path.display().to_string();
+        read_limited(path)
+            .map(|text| DataFile { display_name: display_name.clone(), text })
+            .map_err(|message| Problem::new(&display_name, None, message))
     }
 
     /// A dataset from texts in memory, keyed by file name (for tests and benchmarks).
@@ -80,7 +102,7 @@ impl Dataset {
                 files.push((known, DataFile { display_name: format!("maps/{known}"), text }));
             }
         }
-        Dataset { files }
+        Dataset { files, tours: Vec::new() }
     }
 
     /// The file with this name (one of [`FILE_NAMES`]), if it was read.
@@ -95,6 +117,25 @@ impl Dataset {
         }
         self
     }
+}
+
+/// The `*.toml` files of a tours folder, sorted by name; no folder means no tours.
+fn read_tours(dir: &Path, problems: &mut Vec<Problem>) -> Vec<DataFile> {
+    let Ok(entries) = std::fs::read_dir(dir) else { return Vec::new() };
+    let mut paths: Vec<_> = entries
+        .filter_map(Result::ok)
+        .map(|entry| entry.path())
+        .filter(|path| path.extension().is_some_and(|e| e == "toml"))
+        .collect();
+    paths.sort();
+    let mut tours = Vec::new();
+    for path in paths {
+        match Dataset::read_tour_file(&path) {
+            Ok(file) => tours.push(file),
+            Err(problem) => problems.push(problem),
+        }
+    }
+    tours
 }
 
 fn read_limited(path: &Path) -> Result<String, String> {

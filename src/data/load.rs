@@ -134,7 +134,9 @@ pub fn load(dataset: &Dataset) -> Loaded {
         events = build_events(&mut reporter, &file.text, &ids);
     }
 
-    let atlas = Atlas::new(places, forces, sources, periods, events, water).with_rivers(rivers).with_context(context);
+    let mut atlas =
+        Atlas::new(places, forces, sources, periods, events, water).with_rivers(rivers).with_context(context);
+    atlas.tours = super::tours::load_tours(&atlas, &dataset.tours, &mut problems);
     Loaded { atlas, problems }
 }
 

@@ -7,7 +7,9 @@ mod problem;
 mod raw;
 mod toml_entries;
 pub mod topology;
+mod tours;
 
 pub use dataset::{DataFile, Dataset, FILE_NAMES, MAX_FILE_BYTES};
 pub use load::{Loaded, load};
 pub use problem::{LineIndex, Problem};
+pub use tours::{MAX_STEPS, load_tour, load_tours};

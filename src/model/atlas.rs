@@ -67,6 +67,8 @@ pub struct Atlas {
     pub rivers: Vec<River>,
     /// Neighbours drawn as context; empty until [`Atlas::with_context`].
     pub context: Vec<ContextArea>,
+    /// Tours for lectures and the kiosk, in file-name order.
+    pub tours: Vec<super::Tour>,
     index: ControlIndex,
     place_by_id: HashMap<String, PlaceId>,
 }
@@ -96,6 +98,7 @@ impl Atlas {
             water,
             rivers: Vec::new(),
             context: Vec::new(),
+            tours: Vec::new(),
             index,
             place_by_id,
         }

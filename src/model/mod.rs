@@ -12,6 +12,7 @@ mod force;
 mod names;
 mod person;
 mod place;
+mod tour;
 
 pub use atlas::{Atlas, ContextArea, River, Source, SourceId, WaterBody};
 pub use control::{Confidence, ControlIndex, ControlPeriod, Holder, PeriodId, Resolution, Role};
@@ -21,3 +22,4 @@ pub use force::{Force, ForceId, Side};
 pub use names::{Language, Names};
 pub use person::{PartialDate, Person};
 pub use place::{LonLat, Place, PlaceId, PlaceKind};
+pub use tour::{Camera, DEFAULT_STEP_SECONDS, Tour, TourStep};

@@ -2,8 +2,9 @@
 
 use std::path::PathBuf;
 
-use eframe::egui::{self, Color32, ColorImage, Key, RichText, TextureHandle, TextureOptions};
+use eframe::egui::{self, Color32, Key, RichText, TextureHandle, TextureOptions};
 
+use super::date_paint::DatePaint;
 use super::events::events_ui;
 use super::legend::legend_ui;
 use super::map::{MapScene, MapView, MapWidget};
@@ -16,7 +17,8 @@ use super::timeline::{Timeline, timeline_ui};
 use crate::data::Problem;
 use crate::geometry::MapGeometry;
 use crate::i18n::Translations;
-use crate::model::{Atlas, Confidence, Date, Language, PlaceId, PlaceKind};
+use crate::layers::{Layer, LayerSet};
+use crate::model::{Atlas, Date, Language, PlaceId};
 use crate::search::Target;
 
 /// How the window starts, from the command line.
@@ -29,6 +31,8 @@ pub struct StartOptions {
     pub place: Option<String>,
     /// Interface language; the system's when it is one of ours, English otherwise.
     pub language: Option<Language>,
+    /// The optional map layers; the remembered (or default) ones when not given.
+    pub layers: Option<LayerSet>,
 }
 
 /// What the window remembers between runs (eframe keeps it in the user's data folder).
@@ -40,6 +44,9 @@ pub struct SavedState {
     pub view: Option<[f32; 3]>,
     pub selected: Option<String>,
     pub days_per_second: f64,
+    /// The optional map layers that were on (absent in files of earlier versions).
+    #[serde(default)]
+    pub layers: LayerSet,
 }
 
 /// The date the window opens on when none is asked for: the February revolution.
@@ -57,34 +64,6 @@ struct Explain {
     pulse_started: Option<f64>,
     /// A date the user typed to compare with, instead of the previous step.
     typed_since: String,
-}
-
-/// How each place looks on one date, recomputed only when the date or data change.
-struct DatePaint {
-    date: Date,
-    paints: Vec<ControlPaint>,
-    visible: Vec<bool>,
-}
-
-impl DatePaint {
-    fn compute(atlas: &Atlas, date: Date) -> DatePaint {
-        let paints = atlas
-            .place_ids()
-            .map(|id| match atlas.control_on(id, date) {
-                Some(period) if period.confidence == Confidence::Low => {
-                    ControlPaint::of(&atlas.sides_of(period)).faded()
-                }
-                Some(period) => ControlPaint::of(&atlas.sides_of(period)),
-                None => ControlPaint::of(&[]),
-            })
-            .collect();
-        // A free zone exists only while it has a period of its own.
-        let visible = atlas
-            .place_ids()
-            .map(|id| atlas.place(id).kind != PlaceKind::Zone || atlas.resolve(id, date).from_place == Some(id))
-            .collect();
-        DatePaint { date, paints, visible }
-    }
 }
 
 /// Which of the two maps of the compare view.
@@ -130,6 +109,8 @@ pub struct AtlasApp {
     watcher: Option<DataWatcher>,
     hatch_texture: Option<TextureHandle>,
     date_paint: Option<DatePaint>,
+    /// The optional map layers that are on.
+    layers: LayerSet,
 }
 
 impl AtlasApp {
@@ -169,6 +150,7 @@ impl AtlasApp {
             watcher: None,
             hatch_texture: None,
             date_paint: None,
+            layers: options.layers.unwrap_or_default(),
         }
         .with_selection(selected)
     }
@@ -217,6 +199,7 @@ impl AtlasApp {
             view: self.view.map(|v| [v.centre.x, v.centre.y, v.km_per_point]),
             selected: self.selected().map(|id| self.atlas.place(id).id.clone()),
             days_per_second: self.timeline.days_per_second,
+            layers: self.layers,
         }
     }
 
@@ -239,6 +222,9 @@ impl AtlasApp {
                 let km_per_point = km_per_point.clamp(*MapView::ZOOM_RANGE.start(), *MapView::ZOOM_RANGE.end());
                 self.view = Some(MapView { centre: crate::geometry::MapPoint::new(x, y), km_per_point });
             }
+        }
+        if options.layers.is_none() {
+            self.layers = saved.layers;
         }
         if super::timeline::SPEEDS.iter().any(|(days, _)| *days == saved.days_per_second) {
             self.timeline.days_per_second = saved.days_per_second;
@@ -320,7 +306,9 @@ impl AtlasApp {
 
     fn hatch_texture(&mut self, ctx: &egui::Context) -> egui::TextureId {
         self.hatch_texture
-            .get_or_insert_with(|| ctx.load_texture("hatch", hatch_image(), TextureOptions::LINEAR_REPEAT))
+            .get_or_insert_with(|| {
+                ctx.load_texture("hatch", super::style::hatch_image(), TextureOptions::LINEAR_REPEAT)
+            })
             .id()
     }
 
@@ -522,12 +510,20 @@ impl AtlasApp {
         }
     }
 
-    /// The View menu: Old Style dates and the language of map labels.
+    /// The View menu: Old Style dates, the optional layers and the language of map labels.
     fn view_menu_ui(&mut self, ui: &mut egui::Ui) {
         let title = self.tr("view").to_owned();
         ui.menu_button(title, |ui| {
             let old_style_label = self.tr("show_old_style").to_owned();
             ui.checkbox(&mut self.timeline.show_old_style, old_style_label);
+            ui.separator();
+            ui.label(self.tr("layers"));
+            for layer in Layer::ALL {
+                let mut on = self.layers.contains(layer);
+                if ui.checkbox(&mut on, self.texts.tr(self.language, layer.label_key())).changed() {
+                    self.layers.set(layer, on);
+                }
+            }
             ui.separator();
             ui.label(self.tr("map_labels"));
             let follow = self.tr("map_labels_follow").to_owned();
@@ -663,9 +659,10 @@ impl AtlasApp {
             visible: &date_paint.visible,
             language: self.map_language.unwrap_or(self.language),
             hovered: None,
-            highlighted: self.selection.as_ref().map(|selection| selection.place),
+            highlights: self.selection.as_ref().map(|selection| std::slice::from_ref(&selection.place)).unwrap_or(&[]),
             hatch_texture,
             text_scale: 1.0,
+            layers: self.layers,
         };
         let (atlas, texts, language) = (&self.atlas, &self.texts, self.language);
         let describe_place = |place| describe(atlas, texts, language, place, date);
@@ -725,14 +722,12 @@ impl eframe::App for AtlasApp {
     }
 }
 
-/// Diagonal white stripes on transparency; tinted by the vertex colour when drawn.
-fn hatch_image() -> ColorImage {
-    const SIZE: usize = 16;
-    let pixels = (0..SIZE * SIZE)
-        .map(|i| {
-            let (x, y) = (i % SIZE, i / SIZE);
-            if (x + y) % SIZE < 5 { Color32::WHITE } else { Color32::TRANSPARENT }
-        })
-        .collect();
-    ColorImage::new([SIZE, SIZE], pixels)
+impl AtlasApp {
+    pub fn layers(&self) -> LayerSet {
+        self.layers
+    }
+
+    pub fn set_layers(&mut self, layers: LayerSet) {
+        self.layers = layers;
+    }
 }

@@ -4,6 +4,7 @@ use eframe::egui;
 
 mod app;
 mod chart;
+pub mod date_paint;
 mod events;
 mod explain;
 mod fonts;
@@ -11,9 +12,10 @@ mod legend;
 pub mod map;
 mod place_info;
 mod place_panel;
+pub mod print_frame;
 mod reload;
 mod search_window;
-mod style;
+pub mod style;
 mod timeline;
 
 pub use app::{AtlasApp, SavedState, StartOptions};

@@ -1,6 +1,6 @@
 //! Colours of the map: sides, unknown, water, land, borders.
 
-use eframe::egui::Color32;
+use eframe::egui::{Color32, ColorImage};
 
 use crate::model::Side;
 
@@ -52,4 +52,16 @@ impl ControlPaint {
 fn lerp_colour(from: Color32, to: Color32, t: f32) -> Color32 {
     let mix = |a: u8, b: u8| (f32::from(a) + (f32::from(b) - f32::from(a)) * t).round() as u8;
     Color32::from_rgb(mix(from.r(), to.r()), mix(from.g(), to.g()), mix(from.b(), to.b()))
+}
+
+/// Diagonal white stripes on transparency; tinted by the vertex colour when drawn.
+pub fn hatch_image() -> ColorImage {
+    const SIZE: usize = 16;
+    let pixels = (0..SIZE * SIZE)
+        .map(|i| {
+            let (x, y) = (i % SIZE, i / SIZE);
+            if (x + y) % SIZE < 5 { Color32::WHITE } else { Color32::TRANSPARENT }
+        })
+        .collect();
+    ColorImage::new([SIZE, SIZE], pixels)
 }

@@ -6,6 +6,7 @@ use eframe::egui::{self, Align2, Color32, FontId, Mesh, Painter, Pos2, Rect, Sha
 
 use super::Projector;
 use crate::geometry::{AreaShape, MapGeometry};
+use crate::layers::{Layer, LayerSet};
 use crate::model::{Atlas, Language, PlaceId, PlaceKind};
 use crate::ui::style::{self, ControlPaint};
 
@@ -19,16 +20,34 @@ pub struct MapScene<'a> {
     pub visible: &'a [bool],
     pub language: Language,
     pub hovered: Option<PlaceId>,
-    pub highlighted: Option<PlaceId>,
+    /// Places outlined on the map: the selected one, or a tour step's.
+    pub highlights: &'a [PlaceId],
     /// A repeating stripe texture for places held by several sides.
     pub hatch_texture: TextureId,
     /// Text size multiplier (1 at a desk; larger on a projector).
     pub text_scale: f32,
+    /// The optional layers that are on.
+    pub layers: LayerSet,
 }
 
 impl MapScene<'_> {
     fn paint(&self, place: PlaceId) -> ControlPaint {
         self.paints.get(place.index()).copied().unwrap_or(ControlPaint { fill: style::UNKNOWN, hatch: None })
+    }
+
+    fn shows(&self, layer: Layer) -> bool {
+        self.layers.contains(layer)
+    }
+
+    /// A place's name as the map shows it: the present-day name where asked for and known.
+    fn name_of(&self, place: PlaceId) -> &str {
+        let place = self.atlas.place(place);
+        match &place.modern_name {
+            Some(modern) if self.shows(Layer::ModernNames) && !modern.get(self.language).is_empty() => {
+                modern.get(self.language)
+            }
+            _ => place.name.get(self.language),
+        }
     }
 
     fn is_visible(&self, place: PlaceId) -> bool {
@@ -137,6 +156,9 @@ pub struct ContextLayer;
 
 impl MapLayer for ContextLayer {
     fn draw(&self, painter: &Painter, projector: &Projector, scene: &MapScene<'_>) {
+        if !scene.shows(Layer::Neighbours) {
+            return;
+        }
         let clip = painter.clip_rect();
         for shape in &scene.geometry.context {
             if !on_screen(shape, projector, clip) {
@@ -155,52 +177,57 @@ pub struct RiverLayer;
 
 impl MapLayer for RiverLayer {
     fn draw(&self, painter: &Painter, projector: &Projector, scene: &MapScene<'_>) {
-        let clip = painter.clip_rect();
-        // A little wider as one zooms in, never thicker than a border.
-        let width = (projector.points_per_km() * 1.5).clamp(0.8, 1.8);
-        let stroke = Stroke::new(width, style::WATER_EDGE);
-        for shape in &scene.geometry.rivers {
-            if !projector.screen_rect(shape.bounds).intersects(clip) {
-                continue;
-            }
-            for line in &shape.lines {
-                painter.add(Shape::line(line.iter().map(|&p| projector.screen_from_map(p)).collect(), stroke));
-            }
+        if scene.shows(Layer::Rivers) {
+            draw_rivers(painter, projector, scene);
         }
-        let font = FontId::proportional(11.5 * scene.text_scale);
-        let rivers = scene
-            .atlas
-            .rivers
-            .iter()
-            .map(|r| &r.name)
-            .zip(scene.geometry.rivers.iter().map(|s| (s.bounds, s.label_point)));
-        let waters = scene
-            .atlas
-            .water
-            .iter()
-            .map(|w| &w.name)
-            .zip(scene.geometry.water.iter().map(|s| (s.bounds, s.label_point)));
-        for (name, (bounds, label_point)) in rivers.chain(waters) {
-            let text = name.get(scene.language);
-            if text.is_empty() {
-                continue;
-            }
-            let galley = painter.layout_no_wrap(text.to_owned(), font.clone(), WATER_LABEL);
-            let extent = projector.screen_rect(bounds);
-            let rect = Align2::CENTER_CENTER.anchor_size(projector.screen_from_map(label_point), galley.size());
-            if extent.width().max(extent.height()) > galley.size().x * 1.5 && clip.contains_rect(rect) {
-                draw_with_halo(painter, rect.min, &galley, WATER_LABEL);
-            }
+        if scene.shows(Layer::Neighbours) {
+            draw_neighbour_names(painter, projector, scene);
         }
-        // The neighbours' names here rather than under the water and the fills, which would hide them.
-        let font = FontId::proportional(12.5 * scene.text_scale);
-        for (area, shape) in scene.atlas.context.iter().zip(&scene.geometry.context) {
-            let text = area.name.get(scene.language);
-            let galley = painter.layout_no_wrap(text.to_owned(), font.clone(), CONTEXT_LABEL);
-            let rect = Align2::CENTER_CENTER.anchor_size(projector.screen_from_map(shape.label_point), galley.size());
-            if projector.screen_rect(shape.bounds).width() > galley.size().x * 1.3 && clip.contains_rect(rect) {
-                painter.galley(rect.min, galley, CONTEXT_LABEL);
-            }
+    }
+}
+
+fn draw_rivers(painter: &Painter, projector: &Projector, scene: &MapScene<'_>) {
+    let clip = painter.clip_rect();
+    // A little wider as one zooms in, never thicker than a border.
+    let width = (projector.points_per_km() * 1.5).clamp(0.8, 1.8);
+    let stroke = Stroke::new(width, style::WATER_EDGE);
+    for shape in &scene.geometry.rivers {
+        if !projector.screen_rect(shape.bounds).intersects(clip) {
+            continue;
+        }
+        for line in &shape.lines {
+            painter.add(Shape::line(line.iter().map(|&p| projector.screen_from_map(p)).collect(), stroke));
+        }
+    }
+    let font = FontId::proportional(11.5 * scene.text_scale);
+    let rivers =
+        scene.atlas.rivers.iter().map(|r| &r.name).zip(scene.geometry.rivers.iter().map(|s| (s.bounds, s.label_point)));
+    let waters =
+        scene.atlas.water.iter().map(|w| &w.name).zip(scene.geometry.water.iter().map(|s| (s.bounds, s.label_point)));
+    for (name, (bounds, label_point)) in rivers.chain(waters) {
+        let text = name.get(scene.language);
+        if text.is_empty() {
+            continue;
+        }
+        let galley = painter.layout_no_wrap(text.to_owned(), font.clone(), WATER_LABEL);
+        let extent = projector.screen_rect(bounds);
+        let rect = Align2::CENTER_CENTER.anchor_size(projector.screen_from_map(label_point), galley.size());
+        if extent.width().max(extent.height()) > galley.size().x * 1.5 && clip.contains_rect(rect) {
+            draw_with_halo(painter, rect.min, &galley, WATER_LABEL);
+        }
+    }
+}
+
+/// The neighbours' names, drawn with the rivers rather than under the water and the fills, which would hide them.
+fn draw_neighbour_names(painter: &Painter, projector: &Projector, scene: &MapScene<'_>) {
+    let clip = painter.clip_rect();
+    let font = FontId::proportional(12.5 * scene.text_scale);
+    for (area, shape) in scene.atlas.context.iter().zip(&scene.geometry.context) {
+        let text = area.name.get(scene.language);
+        let galley = painter.layout_no_wrap(text.to_owned(), font.clone(), CONTEXT_LABEL);
+        let rect = Align2::CENTER_CENTER.anchor_size(projector.screen_from_map(shape.label_point), galley.size());
+        if projector.screen_rect(shape.bounds).width() > galley.size().x * 1.3 && clip.contains_rect(rect) {
+            painter.galley(rect.min, galley, CONTEXT_LABEL);
         }
     }
 }
@@ -230,6 +257,9 @@ pub struct BorderLayer;
 impl MapLayer for BorderLayer {
     fn draw(&self, painter: &Painter, projector: &Projector, scene: &MapScene<'_>) {
         for (kind, width) in [(PlaceKind::Uezd, 0.6), (PlaceKind::Oblast, 1.4)] {
+            if kind == PlaceKind::Uezd && !scene.shows(Layer::UezdBorders) {
+                continue;
+            }
             for (_, shape) in scene.areas_of_kind(kind) {
                 if on_screen(shape, projector, painter.clip_rect()) {
                     for ring in &shape.rings {
@@ -246,6 +276,9 @@ pub struct ZoneLayer;
 
 impl MapLayer for ZoneLayer {
     fn draw(&self, painter: &Painter, projector: &Projector, scene: &MapScene<'_>) {
+        if !scene.shows(Layer::Zones) {
+            return;
+        }
         for (id, shape) in scene.areas_of_kind(PlaceKind::Zone) {
             if !on_screen(shape, projector, painter.clip_rect()) {
                 continue;
@@ -304,7 +337,7 @@ impl MapLayer for LabelLayer {
         let clip = painter.clip_rect();
         let oblast_font = FontId::new(15.0 * scene.text_scale, egui::FontFamily::Name(crate::ui::fonts::BOLD.into()));
         for (id, shape) in scene.areas_of_kind(PlaceKind::Oblast) {
-            let text = scene.atlas.place(id).name.get(scene.language).to_uppercase();
+            let text = scene.name_of(id).to_uppercase();
             let galley = painter.layout_no_wrap(text, oblast_font.clone(), style::LABEL);
             let rect = Align2::CENTER_CENTER.anchor_size(projector.screen_from_map(shape.label_point), galley.size());
             // Only where the oblast is big enough on screen to hold its name.
@@ -316,6 +349,9 @@ impl MapLayer for LabelLayer {
                 placed.push(rect);
             }
         }
+        if !scene.shows(Layer::CityLabels) {
+            return;
+        }
         let city_font = FontId::proportional(13.0 * scene.text_scale);
         for id in scene.atlas.place_ids() {
             let Some(point) = scene.geometry.point(id) else {
@@ -325,7 +361,7 @@ impl MapLayer for LabelLayer {
             if !clip.contains(centre) {
                 continue;
             }
-            let text = scene.atlas.place(id).name.get(scene.language).to_owned();
+            let text = scene.name_of(id).to_owned();
             let galley = painter.layout_no_wrap(text, city_font.clone(), style::LABEL);
             let gap = radius + 3.0;
             let candidates = [
@@ -363,8 +399,8 @@ pub struct HighlightLayer;
 
 impl MapLayer for HighlightLayer {
     fn draw(&self, painter: &Painter, projector: &Projector, scene: &MapScene<'_>) {
-        for (place, width) in [(scene.highlighted, 4.0), (scene.hovered, 2.5)] {
-            let Some(place) = place else { continue };
+        let highlighted = scene.highlights.iter().map(|&place| (place, 4.0));
+        for (place, width) in highlighted.chain(scene.hovered.map(|place| (place, 2.5))) {
             if let Some(shape) = scene.geometry.area(place) {
                 for ring in &shape.rings {
                     painter.add(ring_shape(ring, projector, Stroke::new(width, style::HIGHLIGHT)));

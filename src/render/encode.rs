@@ -1,0 +1,74 @@
+//! Writing images: PNG for stills and posters, GIF for animations. Both encoders are
+//! deterministic, so the same frames give the same bytes.
+
+use std::io::Write;
+
+use super::raster::Canvas;
+
+/// Encodes `canvas` as an 8-bit RGBA PNG.
+pub fn png_bytes(canvas: &Canvas) -> Result<Vec<u8>, String> {
+    let mut bytes = Vec::new();
+    {
+        let mut encoder = png::Encoder::new(&mut bytes, canvas.width, canvas.height);
+        encoder.set_color(png::ColorType::Rgba);
+        encoder.set_depth(png::BitDepth::Eight);
+        let mut writer = encoder.write_header().map_err(|e| e.to_string())?;
+        writer.write_image_data(&canvas.to_rgba_bytes()).map_err(|e| e.to_string())?;
+        writer.finish().map_err(|e| e.to_string())?;
+    }
+    Ok(bytes)
+}
+
+/// An animated GIF, frame by frame, looping forever.
+pub struct GifWriter<W: Write> {
+    encoder: gif::Encoder<W>,
+    width: u16,
+    height: u16,
+    /// Hundredths of a second each frame stays.
+    delay: u16,
+    /// The last frame, held back until the next differs, so that a held frame is written once
+    /// with a longer delay instead of many times.
+    pending: Option<(Canvas, u32)>,
+}
+
+impl<W: Write> GifWriter<W> {
+    pub fn new(out: W, width: u32, height: u32, frame_seconds: f32) -> Result<GifWriter<W>, String> {
+        let (Ok(width), Ok(height)) = (u16::try_from(width), u16::try_from(height)) else {
+            return Err(format!("a GIF can be at most 65535 pixels on a side, not {width}x{height}"));
+        };
+        let mut encoder = gif::Encoder::new(out, width, height, &[]).map_err(|e| e.to_string())?;
+        encoder.set_repeat(gif::Repeat::Infinite).map_err(|e| e.to_string())?;
+        let delay = (frame_seconds * 100.0).round().clamp(2.0, 65_535.0) as u16;
+        Ok(GifWriter { encoder, width, height, delay, pending: None })
+    }
+
+    /// Adds a frame. A frame equal to the one before only lengthens its time on screen.
+    pub fn add(&mut self, canvas: &Canvas) -> Result<(), String> {
+        if canvas.width != u32::from(self.width) || canvas.height != u32::from(self.height) {
+            return Err("all frames of a GIF must have the same size".into());
+        }
+        if let Some((pending, count)) = &mut self.pending
+            && pending == canvas
+        {
+            *count += 1;
+            return Ok(());
+        }
+        self.flush()?;
+        self.pending = Some((canvas.clone(), 1));
+        Ok(())
+    }
+
+    /// Writes the held-back frame; its colours are reduced to 256 by NeuQuant (deterministic).
+    fn flush(&mut self) -> Result<(), String> {
+        let Some((canvas, count)) = self.pending.take() else { return Ok(()) };
+        let mut rgba = canvas.to_rgba_bytes();
+        let mut frame = gif::Frame::from_rgba_speed(self.width, self.height, &mut rgba, 10);
+        frame.delay = (u32::from(self.delay) * count).min(u32::from(u16::MAX)) as u16;
+        self.encoder.write_frame(&frame).map_err(|e| e.to_string())
+    }
+
+    /// Writes the last frame and the GIF's trailer.
+    pub fn finish(mut self) -> Result<(), String> {
+        self.flush()
+    }
+}

@@ -1,0 +1,422 @@
+//! `steppe-atlas render`: what the command line asks for, turned into images on disk.
+
+use std::path::{Path, PathBuf};
+
+use crate::geometry::{Albers, MapGeometry, MapPoint, MapRect};
+use crate::layers::LayerSet;
+use crate::model::{Atlas, Date, Language, LonLat};
+
+use super::encode::{GifWriter, png_bytes};
+use super::raster::Canvas;
+use super::{RenderRequest, Renderer, extent_of};
+use crate::ui::print_frame::Decorations;
+
+/// The arguments of `steppe-atlas render`.
+#[derive(clap::Args, Debug, Clone, Default)]
+pub struct RenderArgs {
+    /// The date of a still image, YYYY-MM-DD (Gregorian).
+    #[arg(long, value_name = "YYYY-MM-DD", conflicts_with_all = ["from", "to"])]
+    pub date: Option<String>,
+    /// The first date of an animation, a frame sequence or a poster.
+    #[arg(long, value_name = "YYYY-MM-DD", requires = "to")]
+    pub from: Option<String>,
+    /// The last date of an animation, a frame sequence or a poster (included).
+    #[arg(long, value_name = "YYYY-MM-DD", requires = "from")]
+    pub to: Option<String>,
+    /// The step between frames: a number and d, w or m (days, weeks, months), e.g. 1d, 1w, 3m.
+    #[arg(long, value_name = "STEP", default_value = "1m")]
+    pub step: String,
+    /// The image to write: .png for a still or a poster, .gif for an animation.
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// Also (or instead) write every frame as a numbered PNG into this folder.
+    #[arg(long, value_name = "DIR")]
+    pub frames: Option<PathBuf>,
+    /// WIDTHxHEIGHT in pixels, or a preset: hd (1920x1080), 4k (3840x2160), a4, a3, a2 (landscape,
+    /// 300 dpi; add -portrait for portrait).
+    #[arg(long, value_name = "WxH", default_value = "1920x1080")]
+    pub size: String,
+    /// Language of the title, date and legend: kk, ru or en.
+    #[arg(long, value_name = "kk|ru|en")]
+    pub lang: Option<String>,
+    /// Language of the names on the map, when it should differ from --lang.
+    #[arg(long, value_name = "kk|ru|en")]
+    pub map_lang: Option<String>,
+    /// What to show: a place (id or any name, e.g. semirechye_oblast, "Верный") or a box
+    /// LON1,LAT1,LON2,LAT2 in degrees. The whole atlas when absent.
+    #[arg(long, value_name = "PLACE|BBOX", allow_hyphen_values = true)]
+    pub view: Option<String>,
+    /// Places to outline (ids or names, comma-separated).
+    #[arg(long, value_name = "LIST")]
+    pub highlight: Option<String>,
+    /// Make a poster: one image with a grid of maps from --from to --to every --step.
+    #[arg(long, requires = "from")]
+    pub poster: bool,
+    /// Columns of a poster's grid.
+    #[arg(long, value_name = "N", default_value_t = 4)]
+    pub columns: u32,
+    /// Seconds each frame of a GIF stays on screen.
+    #[arg(long, value_name = "SECONDS", default_value_t = 0.5)]
+    pub frame_seconds: f32,
+    /// Hide the Old Style date that is shown beside dates before 14 February 1918.
+    #[arg(long)]
+    pub no_old_style: bool,
+    /// Render a tour: one frame per step (and its animation), with an SRT file of its captions
+    /// beside --out.
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["date", "from", "poster"])]
+    pub tour: Option<PathBuf>,
+}
+
+/// A failed render, with what to tell the user.
+pub type RenderResult<T> = Result<T, String>;
+
+/// Parses `1920x1080` or a preset name.
+pub fn parse_size(text: &str) -> RenderResult<[u32; 2]> {
+    let lower = text.trim().to_ascii_lowercase();
+    let (name, portrait) = match lower.strip_suffix("-portrait") {
+        Some(name) => (name, true),
+        None => (lower.as_str(), false),
+    };
+    // A-series sizes at 300 dots per inch, landscape.
+    let preset = match name {
+        "hd" | "1080p" => Some([1920, 1080]),
+        "4k" | "uhd" | "2160p" => Some([3840, 2160]),
+        "a4" => Some([3508, 2480]),
+        "a3" => Some([4961, 3508]),
+        "a2" => Some([7016, 4961]),
+        _ => None,
+    };
+    let size = match preset {
+        Some(size) => size,
+        None => {
+            let mut parts = name.split('x');
+            let (Some(w), Some(h), None) = (parts.next(), parts.next(), parts.next()) else {
+                return Err(format!("--size {text}: expected WIDTHxHEIGHT (e.g. 1920x1080) or hd, 4k, a4, a3, a2"));
+            };
+            let parse = |part: &str| {
+                part.trim().parse::<u32>().map_err(|_| format!("--size {text}: `{part}` is not a number of pixels"))
+            };
+            [parse(w)?, parse(h)?]
+        }
+    };
+    if size.iter().any(|&side| !(64..=super::MAX_SIDE).contains(&side)) {
+        return Err(format!("--size {text}: each side must be 64 to {} pixels", super::MAX_SIDE));
+    }
+    Ok(if portrait { [size[1], size[0]] } else { size })
+}
+
+/// A step between frames.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Step {
+    Days(i32),
+    Months(i32),
+}
+
+pub fn parse_step(text: &str) -> RenderResult<Step> {
+    let text = text.trim();
+    let error = || format!("--step {text}: expected a number and d, w or m, e.g. 1d, 2w, 3m");
+    let unit = text.chars().last().ok_or_else(error)?;
+    let count: i32 = text[..text.len() - unit.len_utf8()].parse().map_err(|_| error())?;
+    if !(1..=1000).contains(&count) {
+        return Err(error());
+    }
+    match unit.to_ascii_lowercase() {
+        'd' => Ok(Step::Days(count)),
+        'w' => Ok(Step::Days(count * 7)),
+        'm' => Ok(Step::Months(count)),
+        _ => Err(error()),
+    }
+}
+
+/// Every date from `from` to `to` (both included when `to` falls on a step). Months are counted
+/// from `from`, so 1917-01-31 + 1m gives the last day of each month, not a drifting day.
+pub fn dates(from: Date, to: Date, step: Step) -> Vec<Date> {
+    let mut dates = Vec::new();
+    for k in 0.. {
+        let date = match step {
+            Step::Days(days) => from.add_days(days * k),
+            Step::Months(months) => from.add_months(months * k),
+        };
+        if date > to || dates.len() > 100_000 {
+            break;
+        }
+        dates.push(date);
+    }
+    dates
+}
+
+fn parse_date(flag: &str, text: &str) -> RenderResult<Date> {
+    let date = Date::parse(text).map_err(|error| format!("{flag} {text}: {error}"))?;
+    if !(Date::ATLAS_START..=Date::ATLAS_END).contains(&date) {
+        return Err(format!("{flag} {date}: the atlas covers {} to {}", Date::ATLAS_START, Date::ATLAS_END));
+    }
+    Ok(date)
+}
+
+fn parse_language(flag: &str, text: Option<&str>) -> RenderResult<Option<Language>> {
+    text.map(|code| Language::from_code(code).ok_or_else(|| format!("{flag} {code}: use kk, ru or en"))).transpose()
+}
+
+/// The map extent of `--view`: a place's outline (or surroundings), or a lon/lat box.
+pub fn parse_view(atlas: &Atlas, geometry: &MapGeometry, text: &str) -> RenderResult<MapRect> {
+    let numbers: Vec<f64> = text.split(',').filter_map(|part| part.trim().parse().ok()).collect();
+    if numbers.len() == 4 && text.split(',').count() == 4 {
+        let [lon1, lat1, lon2, lat2] = [numbers[0], numbers[1], numbers[2], numbers[3]];
+        let valid = numbers.iter().all(|n| n.is_finite())
+            && lon1.abs() <= 180.0
+            && lon2.abs() <= 180.0
+            && lat1.abs() < 90.0
+            && lat2.abs() < 90.0
+            && lon1 != lon2
+            && lat1 != lat2;
+        if !valid {
+            return Err(format!("--view {text}: a box is LON1,LAT1,LON2,LAT2 in degrees, with two different corners"));
+        }
+        // A box of meridians and parallels is curved in a conic projection: take its edges.
+        let albers = Albers::kazakhstan();
+        let mut extent = MapRect::NOTHING;
+        for i in 0..=16 {
+            let t = f64::from(i) / 16.0;
+            for (lon, lat) in [
+                (lon1 + (lon2 - lon1) * t, lat1),
+                (lon1 + (lon2 - lon1) * t, lat2),
+                (lon1, lat1 + (lat2 - lat1) * t),
+                (lon2, lat1 + (lat2 - lat1) * t),
+            ] {
+                extent.extend(albers.map_from_lonlat(LonLat { lon, lat }));
+            }
+        }
+        return Ok(extent);
+    }
+    let places = find_places(atlas, text)?;
+    extent_of(geometry, &places)
+        .ok_or_else(|| format!("--view {text}: the place has no outline or location on the map"))
+}
+
+/// Places named in a comma-separated list of ids or names; each must name something.
+fn find_places(atlas: &Atlas, list: &str) -> RenderResult<Vec<crate::model::PlaceId>> {
+    let mut places = Vec::new();
+    for name in list.split(',').map(str::trim).filter(|name| !name.is_empty()) {
+        let found = atlas.find_places(name);
+        if found.is_empty() {
+            return Err(format!("`{name}`: no place has this id or name"));
+        }
+        places.extend(found);
+    }
+    Ok(places)
+}
+
+/// Runs `steppe-atlas render`; returns the files written.
+pub fn run(atlas: &Atlas, args: &RenderArgs, default_layers: Option<LayerSet>) -> RenderResult<Vec<PathBuf>> {
+    let geometry = MapGeometry::new(atlas);
+    let size = parse_size(&args.size)?;
+    let language =
+        parse_language("--lang", args.lang.as_deref())?.or_else(crate::i18n::system_language).unwrap_or_default();
+    let mut request = RenderRequest::new(Date::ATLAS_START, size);
+    request.language = language;
+    request.map_language = parse_language("--map-lang", args.map_lang.as_deref())?;
+    request.layers = default_layers.unwrap_or_default();
+    request.show_old_style = !args.no_old_style;
+    if let Some(view) = &args.view {
+        request.extent = Some(parse_view(atlas, &geometry, view)?);
+    }
+    if let Some(list) = &args.highlight {
+        request.highlights = find_places(atlas, list).map_err(|e| format!("--highlight {e}"))?;
+    }
+    let mut renderer = Renderer::new();
+    if let Some(tour) = &args.tour {
+        return super::tour_render::run(atlas, &geometry, &mut renderer, request, tour, args);
+    }
+    match (&args.date, &args.from, &args.to) {
+        (Some(date), _, _) => {
+            request.date = parse_date("--date", date)?;
+            let out = args.out.clone().ok_or("--out FILE is needed for a still image")?;
+            let canvas = renderer.render(atlas, &geometry, &request);
+            write_png(&out, &canvas)?;
+            Ok(vec![out])
+        }
+        (None, Some(from), Some(to)) => {
+            let from = parse_date("--from", from)?;
+            let to = parse_date("--to", to)?;
+            if to < from {
+                return Err(format!("--to {to} is before --from {from}"));
+            }
+            let dates = dates(from, to, parse_step(&args.step)?);
+            if args.poster {
+                let out = args.out.clone().ok_or("--out FILE.png is needed for a poster")?;
+                let canvas = poster(atlas, &geometry, &mut renderer, &request, &dates, args.columns)?;
+                write_png(&out, &canvas)?;
+                return Ok(vec![out]);
+            }
+            let frames = dates.iter().map(|&date| RenderRequest { date, ..request.clone() });
+            write_sequence(atlas, &geometry, &mut renderer, frames, args)
+        }
+        _ => Err("give --date for a still image, --from and --to for an animation or poster, or --tour".into()),
+    }
+}
+
+/// Renders each request and writes a GIF (`--out x.gif`) and/or numbered PNGs (`--frames DIR`).
+/// Every frame is rendered; none is skipped or dropped.
+pub fn write_sequence(
+    atlas: &Atlas,
+    geometry: &MapGeometry,
+    renderer: &mut Renderer,
+    frames: impl Iterator<Item = RenderRequest>,
+    args: &RenderArgs,
+) -> RenderResult<Vec<PathBuf>> {
+    let gif_path = match &args.out {
+        Some(out) if has_extension(out, "gif") => Some(out.clone()),
+        Some(out) => {
+            return Err(format!("--out {}: an animation is written as .gif (use --frames DIR for PNGs)", out.display()));
+        }
+        None => None,
+    };
+    if gif_path.is_none() && args.frames.is_none() {
+        return Err("give --out FILE.gif or --frames DIR (or both) for an animation".into());
+    }
+    if let Some(dir) = &args.frames {
+        std::fs::create_dir_all(dir).map_err(|e| format!("--frames {}: {e}", dir.display()))?;
+    }
+    let mut gif = None;
+    let mut written = Vec::new();
+    let mut temporary = None;
+    let mut last: Option<(RenderRequest, Canvas)> = None;
+    for (index, request) in frames.enumerate() {
+        // A held frame (the same request again) is the same image: draw it once.
+        let canvas = match last.take() {
+            Some((previous, canvas)) if previous == request => canvas,
+            _ => renderer.render(atlas, geometry, &request),
+        };
+        if let Some(dir) = &args.frames {
+            let path = dir.join(format!("frame-{:05}.png", index + 1));
+            write_png(&path, &canvas)?;
+            written.push(path);
+        }
+        if let Some(path) = &gif_path {
+            if gif.is_none() {
+                let (temp_path, file) = create_temporary(path)?;
+                temporary = Some(temp_path);
+                gif = Some(GifWriter::new(
+                    std::io::BufWriter::new(file),
+                    canvas.width,
+                    canvas.height,
+                    args.frame_seconds,
+                )?);
+            }
+            if let Some(gif) = &mut gif {
+                gif.add(&canvas).map_err(|e| format!("{}: {e}", path.display()))?;
+            }
+        }
+        last = Some((request, canvas));
+    }
+    if let (Some(gif), Some(path)) = (gif, &gif_path) {
+        gif.finish().map_err(|e| format!("{}: {e}", path.display()))?;
+    }
+    if let (Some(temp), Some(path)) = (temporary, gif_path) {
+        std::fs::rename(&temp, &path).map_err(|e| format!("{}: {e}", path.display()))?;
+        written.push(path);
+    }
+    Ok(written)
+}
+
+/// A grid of small maps, one per date, under a header with the title and the legend.
+fn poster(
+    atlas: &Atlas,
+    geometry: &MapGeometry,
+    renderer: &mut Renderer,
+    request: &RenderRequest,
+    dates: &[Date],
+    columns: u32,
+) -> RenderResult<Canvas> {
+    if dates.is_empty() {
+        return Err("the poster has no dates".into());
+    }
+    if dates.len() > 64 {
+        return Err(format!("a poster of {} maps is too many; use a larger --step (at most 64 maps)", dates.len()));
+    }
+    let columns = columns.clamp(1, 12).min(dates.len() as u32);
+    let rows = (dates.len() as u32).div_ceil(columns);
+    let [cell_width, cell_height] = request.size;
+    let header = renderer.render_header(request, cell_width * columns);
+    let mut canvas =
+        Canvas::new(cell_width * columns, header.height + cell_height * rows, crate::ui::style::BACKGROUND);
+    canvas.blit(&header, 0, 0);
+    for (index, &date) in dates.iter().enumerate() {
+        let cell = RenderRequest { date, decorations: Decorations::DateOnly, ..request.clone() };
+        let image = renderer.render(atlas, geometry, &cell);
+        let (column, row) = (index as u32 % columns, index as u32 / columns);
+        canvas.blit(&image, column * cell_width, header.height + row * cell_height);
+    }
+    Ok(canvas)
+}
+
+fn has_extension(path: &Path, extension: &str) -> bool {
+    path.extension().is_some_and(|e| e.eq_ignore_ascii_case(extension))
+}
+
+/// A new file beside `path`, to be renamed over it when complete, so that an interrupted render
+/// never leaves a half-written image under the real name.
+fn create_temporary(path: &Path) -> RenderResult<(PathBuf, std::fs::File)> {
+    let mut name = path.file_name().map(|name| name.to_os_string()).unwrap_or_default();
+    name.push(".partial");
+    let temp = path.with_file_name(name);
+    let file = std::fs::File::create(&temp).map_err(|e| format!("{}: {e}", path.display()))?;
+    Ok((temp, file))
+}
+
+/// Writes a PNG atomically (a temporary file renamed into place).
+pub fn write_png(path: &Path, canvas: &Canvas) -> RenderResult<()> {
+    let bytes = png_bytes(canvas).map_err(|e| format!("{}: {e}", path.display()))?;
+    write_atomically(path, &bytes)
+}
+
+/// Writes `bytes` to a temporary file beside `path` and renames it into place.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> RenderResult<()> {
+    use std::io::Write as _;
+    let (temp, mut file) = create_temporary(path)?;
+    let written = file.write_all(bytes).and_then(|()| file.sync_all());
+    drop(file);
+    if let Err(error) = written.and_then(|()| std::fs::rename(&temp, path)) {
+        let _ = std::fs::remove_file(&temp);
+        return Err(format!("{}: {error}", path.display()));
+    }
+    Ok(())
+}
+
+/// The map point of the centre of a lon/lat, for tours that give a centre.
+pub fn map_point(lon: f64, lat: f64) -> MapPoint {
+    Albers::kazakhstan().map_from_lonlat(LonLat { lon, lat })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_and_presets_parse() {
+        assert_eq!(parse_size("800x600"), Ok([800, 600]));
+        assert_eq!(parse_size("4K"), Ok([3840, 2160]));
+        assert_eq!(parse_size("a4-portrait"), Ok([2480, 3508]));
+        assert!(parse_size("10x10").is_err());
+        assert!(parse_size("big").unwrap_err().contains("WIDTHxHEIGHT"));
+    }
+
+    #[test]
+    fn steps_parse_and_months_do_not_drift() {
+        assert_eq!(parse_step("2w"), Ok(Step::Days(14)));
+        assert!(parse_step("0d").is_err());
+        assert!(parse_step("1y").is_err());
+        let from = Date::parse("1918-01-31").unwrap();
+        let to = Date::parse("1918-05-31").unwrap();
+        let got: Vec<String> = dates(from, to, Step::Months(1)).iter().map(|d| d.to_string()).collect();
+        assert_eq!(got.first().map(String::as_str), Some("1918-01-31"));
+        assert_eq!(got.last().map(String::as_str), Some("1918-05-31"));
+        assert_eq!(got.len(), 5);
+    }
+
+    #[test]
+    fn every_day_of_a_range_is_a_frame() {
+        let from = Date::parse("1919-07-01").unwrap();
+        assert_eq!(dates(from, from.add_days(9), Step::Days(1)).len(), 10);
+    }
+}

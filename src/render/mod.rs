@@ -1,0 +1,190 @@
+//! Maps as image files, with no window and no GPU: `steppe-atlas render`, the window's Export and
+//! posters.
+//!
+//! A page is laid out by egui with the window's own map code ([`crate::ui::print_frame`]),
+//! tessellated by egui, and rasterised on the CPU by [`raster`]. The same request gives the same
+//! bytes on every machine.
+
+pub mod encode;
+pub mod job;
+pub mod raster;
+mod tour_render;
+
+use eframe::egui::{self, Pos2, Rect, TextureHandle, TextureOptions, ViewportId, vec2};
+
+use crate::geometry::{MapGeometry, MapRect};
+use crate::i18n::Translations;
+use crate::layers::LayerSet;
+use crate::model::{Atlas, Date, Language, PlaceId};
+use crate::ui::date_paint::DatePaint;
+use crate::ui::map::MapView;
+use crate::ui::print_frame::{Decorations, PrintFrame, print_frame_ui};
+use raster::{Canvas, TextureStore};
+
+/// The largest image `render` makes: 16k on a side (a poster at 300 dpi is about 10k).
+pub const MAX_SIDE: u32 = 16_384;
+
+/// One image to make.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RenderRequest {
+    /// Width and height in pixels.
+    pub size: [u32; 2],
+    pub date: Date,
+    pub language: Language,
+    /// Language of the names on the map; the same as `language` when `None`.
+    pub map_language: Option<Language>,
+    pub layers: LayerSet,
+    /// The part of the map to show, in projected kilometres; the whole atlas when `None`.
+    pub extent: Option<MapRect>,
+    pub highlights: Vec<PlaceId>,
+    pub caption: Option<String>,
+    pub decorations: Decorations,
+    pub show_old_style: bool,
+    /// Text size multiplier on top of the size's own scaling (2 on a projector).
+    pub text_scale: f32,
+}
+
+impl RenderRequest {
+    /// A full page of the whole atlas on `date`.
+    pub fn new(date: Date, size: [u32; 2]) -> RenderRequest {
+        RenderRequest {
+            size,
+            date,
+            language: Language::En,
+            map_language: None,
+            layers: LayerSet::default(),
+            extent: None,
+            highlights: Vec::new(),
+            caption: None,
+            decorations: Decorations::Full,
+            show_old_style: true,
+            text_scale: 1.0,
+        }
+    }
+
+    /// egui points per pixel: a 1080-pixel-high image is laid out at 1:1, larger ones are scaled
+    /// up so that text keeps its size relative to the map, as on a 4K screen.
+    pub fn pixels_per_point(&self) -> f32 {
+        (self.size[0].min(self.size[1]) as f32 / 1080.0).clamp(0.5, 16.0)
+    }
+}
+
+/// Makes images; keeps egui's fonts and textures between images, so a sequence of frames
+/// lays out fonts once.
+pub struct Renderer {
+    ctx: egui::Context,
+    textures: TextureStore,
+    hatch: TextureHandle,
+    texts: Translations,
+}
+
+impl Default for Renderer {
+    fn default() -> Renderer {
+        Renderer::new()
+    }
+}
+
+impl Renderer {
+    pub fn new() -> Renderer {
+        let ctx = egui::Context::default();
+        crate::ui::setup_context(&ctx);
+        ctx.all_styles_mut(|style| style.animation_time = 0.0);
+        let hatch = ctx.load_texture("hatch", crate::ui::style::hatch_image(), TextureOptions::LINEAR_REPEAT);
+        Renderer { ctx, textures: TextureStore::default(), hatch, texts: Translations::embedded().unwrap_or_default() }
+    }
+
+    /// Draws one page.
+    pub fn render(&mut self, atlas: &Atlas, geometry: &MapGeometry, request: &RenderRequest) -> Canvas {
+        let [width, height] = request.size.map(|side| side.clamp(1, MAX_SIDE));
+        let pixels_per_point = request.pixels_per_point();
+        let size_points = vec2(width as f32, height as f32) / pixels_per_point;
+        let extent = request.extent.filter(|extent| !extent.is_empty()).unwrap_or(geometry.bounds);
+        let view = MapView::fit(extent, [size_points.x, size_points.y]);
+        let paint = DatePaint::compute(atlas, request.date);
+        let mut input = egui::RawInput {
+            screen_rect: Some(Rect::from_min_size(Pos2::ZERO, size_points)),
+            max_texture_side: Some(MAX_SIDE as usize),
+            ..Default::default()
+        };
+        if let Some(viewport) = input.viewports.get_mut(&ViewportId::ROOT) {
+            viewport.native_pixels_per_point = Some(pixels_per_point);
+        }
+        let frame = PrintFrame {
+            atlas,
+            geometry,
+            texts: &self.texts,
+            paint: &paint,
+            language: request.language,
+            map_language: request.map_language.unwrap_or(request.language),
+            layers: request.layers,
+            view,
+            highlights: &request.highlights,
+            hatch_texture: self.hatch.id(),
+            caption: request.caption.as_deref(),
+            show_old_style: request.show_old_style,
+            text_scale: request.text_scale,
+            decorations: request.decorations,
+        };
+        run_egui(&self.ctx, &mut self.textures, input, [width, height], |ui| print_frame_ui(ui, &frame))
+    }
+}
+
+impl Renderer {
+    /// The header strip of a poster, `width` pixels wide, scaled like the poster's cells.
+    pub fn render_header(&mut self, request: &RenderRequest, width: u32) -> Canvas {
+        let pixels_per_point = request.pixels_per_point();
+        let height = (150.0 * pixels_per_point * request.text_scale).round() as u32;
+        let size_points = vec2(width as f32, height as f32) / pixels_per_point;
+        let mut input = egui::RawInput {
+            screen_rect: Some(Rect::from_min_size(Pos2::ZERO, size_points)),
+            max_texture_side: Some(MAX_SIDE as usize),
+            ..Default::default()
+        };
+        if let Some(viewport) = input.viewports.get_mut(&ViewportId::ROOT) {
+            viewport.native_pixels_per_point = Some(pixels_per_point);
+        }
+        let (texts, language, scale) = (&self.texts, request.language, request.text_scale);
+        run_egui(&self.ctx, &mut self.textures, input, [width, height], |ui| {
+            crate::ui::print_frame::poster_header_ui(ui, texts, language, scale);
+        })
+    }
+}
+
+/// Runs egui twice over `input` (floating areas are sized in the first pass) and rasterises.
+fn run_egui(
+    ctx: &egui::Context,
+    textures: &mut TextureStore,
+    input: egui::RawInput,
+    [width, height]: [u32; 2],
+    mut ui_fn: impl FnMut(&mut egui::Ui),
+) -> Canvas {
+    let mut output = None;
+    for _ in 0..2 {
+        let full = ctx.run_ui(input.clone(), |ui| {
+            egui::CentralPanel::no_frame().show(ui, |ui| ui_fn(ui));
+        });
+        textures.apply(&full.textures_delta);
+        output = Some(full);
+    }
+    let mut canvas = Canvas::new(width, height, crate::ui::style::BACKGROUND);
+    if let Some(output) = output {
+        let primitives = ctx.tessellate(output.shapes, output.pixels_per_point);
+        canvas.draw(&primitives, textures, output.pixels_per_point);
+    }
+    canvas
+}
+
+/// The map extent that shows `places` (areas whole, cities with 150 km around them).
+pub fn extent_of(geometry: &MapGeometry, places: &[PlaceId]) -> Option<MapRect> {
+    let mut extent = MapRect::NOTHING;
+    for &place in places {
+        if let Some(area) = geometry.area(place) {
+            extent = extent.union(area.bounds);
+        } else if let Some(point) = geometry.point(place) {
+            let margin = 150.0;
+            extent.extend(crate::geometry::MapPoint::new(point.x - margin, point.y - margin));
+            extent.extend(crate::geometry::MapPoint::new(point.x + margin, point.y + margin));
+        }
+    }
+    (!extent.is_empty()).then_some(extent)
+}

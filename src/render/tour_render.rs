@@ -1,0 +1,109 @@
+//! `render --tour FILE`: a tour as an animation (GIF and/or numbered PNGs) played exactly as
+//! `present` plays it, with an SRT file of its captions.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use super::job::{RenderArgs, RenderResult, write_atomically, write_sequence};
+use super::{RenderRequest, Renderer};
+use crate::data::{Dataset, load_tour};
+use crate::geometry::MapGeometry;
+use crate::model::{Atlas, Tour};
+use crate::tour_player::{end_shot, shot_at};
+
+/// Frames per second of a rendered tour.
+pub const FRAMES_PER_SECOND: f32 = 10.0;
+
+pub fn run(
+    atlas: &Atlas,
+    geometry: &MapGeometry,
+    renderer: &mut Renderer,
+    request: RenderRequest,
+    path: &Path,
+    args: &RenderArgs,
+) -> RenderResult<Vec<PathBuf>> {
+    let file = Dataset::read_tour_file(path).map_err(|problem| problem.to_string())?;
+    let mut problems = Vec::new();
+    let tour = load_tour(atlas, &file, &mut problems);
+    if let Some(problem) = problems.first() {
+        let more =
+            if problems.len() > 1 { format!(" (and {} more problems)", problems.len() - 1) } else { String::new() };
+        return Err(format!("{problem}{more}"));
+    }
+    let tour = tour.ok_or_else(|| format!("{}: not a tour", path.display()))?;
+    let frames = tour_frames(geometry, &tour, &request);
+    // A rendered tour is shown at its own pace: one frame every 1/FRAMES_PER_SECOND seconds.
+    let args = RenderArgs { frame_seconds: 1.0 / FRAMES_PER_SECOND, ..args.clone() };
+    let mut written = write_sequence(atlas, geometry, renderer, frames.into_iter(), &args)?;
+    let srt_path = match (&args.out, &args.frames) {
+        (Some(out), _) => out.with_extension("srt"),
+        (None, Some(dir)) => dir.join(format!("{}.srt", tour.id)),
+        (None, None) => return Ok(written),
+    };
+    write_atomically(&srt_path, subtitles(&tour, request.language).as_bytes())?;
+    written.push(srt_path);
+    Ok(written)
+}
+
+/// Every frame of the tour at [`FRAMES_PER_SECOND`]: each step for its duration, entering it
+/// with the same eased transition as `present`.
+pub fn tour_frames(geometry: &MapGeometry, tour: &Tour, base: &RenderRequest) -> Vec<RenderRequest> {
+    let mut frames = Vec::new();
+    let mut previous = None;
+    let mut layers = base.layers;
+    for step in &tour.steps {
+        for &(layer, on) in &step.layers {
+            layers.set(layer, on);
+        }
+        let count = (step.duration_seconds * FRAMES_PER_SECOND).round().max(1.0) as usize;
+        for frame in 0..count {
+            let shot = shot_at(geometry, step, previous, frame as f32 / FRAMES_PER_SECOND);
+            frames.push(RenderRequest {
+                date: shot.date,
+                extent: Some(shot.extent),
+                layers,
+                highlights: step.highlights.clone(),
+                caption: Some(step.caption.get(base.language).to_owned()),
+                ..base.clone()
+            });
+        }
+        previous = Some(end_shot(geometry, step));
+    }
+    frames
+}
+
+/// The captions as SubRip subtitles, timed like the frames.
+pub fn subtitles(tour: &Tour, language: crate::model::Language) -> String {
+    let mut srt = String::new();
+    let mut start = 0.0_f32;
+    for (index, step) in tour.steps.iter().enumerate() {
+        let frames = (step.duration_seconds * FRAMES_PER_SECOND).round().max(1.0);
+        let end = start + frames / FRAMES_PER_SECOND;
+        let _ = write!(
+            srt,
+            "{}\n{} --> {}\n{}\n\n",
+            index + 1,
+            timestamp(start),
+            timestamp(end),
+            step.caption.get(language)
+        );
+        start = end;
+    }
+    srt
+}
+
+fn timestamp(seconds: f32) -> String {
+    let millis = (seconds * 1000.0).round() as u64;
+    format!("{:02}:{:02}:{:02},{:03}", millis / 3_600_000, millis / 60_000 % 60, millis / 1000 % 60, millis % 1000)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::timestamp;
+
+    #[test]
+    fn subtitle_timestamps_are_srt() {
+        assert_eq!(timestamp(0.0), "00:00:00,000");
+        assert_eq!(timestamp(3725.5), "01:02:05,500");
+    }
+}

@@ -1,0 +1,236 @@
+//! One map as a page: the map exactly as the window draws it (the same [`MapWidget`] and layers),
+//! with the title, the date (and Old Style), the legend, a scale bar, a north arrow and the
+//! attribution burnt in. `render`, the window's Export and posters all draw through this.
+
+use eframe::egui::{self, Align2, Color32, FontId, Pos2, Rect, RichText, Stroke, TextureId, pos2, vec2};
+
+use super::date_paint::DatePaint;
+use super::legend::legend_ui;
+use super::map::{MapScene, MapView, MapWidget, Projector};
+use super::style;
+use crate::geometry::{Albers, MapGeometry};
+use crate::i18n::Translations;
+use crate::layers::LayerSet;
+use crate::model::{Atlas, Language, LonLat, PlaceId};
+
+/// What goes on the page besides the map.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Decorations {
+    /// Title, date, legend, scale bar, north arrow, attribution: a map that stands on its own.
+    Full,
+    /// Only the date (and caption): a cell of a poster of small multiples.
+    DateOnly,
+}
+
+/// Everything one page needs.
+pub struct PrintFrame<'a> {
+    pub atlas: &'a Atlas,
+    pub geometry: &'a MapGeometry,
+    pub texts: &'a Translations,
+    pub paint: &'a DatePaint,
+    /// Language of the title, date and legend.
+    pub language: Language,
+    /// Language of the names on the map.
+    pub map_language: Language,
+    pub layers: LayerSet,
+    pub view: MapView,
+    pub highlights: &'a [PlaceId],
+    pub hatch_texture: TextureId,
+    /// A caption under the date (a tour step's), in `language`.
+    pub caption: Option<&'a str>,
+    pub show_old_style: bool,
+    /// Text and line size multiplier of the map (2 on a projector).
+    pub text_scale: f32,
+    pub decorations: Decorations,
+}
+
+/// The attribution burnt into every exported map.
+pub const ATTRIBUTION: &str = "Steppe Atlas · boundaries of 1917 drawn by hand, approximate (maps/SOURCES.md) · \
+     relief and present-day borders: Natural Earth (public domain)";
+
+/// Draws the page over the whole of `ui`'s available rect.
+pub fn print_frame_ui(ui: &mut egui::Ui, frame: &PrintFrame<'_>) {
+    let mut view = frame.view;
+    let scene = MapScene {
+        atlas: frame.atlas,
+        geometry: frame.geometry,
+        paints: &frame.paint.paints,
+        visible: &frame.paint.visible,
+        language: frame.map_language,
+        hovered: None,
+        highlights: frame.highlights,
+        hatch_texture: frame.hatch_texture,
+        text_scale: frame.text_scale,
+        layers: frame.layers,
+    };
+    let describe = |_| String::new();
+    let map = MapWidget::new(scene, &mut view, &describe).show(ui);
+    let rect = map.response.rect;
+    let projector = Projector::new(rect, view);
+    let scale = frame.text_scale;
+    let margin = 12.0 * scale;
+    date_box_ui(ui, frame, rect.min + vec2(margin, margin));
+    if frame.decorations == Decorations::Full {
+        legend_box_ui(ui, frame, rect.left_bottom() + vec2(margin, -margin - 14.0 * scale));
+        let painter = ui.painter_at(rect);
+        scale_bar(&painter, &projector, rect.right_bottom() + vec2(-margin, -margin - 20.0 * scale), scale);
+        north_arrow(
+            &painter,
+            &projector,
+            rect.right_top() + vec2(-margin - 18.0 * scale, margin + 30.0 * scale),
+            scale,
+        );
+        let font = FontId::proportional(10.0 * scale);
+        let at = rect.center_bottom() + vec2(0.0, -3.0 * scale);
+        let galley = painter.layout(ATTRIBUTION.to_owned(), font, style::LABEL, rect.width() - 2.0 * margin);
+        let text_rect = Align2::CENTER_BOTTOM.anchor_size(at, galley.size());
+        painter.rect_filled(text_rect.expand(2.0), 2.0, style::LABEL_HALO);
+        painter.galley(text_rect.min, galley, style::LABEL);
+    }
+}
+
+fn panel_frame(scale: f32) -> egui::Frame {
+    egui::Frame::new()
+        .fill(Color32::from_rgba_unmultiplied(0xf8, 0xf6, 0xf0, 0xe8))
+        .stroke(Stroke::new(1.0, Color32::from_gray(0xa0)))
+        .corner_radius(4.0 * scale)
+        .inner_margin(8.0 * scale)
+}
+
+/// Title, date, Old Style and caption in the top-left corner.
+fn date_box_ui(ui: &mut egui::Ui, frame: &PrintFrame<'_>, at: Pos2) {
+    let scale = frame.text_scale;
+    let date = frame.paint.date;
+    let tr = |key| frame.texts.tr(frame.language, key);
+    let max_width = (ui.max_rect().width() * 0.45).max(200.0);
+    egui::Area::new(egui::Id::unique("print_date_box"))
+        .fixed_pos(at)
+        .order(egui::Order::Foreground)
+        .interactable(false)
+        .show(ui.ctx(), |ui| {
+            panel_frame(scale).show(ui, |ui| {
+                ui.set_max_width(max_width);
+                if frame.decorations == Decorations::Full {
+                    ui.label(RichText::new(format!("{} · {}", tr("app_title"), tr("app_subtitle"))).size(14.0 * scale));
+                }
+                let text = frame.texts.format_date(frame.language, date.ymd());
+                let bold = egui::FontFamily::Name(super::fonts::BOLD.into());
+                ui.label(RichText::new(text).font(FontId::new(28.0 * scale, bold)).color(style::LABEL));
+                if let Some(old) = date.old_style().filter(|_| frame.show_old_style) {
+                    let old_text = format!("({}: {})", tr("old_style"), frame.texts.format_date(frame.language, old));
+                    ui.label(RichText::new(old_text).size(15.0 * scale));
+                }
+                if let Some(caption) = frame.caption.filter(|caption| !caption.is_empty()) {
+                    ui.add(egui::Label::new(RichText::new(caption).size(16.0 * scale).color(style::LABEL)).wrap());
+                }
+            });
+        });
+}
+
+fn legend_box_ui(ui: &mut egui::Ui, frame: &PrintFrame<'_>, bottom_left: Pos2) {
+    let scale = frame.text_scale;
+    egui::Area::new(egui::Id::unique("print_legend"))
+        .pivot(Align2::LEFT_BOTTOM)
+        .fixed_pos(bottom_left)
+        .order(egui::Order::Foreground)
+        .interactable(false)
+        .show(ui.ctx(), |ui| {
+            ui.style_mut().text_styles.iter_mut().for_each(|(_, font)| font.size *= scale);
+            panel_frame(scale).show(ui, |ui| legend_ui(ui, frame.texts, frame.language));
+        });
+}
+
+/// A bar of a round number of kilometres, about a sixth of the map wide at most.
+fn scale_bar(painter: &egui::Painter, projector: &Projector, bottom_right: Pos2, scale: f32) {
+    let points_per_km = projector.points_per_km();
+    if !(points_per_km.is_finite() && points_per_km > 0.0) {
+        return;
+    }
+    let wanted_km = 140.0 * scale / points_per_km;
+    let km = nice_round_km(wanted_km);
+    let length = km * points_per_km;
+    let height = 6.0 * scale;
+    let left = bottom_right.x - length;
+    let bar = Rect::from_min_max(pos2(left, bottom_right.y - height), bottom_right);
+    let background = bar.expand2(vec2(8.0 * scale, 6.0 * scale)).with_min_y(bar.min.y - 22.0 * scale);
+    painter.rect_filled(background, 3.0, style::LABEL_HALO);
+    painter.rect_filled(Rect::from_min_max(bar.min, pos2(bar.center().x, bar.max.y)), 0.0, style::LABEL);
+    painter.rect_stroke(bar, 0.0, Stroke::new(1.0 * scale, style::LABEL), egui::StrokeKind::Inside);
+    let font = FontId::proportional(12.0 * scale);
+    painter.text(
+        pos2(bar.center().x, bar.min.y - 3.0 * scale),
+        Align2::CENTER_BOTTOM,
+        format!("{km:.0} km"),
+        font,
+        style::LABEL,
+    );
+}
+
+/// 1, 2 or 5 times a power of ten, not more than `km`.
+pub fn nice_round_km(km: f32) -> f32 {
+    if !(km.is_finite() && km > 0.0) {
+        return 1.0;
+    }
+    let power = 10f32.powf(km.log10().floor());
+    [5.0, 2.0, 1.0].into_iter().map(|step| step * power).find(|&candidate| candidate <= km).unwrap_or(power)
+}
+
+/// An arrow along the meridian through the middle of the map: in a conic projection north
+/// turns from place to place, so the arrow is computed, not assumed to point up.
+fn north_arrow(painter: &egui::Painter, projector: &Projector, centre: Pos2, scale: f32) {
+    let albers = Albers::kazakhstan();
+    let lon_lat = albers.lonlat_from_map(projector.map_from_screen(painter.clip_rect().center()));
+    let north = LonLat { lon: lon_lat.lon, lat: (lon_lat.lat + 1.0).min(89.0) };
+    let here = projector.screen_from_map(albers.map_from_lonlat(lon_lat));
+    let there = projector.screen_from_map(albers.map_from_lonlat(north));
+    let direction = (there - here).normalized();
+    if !direction.is_finite() {
+        return;
+    }
+    let length = 26.0 * scale;
+    let tip = centre + direction * length * 0.5;
+    let tail = centre - direction * length * 0.5;
+    let side = vec2(-direction.y, direction.x) * 7.0 * scale;
+    painter.circle_filled(centre, length * 0.75, style::LABEL_HALO);
+    painter.add(egui::Shape::convex_polygon(
+        vec![tip, tail + side, centre - direction * 3.0 * scale],
+        style::LABEL,
+        Stroke::NONE,
+    ));
+    painter.add(egui::Shape::convex_polygon(
+        vec![tip, centre - direction * 3.0 * scale, tail - side],
+        Color32::WHITE,
+        Stroke::new(1.0 * scale, style::LABEL),
+    ));
+    let font = egui::FontId::new(13.0 * scale, egui::FontFamily::Name(super::fonts::BOLD.into()));
+    painter.text(tip + direction * 9.0 * scale, Align2::CENTER_CENTER, "N", font, style::LABEL);
+}
+
+/// The header of a poster: title, legend in a row, attribution.
+pub fn poster_header_ui(ui: &mut egui::Ui, texts: &Translations, language: Language, scale: f32) {
+    let tr = |key| texts.tr(language, key);
+    let bold = egui::FontFamily::Name(super::fonts::BOLD.into());
+    ui.painter().rect_filled(ui.max_rect(), 0.0, style::BACKGROUND);
+    egui::Frame::new().inner_margin(16.0 * scale).show(ui, |ui| {
+        ui.label(
+            RichText::new(format!("{} · {}", tr("app_title"), tr("app_subtitle")))
+                .font(FontId::new(34.0 * scale, bold)),
+        );
+        ui.style_mut().text_styles.iter_mut().for_each(|(_, font)| font.size *= scale);
+        ui.horizontal_wrapped(|ui| legend_ui(ui, texts, language));
+        ui.label(RichText::new(ATTRIBUTION).size(11.0 * scale));
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::nice_round_km;
+
+    #[test]
+    fn scale_bars_use_round_lengths() {
+        assert_eq!(nice_round_km(740.0), 500.0);
+        assert_eq!(nice_round_km(230.0), 200.0);
+        assert_eq!(nice_round_km(99.0), 50.0);
+        assert_eq!(nice_round_km(1.0), 1.0);
+    }
+}
