@@ -19,6 +19,7 @@ pub mod i18n;
 pub mod layers;
 pub mod model;
 pub mod query;
+pub mod relief;
 pub mod render;
 pub mod search;
 pub mod shares;

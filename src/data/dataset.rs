@@ -5,7 +5,7 @@ use std::path::Path;
 use super::Problem;
 
 /// The files a dataset consists of, in the order they are loaded.
-pub const FILE_NAMES: [&str; 9] = [
+pub const FILE_NAMES: [&str; 11] = [
     "places.toml",
     "areas.geojson",
     "water.geojson",
@@ -15,6 +15,8 @@ pub const FILE_NAMES: [&str; 9] = [
     "sources.toml",
     "control.toml",
     "events.toml",
+    "ranges.toml",
+    "modern_borders.geojson",
 ];
 
 /// Files larger than this are refused rather than read: the shipped data is well under 1 MB,
@@ -47,7 +49,7 @@ const EMBEDDED_TOURS: [(&str, &str); 3] = [
 impl Dataset {
     /// The data shipped inside the binary.
     pub fn embedded() -> Dataset {
-        let texts: [&str; 9] = [
+        let texts: [&str; 11] = [
             include_str!("../../maps/places.toml"),
             include_str!("../../maps/areas.geojson"),
             include_str!("../../maps/water.geojson"),
@@ -57,6 +59,8 @@ impl Dataset {
             include_str!("../../maps/sources.toml"),
             include_str!("../../maps/control.toml"),
             include_str!("../../maps/events.toml"),
+            include_str!("../../maps/ranges.toml"),
+            include_str!("../../maps/modern_borders.geojson"),
         ];
         let files = FILE_NAMES
             .iter()

@@ -200,6 +200,55 @@ fn ring_of(ring: &Value) -> Result<LineString<f64>, String> {
     Ok(LineString::from(points))
 }
 
+/// The present-day borders (lines) and country names (points with `kind = "label"`) of
+/// `modern_borders.geojson`.
+pub fn read_modern_borders(
+    reporter: &mut Reporter<'_>,
+    text: &str,
+) -> (Vec<crate::model::BorderLine>, Vec<crate::model::MapLabel>) {
+    let (mut borders, mut labels) = (Vec::new(), Vec::new());
+    let document: Value = match serde_json::from_str(text) {
+        Ok(document) => document,
+        Err(error) => {
+            reporter.at_line(Some(error.line().max(1)), format!("not valid JSON: {error}"));
+            return (borders, labels);
+        }
+    };
+    let Some(features) = document.get("features").and_then(Value::as_array) else {
+        reporter.at_line(Some(1), "`features`: expected a GeoJSON FeatureCollection with a `features` array");
+        return (borders, labels);
+    };
+    for (number, feature) in features.iter().enumerate() {
+        let properties = feature.get("properties");
+        let Some(id) = properties.and_then(|p| p.get("id")).and_then(Value::as_str) else {
+            reporter.at_line(None, format!("feature {} has no string `properties.id`", number + 1));
+            continue;
+        };
+        let line = line_of_id(text, id);
+        let geometry = feature.get("geometry");
+        if geometry.and_then(|g| g.get("type")).and_then(Value::as_str) == Some("Point") {
+            let position = geometry.and_then(|g| g.get("coordinates")).map(position_of);
+            match (position, properties.and_then(names)) {
+                (Some(Ok((lon, lat))), Some(name)) => labels.push(crate::model::MapLabel {
+                    id: id.to_owned(),
+                    name,
+                    at: crate::model::LonLat { lon, lat },
+                    angle_degrees: 0.0,
+                    kind: crate::model::LabelKind::Country,
+                }),
+                (Some(Err(message)), _) => reporter.at_line(line, format!("`geometry` of `{id}`: {message}")),
+                _ => reporter.at_line(line, format!("label `{id}` needs coordinates and name_kk, name_ru, name_en")),
+            }
+            continue;
+        }
+        match read_line_geometry(geometry) {
+            Ok(course) => borders.push(crate::model::BorderLine { id: id.to_owned(), course }),
+            Err(message) => reporter.at_line(line, format!("`geometry` of `{id}`: {message}")),
+        }
+    }
+    (borders, labels)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -12,7 +12,7 @@ use toml::Spanned;
 use super::dataset::Dataset;
 use super::geojson::{self, Outline};
 use super::problem::{Problem, Reporter};
-use super::raw::{RawEvent, RawForce, RawNames, RawPeriod, RawPlace, RawSource};
+use super::raw::{RawEvent, RawForce, RawNames, RawPeriod, RawPlace, RawRange, RawSource};
 use super::toml_entries::{DateField, read_entries};
 use super::topology;
 use crate::model::{
@@ -136,6 +136,14 @@ pub fn load(dataset: &Dataset) -> Loaded {
 
     let mut atlas =
         Atlas::new(places, forces, sources, periods, events, water).with_rivers(rivers).with_context(context);
+    if let Some(file) = need(dataset, "ranges.toml", &mut problems) {
+        let mut reporter = Reporter::new(&file.display_name, &file.text, &mut problems);
+        atlas.ranges = build_ranges(&mut reporter, &file.text);
+    }
+    if let Some(file) = need(dataset, "modern_borders.geojson", &mut problems) {
+        let mut reporter = Reporter::new(&file.display_name, &file.text, &mut problems);
+        (atlas.modern_borders, atlas.modern_labels) = geojson::read_modern_borders(&mut reporter, &file.text);
+    }
     atlas.tours = super::tours::load_tours(&atlas, &dataset.tours, &mut problems);
     Loaded { atlas, problems }
 }
@@ -628,4 +636,43 @@ fn build_events(reporter: &mut Reporter<'_>, text: &str, ids: &Ids<'_>) -> Vec<E
         });
     }
     events
+}
+
+/// Labels of mountain ranges, deserts and lowlands.
+fn build_ranges(reporter: &mut Reporter<'_>, text: &str) -> Vec<crate::model::MapLabel> {
+    let entries: Vec<(RawRange, Range<usize>)> = read_entries(reporter, text, "range");
+    let mut seen = HashMap::new();
+    let mut labels = Vec::new();
+    for (raw, _) in entries {
+        if !check_id(reporter, &raw.id, &mut seen, "range") {
+            continue;
+        }
+        let Some(name) = names(reporter, &raw.name, "name") else { continue };
+        let at = match raw.at.get_ref().as_slice() {
+            &[lon, lat] if lon.is_finite() && lat.is_finite() && lon.abs() <= 180.0 && lat.abs() <= 90.0 => {
+                LonLat { lon, lat }
+            }
+            _ => {
+                reporter.at(&raw.at.span(), "`at` must be [longitude, latitude] in degrees");
+                continue;
+            }
+        };
+        let angle_degrees = match &raw.angle {
+            Some(angle) if !(-90.0..=90.0).contains(angle.get_ref()) => {
+                reporter.at(&angle.span(), format!("`angle` {} must be -90 to 90 degrees", angle.get_ref()));
+                continue;
+            }
+            Some(angle) => *angle.get_ref() as f32,
+            None => 0.0,
+        };
+        let Some(kind) = crate::model::LabelKind::from_id(raw.kind.get_ref()) else {
+            reporter.at(
+                &raw.kind.span(),
+                format!("`kind`: `{}` is not mountains, upland, desert or lowland", raw.kind.get_ref()),
+            );
+            continue;
+        };
+        labels.push(crate::model::MapLabel { id: raw.id.get_ref().clone(), name, at, angle_degrees, kind });
+    }
+    labels
 }

@@ -78,3 +78,13 @@ pub struct RawEvent {
     pub confidence: Spanned<String>,
     pub sources: Spanned<Vec<Spanned<String>>>,
 }
+
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
+pub struct RawRange {
+    pub id: Spanned<String>,
+    pub name: Spanned<RawNames>,
+    pub at: Spanned<Vec<f64>>,
+    pub angle: Option<Spanned<f64>>,
+    pub kind: Spanned<String>,
+}

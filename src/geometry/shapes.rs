@@ -120,6 +120,11 @@ pub struct MapGeometry {
     pub context: Vec<AreaShape>,
     /// `rivers[i]`: the course of `atlas.rivers[i]`.
     pub rivers: Vec<RiverShape>,
+    /// `modern_borders[i]`: the line of `atlas.modern_borders[i]`.
+    pub modern_borders: Vec<RiverShape>,
+    /// `ranges[i]`, `modern_labels[i]`: where the label of `atlas.ranges[i]` and so on goes.
+    pub ranges: Vec<MapPoint>,
+    pub modern_labels: Vec<MapPoint>,
     /// The extent of the historical units, the map's home view.
     pub bounds: MapRect,
 }
@@ -148,7 +153,10 @@ impl MapGeometry {
                 bounds.extend(projection.map_from_lonlat(crate::model::LonLat { lon, lat }));
             }
         }
-        MapGeometry { projection, areas, points, water, context, rivers, bounds }
+        let modern_borders = atlas.modern_borders.iter().map(|b| RiverShape::new(&projection, &b.course)).collect();
+        let ranges = atlas.ranges.iter().map(|label| projection.map_from_lonlat(label.at)).collect();
+        let modern_labels = atlas.modern_labels.iter().map(|label| projection.map_from_lonlat(label.at)).collect();
+        MapGeometry { projection, areas, points, water, context, rivers, modern_borders, ranges, modern_labels, bounds }
     }
 
     pub fn area(&self, place: PlaceId) -> Option<&AreaShape> {

@@ -53,6 +53,48 @@ pub struct ContextArea {
     pub area: MultiPolygon<f64>,
 }
 
+/// What a free-standing map label names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LabelKind {
+    Mountains,
+    Upland,
+    Desert,
+    Lowland,
+    /// A present-day country (shown with the present-day borders).
+    Country,
+}
+
+impl LabelKind {
+    pub fn from_id(id: &str) -> Option<LabelKind> {
+        match id {
+            "mountains" => Some(LabelKind::Mountains),
+            "upland" => Some(LabelKind::Upland),
+            "desert" => Some(LabelKind::Desert),
+            "lowland" => Some(LabelKind::Lowland),
+            "country" | "label" => Some(LabelKind::Country),
+            _ => None,
+        }
+    }
+}
+
+/// A name written on the map at a point: a mountain range, a desert, a present-day country.
+#[derive(Clone, Debug)]
+pub struct MapLabel {
+    pub id: String,
+    pub name: Names,
+    pub at: super::LonLat,
+    /// Rotation of the text, degrees counter-clockwise from east.
+    pub angle_degrees: f32,
+    pub kind: LabelKind,
+}
+
+/// A present-day international border, drawn only as an optional overlay.
+#[derive(Clone, Debug)]
+pub struct BorderLine {
+    pub id: String,
+    pub course: geo::MultiLineString<f64>,
+}
+
 /// Everything the atlas knows, with every reference resolved to an index.
 #[derive(Clone, Debug, Default)]
 pub struct Atlas {
@@ -67,6 +109,11 @@ pub struct Atlas {
     pub rivers: Vec<River>,
     /// Neighbours drawn as context; empty until [`Atlas::with_context`].
     pub context: Vec<ContextArea>,
+    /// Mountain ranges, deserts and lowlands, named on the relief layer.
+    pub ranges: Vec<MapLabel>,
+    /// Present-day borders and country names, for the optional overlay.
+    pub modern_borders: Vec<BorderLine>,
+    pub modern_labels: Vec<MapLabel>,
     /// Tours for lectures and the kiosk, in file-name order.
     pub tours: Vec<super::Tour>,
     index: ControlIndex,
@@ -98,6 +145,9 @@ impl Atlas {
             water,
             rivers: Vec::new(),
             context: Vec::new(),
+            ranges: Vec::new(),
+            modern_borders: Vec::new(),
+            modern_labels: Vec::new(),
             tours: Vec::new(),
             index,
             place_by_id,

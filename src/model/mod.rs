@@ -14,7 +14,7 @@ mod person;
 mod place;
 mod tour;
 
-pub use atlas::{Atlas, ContextArea, River, Source, SourceId, WaterBody};
+pub use atlas::{Atlas, BorderLine, ContextArea, LabelKind, MapLabel, River, Source, SourceId, WaterBody};
 pub use control::{Confidence, ControlIndex, ControlPeriod, Holder, PeriodId, Resolution, Role};
 pub use date::{Date, DateError, YearMonthDay};
 pub use event::{DatePrecision, Event, EventCategory};

@@ -267,7 +267,10 @@ pub fn write_sequence(
     let gif_path = match &args.out {
         Some(out) if has_extension(out, "gif") => Some(out.clone()),
         Some(out) => {
-            return Err(format!("--out {}: an animation is written as .gif (use --frames DIR for PNGs)", out.display()));
+            return Err(format!(
+                "--out {}: an animation is written as .gif (use --frames DIR for PNGs)",
+                out.display()
+            ));
         }
         None => None,
     };

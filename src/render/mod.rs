@@ -10,7 +10,7 @@ pub mod job;
 pub mod raster;
 mod tour_render;
 
-use eframe::egui::{self, Pos2, Rect, TextureHandle, TextureOptions, ViewportId, vec2};
+use eframe::egui::{self, Pos2, Rect, ViewportId, vec2};
 
 use crate::geometry::{MapGeometry, MapRect};
 use crate::i18n::Translations;
@@ -74,7 +74,7 @@ impl RenderRequest {
 pub struct Renderer {
     ctx: egui::Context,
     textures: TextureStore,
-    hatch: TextureHandle,
+    map_textures: crate::ui::map::MapTextures,
     texts: Translations,
 }
 
@@ -89,8 +89,13 @@ impl Renderer {
         let ctx = egui::Context::default();
         crate::ui::setup_context(&ctx);
         ctx.all_styles_mut(|style| style.animation_time = 0.0);
-        let hatch = ctx.load_texture("hatch", crate::ui::style::hatch_image(), TextureOptions::LINEAR_REPEAT);
-        Renderer { ctx, textures: TextureStore::default(), hatch, texts: Translations::embedded().unwrap_or_default() }
+        let map_textures = crate::ui::map::MapTextures::load(&ctx);
+        Renderer {
+            ctx,
+            textures: TextureStore::default(),
+            map_textures,
+            texts: Translations::embedded().unwrap_or_default(),
+        }
     }
 
     /// Draws one page.
@@ -119,7 +124,8 @@ impl Renderer {
             layers: request.layers,
             view,
             highlights: &request.highlights,
-            hatch_texture: self.hatch.id(),
+            hatch_texture: self.map_textures.hatch.id(),
+            relief: self.map_textures.relief_id(),
             caption: request.caption.as_deref(),
             show_old_style: request.show_old_style,
             text_scale: request.text_scale,

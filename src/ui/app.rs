@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use eframe::egui::{self, Color32, Key, RichText, TextureHandle, TextureOptions};
+use eframe::egui::{self, Color32, Key, RichText};
 
 use super::date_paint::DatePaint;
 use super::events::events_ui;
@@ -107,7 +107,7 @@ pub struct AtlasApp {
     /// The `--data` folder, watched for edits once the first frame gives a context.
     data_dir: Option<PathBuf>,
     watcher: Option<DataWatcher>,
-    hatch_texture: Option<TextureHandle>,
+    textures: Option<super::map::MapTextures>,
     date_paint: Option<DatePaint>,
     /// The optional map layers that are on.
     layers: LayerSet,
@@ -148,7 +148,7 @@ impl AtlasApp {
             edit_rejected: false,
             data_dir: options.data_dir.clone(),
             watcher: None,
-            hatch_texture: None,
+            textures: None,
             date_paint: None,
             layers: options.layers.unwrap_or_default(),
         }
@@ -304,12 +304,12 @@ impl AtlasApp {
         }
     }
 
-    fn hatch_texture(&mut self, ctx: &egui::Context) -> egui::TextureId {
-        self.hatch_texture
-            .get_or_insert_with(|| {
-                ctx.load_texture("hatch", super::style::hatch_image(), TextureOptions::LINEAR_REPEAT)
-            })
-            .id()
+    fn map_textures(
+        &mut self,
+        ctx: &egui::Context,
+    ) -> (egui::TextureId, Option<(egui::TextureId, crate::geometry::MapRect)>) {
+        let textures = self.textures.get_or_insert_with(|| super::map::MapTextures::load(ctx));
+        (textures.hatch.id(), textures.relief_id())
     }
 
     /// Keys that work anywhere in the window (listed in the Help window, F1).
@@ -644,7 +644,7 @@ impl AtlasApp {
     /// One map: the main one at the timeline's date, or the compare one at its own date. Both
     /// share one view, so they pan and zoom together.
     fn pane_ui(&mut self, ui: &mut egui::Ui, pane: MapPane) {
-        let hatch_texture = self.hatch_texture(ui.ctx());
+        let (hatch_texture, relief) = self.map_textures(ui.ctx());
         let size = ui.available_size();
         let view = self.view.get_or_insert_with(|| MapView::fit(self.geometry.bounds, [size.x, size.y]));
         let (paint, date) = match pane {
@@ -663,6 +663,7 @@ impl AtlasApp {
             hatch_texture,
             text_scale: 1.0,
             layers: self.layers,
+            relief,
         };
         let (atlas, texts, language) = (&self.atlas, &self.texts, self.language);
         let describe_place = |place| describe(atlas, texts, language, place, date);

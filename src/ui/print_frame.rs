@@ -36,6 +36,7 @@ pub struct PrintFrame<'a> {
     pub view: MapView,
     pub highlights: &'a [PlaceId],
     pub hatch_texture: TextureId,
+    pub relief: Option<(TextureId, crate::geometry::MapRect)>,
     /// A caption under the date (a tour step's), in `language`.
     pub caption: Option<&'a str>,
     pub show_old_style: bool,
@@ -62,6 +63,7 @@ pub fn print_frame_ui(ui: &mut egui::Ui, frame: &PrintFrame<'_>) {
         hatch_texture: frame.hatch_texture,
         text_scale: frame.text_scale,
         layers: frame.layers,
+        relief: frame.relief,
     };
     let describe = |_| String::new();
     let map = MapWidget::new(scene, &mut view, &describe).show(ui);

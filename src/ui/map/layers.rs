@@ -28,6 +28,8 @@ pub struct MapScene<'a> {
     pub text_scale: f32,
     /// The optional layers that are on.
     pub layers: LayerSet,
+    /// The shaded relief's texture and the map rectangle it covers, once loaded.
+    pub relief: Option<(TextureId, crate::geometry::MapRect)>,
 }
 
 impl MapScene<'_> {
@@ -72,12 +74,17 @@ pub trait MapLayer {
 /// (Balkhash, Issyk-Kul, Zaisan, Alakol) lie inside oblasts.
 /// Rivers and the names of the waters come after the water and before the borders, so that a
 /// border along a river stays visible.
-pub const LAYERS: [&dyn MapLayer; 9] = [
+/// Relief shades the fills from above, as hill shading does on a printed atlas; the names of
+/// ranges and deserts go over the rivers; present-day borders over the historical ones.
+pub const LAYERS: [&dyn MapLayer; 12] = [
     &ContextLayer,
     &ControlLayer,
+    &ReliefLayer,
     &WaterLayer,
     &RiverLayer,
+    &RangeLabelLayer,
     &BorderLayer,
+    &ModernBorderLayer,
     &ZoneLayer,
     &CityLayer,
     &LabelLayer,
@@ -409,6 +416,102 @@ impl MapLayer for HighlightLayer {
             if let Some(point) = scene.geometry.point(place) {
                 let centre = projector.screen_from_map(point);
                 painter.circle_stroke(centre, city_radius_for(scene) + 4.0, Stroke::new(width, style::HIGHLIGHT));
+            }
+        }
+    }
+}
+
+/// Hill shading over the fills: dark where slopes face away from the light, light where they
+/// face it, transparent on flat ground, so colours stay true on the steppe.
+pub struct ReliefLayer;
+
+impl MapLayer for ReliefLayer {
+    fn draw(&self, painter: &Painter, projector: &Projector, scene: &MapScene<'_>) {
+        let Some((texture, bounds)) = scene.relief.filter(|_| scene.shows(Layer::Relief)) else { return };
+        let rect = projector.screen_rect(bounds);
+        let uv = Rect::from_min_max(pos2(0.0, 0.0), pos2(1.0, 1.0));
+        painter.image(texture, rect, uv, Color32::WHITE);
+    }
+}
+
+/// The relief as premultiplied overlay colours: black with alpha on shaded slopes, white on lit
+/// ones, nothing on flat ground.
+pub fn relief_overlay(relief: &crate::relief::Relief) -> egui::ColorImage {
+    let flat = i32::from(crate::relief::FLAT);
+    let pixels = relief
+        .shade
+        .iter()
+        .map(|&value| {
+            let difference = i32::from(value) - flat;
+            if difference < 0 {
+                let alpha = (-difference * 100 / 128).min(110) as u8;
+                Color32::from_rgba_premultiplied(0, 0, 0, alpha)
+            } else {
+                let alpha = (difference * 60 / 31).min(70) as u8;
+                Color32::from_rgba_premultiplied(alpha, alpha, alpha, alpha)
+            }
+        })
+        .collect();
+    egui::ColorImage::new([relief.width, relief.height], pixels)
+}
+
+/// The names of mountain ranges, uplands, deserts and lowlands, with the relief.
+pub struct RangeLabelLayer;
+
+const RANGE_LABEL: Color32 = Color32::from_rgb(0x6b, 0x4f, 0x2e);
+
+impl MapLayer for RangeLabelLayer {
+    fn draw(&self, painter: &Painter, projector: &Projector, scene: &MapScene<'_>) {
+        if !scene.shows(Layer::Relief) {
+            return;
+        }
+        let clip = painter.clip_rect();
+        let font = FontId::proportional(11.0 * scene.text_scale);
+        for (label, &point) in scene.atlas.ranges.iter().zip(&scene.geometry.ranges) {
+            let centre = projector.screen_from_map(point);
+            if !clip.contains(centre) {
+                continue;
+            }
+            let text = label.name.get(scene.language).to_uppercase();
+            let galley = painter.layout_no_wrap(text, font.clone(), RANGE_LABEL);
+            // Rotate about the label's centre; egui turns text clockwise, the data counter-clockwise.
+            let angle = -label.angle_degrees.to_radians();
+            let half = galley.size() / 2.0;
+            let (sin, cos) = angle.sin_cos();
+            let offset = vec2(half.x * cos - half.y * sin, half.x * sin + half.y * cos);
+            painter.add(egui::epaint::TextShape::new(centre - offset, galley, RANGE_LABEL).with_angle(angle));
+        }
+    }
+}
+
+/// Present-day international borders as dashed lines, with the countries' present names.
+pub struct ModernBorderLayer;
+
+const MODERN_BORDER: Color32 = Color32::from_rgb(0x8e, 0x24, 0x8c);
+
+impl MapLayer for ModernBorderLayer {
+    fn draw(&self, painter: &Painter, projector: &Projector, scene: &MapScene<'_>) {
+        if !scene.shows(Layer::ModernBorders) {
+            return;
+        }
+        let clip = painter.clip_rect();
+        let stroke = Stroke::new(1.6 * scene.text_scale.max(1.0), MODERN_BORDER);
+        for shape in &scene.geometry.modern_borders {
+            if !projector.screen_rect(shape.bounds).intersects(clip) {
+                continue;
+            }
+            for line in &shape.lines {
+                let points: Vec<Pos2> = line.iter().map(|&p| projector.screen_from_map(p)).collect();
+                painter.extend(Shape::dashed_line(&points, stroke, 7.0, 4.0));
+            }
+        }
+        let font = FontId::new(14.0 * scene.text_scale, egui::FontFamily::Name(crate::ui::fonts::BOLD.into()));
+        for (label, &point) in scene.atlas.modern_labels.iter().zip(&scene.geometry.modern_labels) {
+            let centre = projector.screen_from_map(point);
+            let galley = painter.layout_no_wrap(label.name.get(scene.language).to_owned(), font.clone(), MODERN_BORDER);
+            let rect = Align2::CENTER_CENTER.anchor_size(centre, galley.size());
+            if clip.contains_rect(rect) {
+                draw_with_halo(painter, rect.min, &galley, MODERN_BORDER);
             }
         }
     }

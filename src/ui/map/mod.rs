@@ -5,10 +5,12 @@
 
 mod layers;
 mod projector;
+mod textures;
 mod view;
 
-pub use layers::{LAYERS, MapLayer, MapScene};
+pub use layers::{LAYERS, MapLayer, MapScene, relief_overlay};
 pub use projector::Projector;
+pub use textures::MapTextures;
 pub use view::MapView;
 
 use eframe::egui::{self, Rect, Sense, vec2};

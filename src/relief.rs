@@ -1,0 +1,96 @@
+//! The shaded-relief underlay: a greyscale image already in the atlas's projection
+//! (`maps/relief.png`, Natural Earth, public domain), and the map rectangle it covers
+//! (`maps/relief.toml`). Decoded once, on first use.
+
+use std::sync::OnceLock;
+
+use crate::geometry::{MapPoint, MapRect};
+
+/// A greyscale hillshade: 224 is flat ground, lighter is lit, darker is shaded.
+pub struct Relief {
+    pub width: usize,
+    pub height: usize,
+    /// Row 0 is the northern edge.
+    pub shade: Vec<u8>,
+    /// The map rectangle the image covers, to the outer edges of its pixels.
+    pub bounds: MapRect,
+}
+
+/// The grey of flat ground: no shading.
+pub const FLAT: u8 = 224;
+
+#[derive(serde::Deserialize)]
+struct ReliefToml {
+    image: ReliefImage,
+}
+
+#[derive(serde::Deserialize)]
+struct ReliefImage {
+    min_x: f32,
+    min_y: f32,
+    max_x: f32,
+    max_y: f32,
+}
+
+impl Relief {
+    /// Decodes a greyscale PNG and its rectangle; errors name the file.
+    pub fn decode(png_bytes: &[u8], toml_text: &str) -> Result<Relief, String> {
+        let placement: ReliefToml =
+            toml::from_str(toml_text).map_err(|e| format!("maps/relief.toml: {}", e.message()))?;
+        let image = placement.image;
+        let bounds =
+            MapRect { min: MapPoint::new(image.min_x, image.min_y), max: MapPoint::new(image.max_x, image.max_y) };
+        if bounds.is_empty() || ![image.min_x, image.min_y, image.max_x, image.max_y].iter().all(|v| v.is_finite()) {
+            return Err("maps/relief.toml: `[image]` min/max do not make a rectangle".into());
+        }
+        let mut decoder = png::Decoder::new(std::io::Cursor::new(png_bytes));
+        decoder.set_transformations(png::Transformations::EXPAND | png::Transformations::STRIP_16);
+        let mut reader = decoder.read_info().map_err(|e| format!("maps/relief.png: {e}"))?;
+        let (width, height) = (reader.info().width as usize, reader.info().height as usize);
+        if width * height > 16_000_000 {
+            return Err(format!("maps/relief.png: {width}x{height} is larger than a relief needs"));
+        }
+        let mut buffer = vec![0; reader.output_buffer_size().ok_or("maps/relief.png: image too large")?];
+        let frame = reader.next_frame(&mut buffer).map_err(|e| format!("maps/relief.png: {e}"))?;
+        let channels = frame.color_type.samples();
+        let shade = buffer.chunks_exact(channels).take(width * height).map(|pixel| pixel[0]).collect::<Vec<u8>>();
+        if shade.len() != width * height {
+            return Err("maps/relief.png: the image data is truncated".into());
+        }
+        Ok(Relief { width, height, shade, bounds })
+    }
+
+    /// The relief shipped in the binary; `None` (and a message on standard error, once) if it
+    /// could not be decoded, in which case the map is drawn without relief.
+    pub fn shipped() -> Option<&'static Relief> {
+        static RELIEF: OnceLock<Option<Relief>> = OnceLock::new();
+        RELIEF
+            .get_or_init(|| {
+                let decoded = Relief::decode(include_bytes!("../maps/relief.png"), include_str!("../maps/relief.toml"));
+                decoded.map_err(|message| eprintln!("steppe-atlas: {message}; the map is drawn without relief")).ok()
+            })
+            .as_ref()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_shipped_relief_decodes_and_covers_the_atlas() {
+        let relief = Relief::shipped().expect("relief decodes");
+        assert!(relief.width >= 1000 && relief.height >= 600, "{}x{}", relief.width, relief.height);
+        assert!(relief.bounds.contains(MapPoint::new(-2000.0, -1300.0)));
+        assert!(relief.bounds.contains(MapPoint::new(2200.0, 1500.0)));
+        // The Tian Shan is rugged: its pixels are far from flat.
+        let rugged = relief.shade.iter().filter(|&&v| v.abs_diff(FLAT) > 40).count();
+        assert!(rugged > 1000, "{rugged} rugged pixels");
+    }
+
+    #[test]
+    fn a_broken_image_is_an_error_naming_the_file() {
+        let error = Relief::decode(b"not a png", include_str!("../maps/relief.toml")).err().unwrap_or_default();
+        assert!(error.starts_with("maps/relief.png"), "{error}");
+    }
+}
