@@ -49,6 +49,24 @@ pub enum Command {
     /// Draw maps as images, with no window: a still PNG, an animated GIF, numbered PNG frames,
     /// a poster of small multiples, or a tour with its subtitles.
     Render(Box<crate::render::job::RenderArgs>),
+    /// Lecture mode: a tour fullscreen, driven by a presentation clicker, with a presenter view.
+    Present {
+        /// The tour to present (a TOML file); the first built-in tour when absent.
+        #[arg(long, value_name = "FILE")]
+        tour: Option<PathBuf>,
+        /// Which monitor the hall sees (0 = the first).
+        #[arg(long, value_name = "N")]
+        monitor: Option<usize>,
+        /// Language of the captions and the interface: kk, ru or en.
+        #[arg(long, value_name = "kk|ru|en")]
+        lang: Option<String>,
+    },
+    /// Museum kiosk mode: fullscreen, plays a tour by itself, resets itself when left alone.
+    Kiosk {
+        /// The exhibit's configuration (see kiosk.example.toml); built-in defaults when absent.
+        #[arg(long, value_name = "FILE")]
+        config: Option<PathBuf>,
+    },
     /// Check the data files; print one line per problem (file:line: message) and exit 1 if any.
     Check,
     /// Tell who holds what on a date.
@@ -92,6 +110,24 @@ pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
         None => run_window(cli.data, cli.date, cli.place, cli.lang, cli.layers),
         Some(Command::Check) => run_check(cli.data.as_deref()),
+        Some(Command::Present { tour, monitor, lang }) => {
+            let language = match parse_language(lang.as_deref()) {
+                Ok(language) => language,
+                Err(message) => return fail(message),
+            };
+            let options = crate::ui::present::PresentOptions { data_dir: cli.data, tour, language, monitor };
+            match crate::ui::present::run_present(options) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(error) => fail(format!("{error:#}")),
+            }
+        }
+        Some(Command::Kiosk { config }) => {
+            let options = crate::ui::kiosk::KioskOptions { data_dir: cli.data, config };
+            match crate::ui::kiosk::run_kiosk(options) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(error) => fail(format!("{error:#}")),
+            }
+        }
         Some(Command::Render(args)) => run_render(cli.data.as_deref(), &args, cli.layers.as_deref()),
         Some(Command::Query { date, near, place, json, lang }) => {
             run_query(cli.data.as_deref(), &date, near.as_deref(), place.as_deref(), json, lang.as_deref())

@@ -3,20 +3,22 @@
 use eframe::egui;
 
 mod app;
-mod chart;
+pub(crate) mod chart;
 pub mod date_paint;
-mod events;
-mod explain;
-mod fonts;
-mod legend;
+pub(crate) mod events;
+pub(crate) mod explain;
+pub mod kiosk;
+pub(crate) mod fonts;
+pub(crate) mod legend;
 pub mod map;
-mod place_info;
-mod place_panel;
+pub(crate) mod place_info;
+pub(crate) mod place_panel;
+pub mod present;
 pub mod print_frame;
-mod reload;
-mod search_window;
+pub(crate) mod reload;
+pub(crate) mod search_window;
 pub mod style;
-mod timeline;
+pub(crate) mod timeline;
 
 pub use app::{AtlasApp, SavedState, StartOptions};
 pub use fonts::{install_fonts, setup_context};
