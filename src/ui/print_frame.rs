@@ -105,7 +105,7 @@ fn date_box_ui(ui: &mut egui::Ui, frame: &PrintFrame<'_>, at: Pos2) {
     let date = frame.paint.date;
     let tr = |key| frame.texts.tr(frame.language, key);
     let max_width = (ui.max_rect().width() * 0.45).max(200.0);
-    egui::Area::new(egui::Id::unique("print_date_box"))
+    egui::Area::new(ui.make_persistent_id("print_date_box"))
         .fixed_pos(at)
         .order(egui::Order::Foreground)
         .interactable(false)
@@ -131,7 +131,7 @@ fn date_box_ui(ui: &mut egui::Ui, frame: &PrintFrame<'_>, at: Pos2) {
 
 fn legend_box_ui(ui: &mut egui::Ui, frame: &PrintFrame<'_>, bottom_left: Pos2) {
     let scale = frame.text_scale;
-    egui::Area::new(egui::Id::unique("print_legend"))
+    egui::Area::new(ui.make_persistent_id("print_legend"))
         .pivot(Align2::LEFT_BOTTOM)
         .fixed_pos(bottom_left)
         .order(egui::Order::Foreground)

@@ -65,6 +65,12 @@ impl MapScene<'_> {
     }
 }
 
+/// How opaque the area fills are: on a projector (text and lines at twice the desk size or
+/// more) colours are laid on thicker, because projectors wash them out.
+fn fill_alpha(scene: &MapScene<'_>) -> u8 {
+    if scene.text_scale >= 1.9 { 235 } else { style::AREA_FILL_ALPHA }
+}
+
 /// One layer of the map.
 pub trait MapLayer {
     fn draw(&self, painter: &Painter, projector: &Projector, scene: &MapScene<'_>);
@@ -250,7 +256,7 @@ impl MapLayer for ControlLayer {
                     continue;
                 }
                 let paint = scene.paint(id);
-                painter.add(fill_mesh(shape, projector, with_alpha(paint.fill, style::AREA_FILL_ALPHA)));
+                painter.add(fill_mesh(shape, projector, with_alpha(paint.fill, fill_alpha(scene))));
                 if let Some(hatch) = paint.hatch {
                     painter.add(hatch_mesh(shape, projector, hatch, scene.hatch_texture));
                 }
@@ -270,6 +276,7 @@ impl MapLayer for BorderLayer {
             for (_, shape) in scene.areas_of_kind(kind) {
                 if on_screen(shape, projector, painter.clip_rect()) {
                     for ring in &shape.rings {
+                        let width = width * scene.text_scale.max(1.0);
                         painter.add(ring_shape(ring, projector, Stroke::new(width, style::OBLAST_BORDER)));
                     }
                 }
@@ -408,6 +415,7 @@ impl MapLayer for HighlightLayer {
     fn draw(&self, painter: &Painter, projector: &Projector, scene: &MapScene<'_>) {
         let highlighted = scene.highlights.iter().map(|&place| (place, 4.0));
         for (place, width) in highlighted.chain(scene.hovered.map(|place| (place, 2.5))) {
+            let width = width * scene.text_scale.max(1.0);
             if let Some(shape) = scene.geometry.area(place) {
                 for ring in &shape.rings {
                     painter.add(ring_shape(ring, projector, Stroke::new(width, style::HIGHLIGHT)));
