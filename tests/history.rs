@@ -55,6 +55,12 @@ fn assert_force(date: &str, place: &str, force: &str, role: &str) {
     );
 }
 
+#[track_caller]
+fn assert_no_force(date: &str, place: &str, force: &str) {
+    let got = control(date, place);
+    assert!(got.iter().all(|(_, f, _)| f != force), "{place} on {date}: {force} should not be there, got {got:?}");
+}
+
 // ---- 1917: February, dual power, the July crisis, October ----
 
 #[test]
@@ -67,6 +73,13 @@ fn petrograd_dual_power_after_february() {
 fn petrograd_after_the_july_crisis() {
     // seed: on 11 (24) July 1917 dual power ended and official power passed wholly to the Provisional Government
     assert_sides("1917-08-01", "petrograd", &["provisional"]);
+}
+
+#[test]
+fn petrograd_dual_power_ends_on_11_24_july() {
+    // seed: "1917 жылдың 11 шілдеде қосөкіметтілік жойылып" = 11 (24) July 1917; same-day rule: 24 July is already the PG's alone
+    assert_sides("1917-07-23", "petrograd", &["provisional", "soviet"]);
+    assert_sides("1917-07-24", "petrograd", &["provisional"]);
 }
 
 #[test]
@@ -85,6 +98,15 @@ fn petrograd_october_revolution() {
 fn orenburg_multi_power_1917() {
     // seed: March-June 1917 "multi-power": PG organs, soviets, Alash founders, Cossack host authorities; gse_alash_party
     assert_sides("1917-05-01", "orenburg", &["provisional", "soviet", "alash", "white"]);
+}
+
+#[test]
+fn alash_orda_only_after_it_was_proclaimed() {
+    // histoire_alash: autonomy proclaimed 10 (23) Dec 1917; elkz_alash_orda_day, wiki_en_alash_autonomy: the Alash Orda
+    // government dates from 13 (26) Dec 1917, the last day of the second all-Kazakh congress
+    assert_force("1917-12-25", "akmolinsk_oblast", "alash_party", "civil");
+    assert_no_force("1917-12-25", "akmolinsk_oblast", "alash_orda");
+    assert_force("1917-12-26", "akmolinsk_oblast", "alash_orda", "civil");
 }
 
 #[test]
@@ -128,8 +150,12 @@ fn kokand_autonomy_in_the_old_town() {
 
 #[test]
 fn kokand_autonomy_crushed() {
-    // alekeenkov_kokand: Red troops' ultimatum on 19 Feb 1918; kampuspedia_kokand
-    assert_sides("1918-02-20", "kokand", &["soviet"]);
+    // alekeenkov_kokand: Red troops arrived in the night of 18/19 Feb 1918, ultimatum and assault on 19 Feb; kampuspedia_kokand.
+    // Same-day rule: 19 Feb, the day of the event `kokand_autonomy_crushed`, is the first Soviet day.
+    assert_sides("1918-02-18", "kokand", &["kokand", "soviet"]);
+    assert_force("1918-02-18", "kokand", "kokand_autonomy", "civil");
+    assert_sides("1918-02-19", "kokand", &["soviet"]);
+    assert_no_force("1918-02-19", "kokand", "kokand_autonomy");
 }
 
 #[test]
@@ -183,9 +209,12 @@ fn omsk_falls_to_the_whites() {
 
 #[test]
 fn semipalatinsk_june_1918() {
-    // seed: Semipalatinsk taken in summer 1918; goltsev_semipalatinsk_1918: the Soviet leadership gave up on 10 June 1918
-    assert_sides("1918-06-10", "semipalatinsk", &["soviet"]);
-    assert_sides("1918-06-11", "semipalatinsk", &["white", "alash"]);
+    // seed: Semipalatinsk taken in summer 1918; goltsev_semipalatinsk_1918: the Soviet leadership gave up on 10 June 1918,
+    // so by the same-day rule 10 June is already White (town and oblast alike)
+    assert_sides("1918-06-09", "semipalatinsk", &["soviet"]);
+    assert_sides("1918-06-10", "semipalatinsk", &["white", "alash"]);
+    assert_sides("1918-06-09", "semipalatinsk_oblast", &["soviet", "alash"]);
+    assert_sides("1918-06-10", "semipalatinsk_oblast", &["white", "alash"]);
 }
 
 #[test]
@@ -229,6 +258,23 @@ fn sergiopol_taken_by_the_whites() {
 fn cherkasskoye_defence_as_partisan_zone() {
     // cherkassk_defence: twelve villages of Lepsinsk uezd held out June 1918 - 14 October 1919; seed names it a partisan centre
     assert_sides("1919-01-01", "cherkasskoye_defence", &["partisan"]);
+    // same-day rule: the defence fell on 14 October 1919, so the zone is gone that day
+    assert_sides("1919-10-13", "cherkasskoye_defence", &["partisan"]);
+    assert_sides("1919-10-14", "cherkasskoye_defence", &[]);
+}
+
+#[test]
+fn lepsinsk_uezd_follows_sergiopol_and_annenkov_comes_in_late_november() {
+    // goltsev_krakh_sinczyan, cherkassk_defence_pt: June-July 1918 a contested uezd (Cossack revolts, Alash bands,
+    // peasant self-defence) while the Sergiopol garrison was Soviet; White from the fall of Sergiopol on 21 July 1918
+    assert_sides("1918-07-01", "lepsinsk_uezd", &["soviet", "white", "alash", "partisan"]);
+    assert_sides("1918-07-20", "sergiopol", &["soviet"]);
+    assert_force("1918-07-21", "lepsinsk_uezd", "siberian_government", "military");
+    assert_no_force("1918-07-21", "lepsinsk_uezd", "soviets");
+    // Annenkov's division left Semipalatinsk at the end of Oct 1918; its cavalry was at Urdzharskaya by 28 Nov (Goltsev)
+    assert_no_force("1918-10-01", "lepsinsk_uezd", "annenkov");
+    assert_no_force("1918-10-01", "cherkasskoye_defence", "annenkov");
+    assert_force("1918-12-01", "lepsinsk_uezd", "annenkov", "military");
 }
 
 #[test]
@@ -281,6 +327,20 @@ fn uralsk_held_through_the_siege() {
 fn kazrevkom_decree() {
     // seed: Kazrevkom created by the RSFSR Sovnarkom decree of 10 July 1919; qamba_revkom
     assert_force("1919-07-10", "bukey_horde", "kazrevkom", "civil");
+    assert_force("1920-03-01", "turgai_oblast", "kazrevkom", "civil");
+    assert_force("1920-03-01", "uralsk_oblast", "kazrevkom", "civil");
+    // hmong_akmolinsk_gubernia: the Akmola uezds stayed in Siberian Omsk gubernia until January 1921, so the map does not
+    // put Kazrevkom there (and the event `kazrevkom_created` no longer lists Akmolinsk or Semipalatinsk oblast)
+    assert_no_force("1920-03-01", "akmolinsk_oblast", "kazrevkom");
+    assert_no_force("1920-03-01", "semipalatinsk_oblast", "kazrevkom");
+}
+
+#[test]
+fn bukey_horde_soviet_under_astrakhan() {
+    // shein_astrakhan_horde, sychev_tungachin: the Horde was run for Soviet Astrakhan by the commissar Tunganchin in 1918-1919;
+    // the Western Alash claim (danakaz_west_alash) is not shown as control
+    assert_sides("1918-08-01", "bukey_horde", &["soviet"]);
+    assert_sides("1919-03-01", "bukey_horde", &["soviet"]);
 }
 
 #[test]
@@ -342,6 +402,15 @@ fn guryev_taken() {
 }
 
 #[test]
+fn fort_alexandrovsk_changes_hands_in_spring_1919() {
+    // perceptio_tyubkaragan, dasinok_fort_1919: White radio link Denikin - Kolchak in April 1919; the Red flotilla took the fort
+    // about 1 May (ruwiki_grishin_almazov: Grishin-Almazov died there on 5 May); British naval victory on 21 May 1919
+    assert_sides("1919-04-15", "fort_alexandrovsk", &["white"]);
+    assert_sides("1919-05-05", "fort_alexandrovsk", &["soviet"]);
+    assert_sides("1919-05-21", "fort_alexandrovsk", &["soviet"]);
+}
+
+#[test]
 fn fort_alexandrovsk_last_ural_base() {
     // ganin_seven_whys: the Ural remnant reached the fort after a two-month march; gromov_frunze: Tolstov left on 4 April 1920
     assert_sides("1920-03-01", "fort_alexandrovsk", &["white"]);
@@ -378,6 +447,9 @@ fn uralsk_town_besieged_while_its_uezd_is_cossack() {
     // bse_uralsk_defence: Red garrison blockaded in Uralsk from 25 April 1919, relieved 11 July; the uezd held by Tolstov's army
     assert_sides("1919-06-01", "uralsk", &["soviet"]);
     assert_sides("1919-06-01", "uralsk_uezd", &["white"]);
+    // same-day rule: the relief of 11 July 1919 ends the purely Cossack uezd on 10 July
+    assert_sides("1919-07-10", "uralsk_uezd", &["white"]);
+    assert_force("1919-07-11", "uralsk_uezd", "red_army", "military");
 }
 
 #[test]
