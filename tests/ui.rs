@@ -385,3 +385,22 @@ fn an_edit_reloads_and_a_broken_edit_keeps_the_last_good_data() {
     }
     assert_eq!(harness.state().atlas().events.len(), events, "the watcher did not reload within 5 s");
 }
+
+#[test]
+fn export_saves_the_current_view_as_a_png_of_the_chosen_size() {
+    let mut harness = harness("1918-07-01");
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    harness.get_by_label("Export image").click();
+    harness.run();
+    harness.get_by_label("1920 × 1080 (Full HD)").click();
+    harness.run();
+    let folder = dir.path().display().to_string();
+    harness.state_mut().set_export_folder(&folder);
+    harness.get_by_label("Save PNG").click();
+    harness.run();
+    let path = dir.path().join("steppe-atlas-1918-07-01.png");
+    let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let decoder = png::Decoder::new(std::io::Cursor::new(bytes));
+    let reader = decoder.read_info().unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!((reader.info().width, reader.info().height), (1920, 1080));
+}

@@ -62,11 +62,50 @@ impl RenderRequest {
         }
     }
 
+    /// The page's size in egui points.
+    pub fn size_in_points(&self) -> egui::Vec2 {
+        let [width, height] = self.size.map(|side| side.clamp(1, MAX_SIDE));
+        vec2(width as f32, height as f32) / self.pixels_per_point()
+    }
+
     /// egui points per pixel: a 1080-pixel-high image is laid out at 1:1, larger ones are scaled
     /// up so that text keeps its size relative to the map, as on a 4K screen.
     pub fn pixels_per_point(&self) -> f32 {
         (self.size[0].min(self.size[1]) as f32 / 1080.0).clamp(0.5, 16.0)
     }
+}
+
+/// Draws the page of `request` over `ui`: what `render` rasterises, and what a test draws
+/// through egui_kittest's GPU renderer to check that both give the same pixels.
+pub fn draw_page(
+    ui: &mut egui::Ui,
+    atlas: &Atlas,
+    geometry: &MapGeometry,
+    texts: &Translations,
+    map_textures: &crate::ui::map::MapTextures,
+    request: &RenderRequest,
+) {
+    let size_points = request.size_in_points();
+    let extent = request.extent.filter(|extent| !extent.is_empty()).unwrap_or(geometry.bounds);
+    let paint = DatePaint::compute(atlas, request.date);
+    let frame = PrintFrame {
+        atlas,
+        geometry,
+        texts,
+        paint: &paint,
+        language: request.language,
+        map_language: request.map_language.unwrap_or(request.language),
+        layers: request.layers,
+        view: MapView::fit(extent, [size_points.x, size_points.y]),
+        highlights: &request.highlights,
+        hatch_texture: map_textures.hatch.id(),
+        relief: map_textures.relief_id(),
+        caption: request.caption.as_deref(),
+        show_old_style: request.show_old_style,
+        text_scale: request.text_scale,
+        decorations: request.decorations,
+    };
+    print_frame_ui(ui, &frame);
 }
 
 /// Makes images; keeps egui's fonts and textures between images, so a sequence of frames
@@ -102,36 +141,18 @@ impl Renderer {
     pub fn render(&mut self, atlas: &Atlas, geometry: &MapGeometry, request: &RenderRequest) -> Canvas {
         let [width, height] = request.size.map(|side| side.clamp(1, MAX_SIDE));
         let pixels_per_point = request.pixels_per_point();
-        let size_points = vec2(width as f32, height as f32) / pixels_per_point;
-        let extent = request.extent.filter(|extent| !extent.is_empty()).unwrap_or(geometry.bounds);
-        let view = MapView::fit(extent, [size_points.x, size_points.y]);
-        let paint = DatePaint::compute(atlas, request.date);
         let mut input = egui::RawInput {
-            screen_rect: Some(Rect::from_min_size(Pos2::ZERO, size_points)),
+            screen_rect: Some(Rect::from_min_size(Pos2::ZERO, request.size_in_points())),
             max_texture_side: Some(MAX_SIDE as usize),
             ..Default::default()
         };
         if let Some(viewport) = input.viewports.get_mut(&ViewportId::ROOT) {
             viewport.native_pixels_per_point = Some(pixels_per_point);
         }
-        let frame = PrintFrame {
-            atlas,
-            geometry,
-            texts: &self.texts,
-            paint: &paint,
-            language: request.language,
-            map_language: request.map_language.unwrap_or(request.language),
-            layers: request.layers,
-            view,
-            highlights: &request.highlights,
-            hatch_texture: self.map_textures.hatch.id(),
-            relief: self.map_textures.relief_id(),
-            caption: request.caption.as_deref(),
-            show_old_style: request.show_old_style,
-            text_scale: request.text_scale,
-            decorations: request.decorations,
-        };
-        run_egui(&self.ctx, &mut self.textures, input, [width, height], |ui| print_frame_ui(ui, &frame))
+        let (texts, map_textures) = (&self.texts, &self.map_textures);
+        run_egui(&self.ctx, &mut self.textures, input, [width, height], |ui| {
+            draw_page(ui, atlas, geometry, texts, map_textures, request);
+        })
     }
 }
 
@@ -166,10 +187,11 @@ fn run_egui(
 ) -> Canvas {
     let mut output = None;
     for _ in 0..2 {
-        let full = ctx.run_ui(input.clone(), |ui| {
+        let mut full = ctx.run_ui(input.clone(), |ui| {
             egui::CentralPanel::no_frame().show(ui, |ui| ui_fn(ui));
         });
         textures.apply(&full.textures_delta);
+        full.textures_delta.clear();
         output = Some(full);
     }
     let mut canvas = Canvas::new(width, height, crate::ui::style::BACKGROUND);

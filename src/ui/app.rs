@@ -47,6 +47,9 @@ pub struct SavedState {
     /// The optional map layers that were on (absent in files of earlier versions).
     #[serde(default)]
     pub layers: LayerSet,
+    /// The size and folder of the last export.
+    #[serde(default)]
+    pub export: super::export_dialog::ExportChoices,
 }
 
 /// The date the window opens on when none is asked for: the February revolution.
@@ -111,6 +114,11 @@ pub struct AtlasApp {
     date_paint: Option<DatePaint>,
     /// The optional map layers that are on.
     layers: LayerSet,
+    export: super::export_dialog::ExportDialog,
+    /// The offscreen renderer for exports, made on the first export.
+    renderer: Option<crate::render::Renderer>,
+    /// Where the main map was drawn last frame, in points, and the points-to-pixels factor.
+    map_rect: Option<(egui::Rect, f32)>,
 }
 
 impl AtlasApp {
@@ -151,6 +159,9 @@ impl AtlasApp {
             textures: None,
             date_paint: None,
             layers: options.layers.unwrap_or_default(),
+            export: Default::default(),
+            renderer: None,
+            map_rect: None,
         }
         .with_selection(selected)
     }
@@ -200,6 +211,7 @@ impl AtlasApp {
             selected: self.selected().map(|id| self.atlas.place(id).id.clone()),
             days_per_second: self.timeline.days_per_second,
             layers: self.layers,
+            export: self.export.choices.clone(),
         }
     }
 
@@ -226,6 +238,7 @@ impl AtlasApp {
         if options.layers.is_none() {
             self.layers = saved.layers;
         }
+        self.export.choices = saved.export;
         if super::timeline::SPEEDS.iter().any(|(days, _)| *days == saved.days_per_second) {
             self.timeline.days_per_second = saved.days_per_second;
         }
@@ -324,6 +337,9 @@ impl AtlasApp {
         if ctx.input_mut(|input| input.consume_key(egui::Modifiers::COMMAND, Key::F)) {
             self.search.open();
         }
+        if ctx.input_mut(|input| input.consume_key(egui::Modifiers::COMMAND, Key::E)) {
+            self.export.open(self.timeline.date);
+        }
         if ctx.egui_wants_keyboard_input() {
             return;
         }
@@ -368,8 +384,9 @@ impl AtlasApp {
 
     fn help_window_ui(&mut self, ctx: &egui::Context) {
         let mut open = self.show_help;
-        let keys: [(&str, &str); 10] = [
+        let keys: [(&str, &str); 11] = [
             ("Ctrl + F", "key_search"),
+            ("Ctrl + E", "key_export"),
             ("Space", "key_space"),
             ("← / →", "key_day"),
             ("Shift + ← / →", "key_month"),
@@ -437,6 +454,48 @@ impl AtlasApp {
         if let Some(choice) = self.search.show(&ctx, &self.atlas, &self.texts, self.language) {
             self.go_to_search_choice(choice);
         }
+        if let Some(request) = self.export.show(&ctx, &self.texts, self.language) {
+            self.export_image(&request);
+        }
+    }
+
+    /// Sets the folder exports are saved into (as typed in the Export window).
+    pub fn set_export_folder(&mut self, folder: &str) {
+        self.export.choices.folder = folder.to_owned();
+    }
+
+    /// Opens the Export window, as Ctrl+E does.
+    pub fn open_export(&mut self) {
+        self.export.open(self.timeline.date);
+    }
+
+    /// Saves the main map's current view as a PNG through the offscreen renderer: the same page
+    /// code as `steppe-atlas render`, so the file matches the screen and the command line.
+    pub fn export_image(&mut self, request: &super::export_dialog::ExportRequest) -> bool {
+        let (Some(view), Some((rect, pixels_per_point))) = (self.view, self.map_rect) else { return false };
+        let projector = super::map::Projector::new(rect, view);
+        let mut extent = crate::geometry::MapRect::NOTHING;
+        extent.extend(projector.map_from_screen(rect.left_top()));
+        extent.extend(projector.map_from_screen(rect.right_bottom()));
+        let window =
+            [(rect.width() * pixels_per_point).round() as u32, (rect.height() * pixels_per_point).round() as u32];
+        let size = request.size.pixels(window).map(|side| side.clamp(64, crate::render::MAX_SIDE));
+        let mut render = crate::render::RenderRequest::new(self.timeline.date, size);
+        render.language = self.language;
+        render.map_language = self.map_language;
+        render.layers = self.layers;
+        render.extent = Some(extent);
+        render.highlights = self.selected().into_iter().collect();
+        render.show_old_style = self.timeline.show_old_style;
+        let renderer = self.renderer.get_or_insert_with(crate::render::Renderer::new);
+        let canvas = renderer.render(&self.atlas, &self.geometry, &render);
+        let written = crate::render::job::write_png(&request.path, &canvas);
+        let ok = written.is_ok();
+        self.export.message = Some(match written {
+            Ok(()) => format!("{}: {} ({}×{})", self.tr("export_saved"), request.path.display(), size[0], size[1]),
+            Err(error) => format!("{}: {error}", self.tr("export_failed")),
+        });
+        ok
     }
 
     /// After a frame that moved the date, recounts what changed (since the previous date unless
@@ -585,6 +644,9 @@ impl AtlasApp {
                 if ui.button(self.tr("search")).clicked() {
                     self.search.open();
                 }
+                if ui.button(self.tr("export")).on_hover_text("Ctrl+E").clicked() {
+                    self.open_export();
+                }
                 if ui.button(self.tr("help")).clicked() {
                     self.show_help = !self.show_help;
                 }
@@ -676,6 +738,7 @@ impl AtlasApp {
             map.response.clone().on_hover_ui_at_pointer(|ui| place_tooltip_ui(ui, atlas, texts, language, place, date));
         }
         if pane == MapPane::Main {
+            self.map_rect = Some((map.response.rect, ui.ctx().pixels_per_point()));
             self.pulse_ui(ui, map.response.rect);
         }
         let clicked = map.clicked;

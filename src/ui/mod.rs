@@ -6,6 +6,7 @@ mod app;
 pub(crate) mod chart;
 pub mod date_paint;
 pub(crate) mod events;
+pub(crate) mod export_dialog;
 pub(crate) mod explain;
 pub(crate) mod fonts;
 pub mod kiosk;
