@@ -28,6 +28,46 @@ pub fn legend_ui(ui: &mut egui::Ui, texts: &Translations, language: Language) {
     swatch_row_ui(ui, ControlPaint::of(&[Side::Soviet]).faded(), tr("low_confidence_faded"));
 }
 
+/// The legend of one map on one date: only the sides that hold something on it (and the
+/// patterns that appear), so that a projected legend stays short.
+pub fn legend_for_date_ui(
+    ui: &mut egui::Ui,
+    texts: &Translations,
+    language: Language,
+    atlas: &crate::model::Atlas,
+    date: crate::model::Date,
+) {
+    let tr = |key| texts.tr(language, key);
+    let (mut seen, mut several, mut unknown, mut faded) = (Vec::new(), false, false, false);
+    for place in atlas.place_ids() {
+        match atlas.control_on(place, date) {
+            Some(period) => {
+                let sides = atlas.sides_of(period);
+                several |= sides.len() > 1;
+                faded |= period.confidence == crate::model::Confidence::Low;
+                for side in sides {
+                    if !seen.contains(&side) {
+                        seen.push(side);
+                    }
+                }
+            }
+            None => unknown = true,
+        }
+    }
+    for side in Side::ALL.into_iter().filter(|side| seen.contains(side)) {
+        swatch_row_ui(ui, ControlPaint::of(&[side]), tr(side_key(side)));
+    }
+    if several {
+        swatch_row_ui(ui, ControlPaint::of(&[Side::White, Side::Alash]), tr("several"));
+    }
+    if unknown {
+        swatch_row_ui(ui, ControlPaint::of(&[]), tr("unknown"));
+    }
+    if faded {
+        swatch_row_ui(ui, ControlPaint::of(&[Side::Soviet]).faded(), tr("low_confidence_faded"));
+    }
+}
+
 fn swatch_row_ui(ui: &mut egui::Ui, paint: ControlPaint, label: &str) {
     ui.horizontal(|ui| {
         let (rect, _) = ui.allocate_exact_size(vec2(28.0, 16.0), Sense::hover());

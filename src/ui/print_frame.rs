@@ -5,7 +5,7 @@
 use eframe::egui::{self, Align2, Color32, FontId, Pos2, Rect, RichText, Stroke, TextureId, pos2, vec2};
 
 use super::date_paint::DatePaint;
-use super::legend::legend_ui;
+use super::legend::{legend_for_date_ui, legend_ui};
 use super::map::{MapScene, MapView, MapWidget, Projector};
 use super::style;
 use crate::geometry::{Albers, MapGeometry};
@@ -104,7 +104,7 @@ fn date_box_ui(ui: &mut egui::Ui, frame: &PrintFrame<'_>, at: Pos2) {
     let scale = frame.text_scale;
     let date = frame.paint.date;
     let tr = |key| frame.texts.tr(frame.language, key);
-    let max_width = (ui.max_rect().width() * 0.45).max(200.0);
+    let max_width = (ui.max_rect().width() * 0.42).max(200.0);
     egui::Area::new(ui.make_persistent_id("print_date_box"))
         .fixed_pos(at)
         .order(egui::Order::Foreground)
@@ -137,8 +137,18 @@ fn legend_box_ui(ui: &mut egui::Ui, frame: &PrintFrame<'_>, bottom_left: Pos2) {
         .order(egui::Order::Foreground)
         .interactable(false)
         .show(ui.ctx(), |ui| {
-            ui.style_mut().text_styles.iter_mut().for_each(|(_, font)| font.size *= scale);
-            panel_frame(scale).show(ui, |ui| legend_ui(ui, frame.texts, frame.language));
+            // On a projector the legend lists only what this map shows, at a little less than
+            // the map's scale, so that it never covers the caption.
+            let compact = scale >= 1.5;
+            let legend_scale = if compact { scale * 0.75 } else { scale };
+            ui.style_mut().text_styles.iter_mut().for_each(|(_, font)| font.size *= legend_scale);
+            panel_frame(legend_scale).show(ui, |ui| {
+                if compact {
+                    legend_for_date_ui(ui, frame.texts, frame.language, frame.atlas, frame.paint.date);
+                } else {
+                    legend_ui(ui, frame.texts, frame.language);
+                }
+            });
         });
 }
 
