@@ -404,3 +404,39 @@ fn export_saves_the_current_view_as_a_png_of_the_chosen_size() {
     let reader = decoder.read_info().unwrap_or_else(|e| panic!("{e}"));
     assert_eq!((reader.info().width, reader.info().height), (1920, 1080));
 }
+
+#[test]
+fn a_lecturer_makes_a_tour_at_the_desk_that_present_plays() {
+    let mut harness = harness("1918-06-01");
+    harness.get_by_label("Make a tour").click();
+    harness.run();
+    harness.get_by_label("Add this view as a step").click();
+    harness.run();
+    harness.state_mut().set_date(date("1919-07-10"));
+    harness.run();
+    harness.get_by_label("Add this view as a step").click();
+    harness.run();
+    {
+        let draft = harness.state_mut().tour_draft_mut();
+        assert_eq!(draft.steps.len(), 2);
+        assert_eq!(draft.steps[1].date, "1919-07-10");
+        draft.title =
+            steppe_atlas::model::Names { kk: "Дәріс".into(), ru: "Лекция".into(), en: "Lecture".into() };
+        for (step, text) in draft.steps.iter_mut().zip(["White summer", "Kazrevkom"]) {
+            step.caption = steppe_atlas::model::Names { kk: text.into(), ru: text.into(), en: text.into() };
+        }
+    }
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let path = dir.path().join("lecture.toml");
+    let message = harness.state_mut().save_tour_draft(&path.to_string_lossy());
+    assert!(message.starts_with("Saved"), "{message}");
+    assert!(!message.contains("check says"), "{message}");
+
+    let options = steppe_atlas::ui::present::PresentOptions { tour: Some(path), ..Default::default() };
+    let lecture = steppe_atlas::ui::present::PresentApp::new(&options).unwrap_or_else(|e| panic!("{e}"));
+    assert!(lecture.problems().is_empty(), "{:?}", lecture.problems());
+    let steps = &lecture.tour().steps;
+    assert_eq!(steps.len(), 2);
+    assert_eq!(steps[0].date, date("1918-06-01"));
+    assert_eq!(steps[1].caption.en, "Kazrevkom");
+}

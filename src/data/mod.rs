@@ -7,9 +7,11 @@ mod problem;
 mod raw;
 mod toml_entries;
 pub mod topology;
+mod tour_writer;
 mod tours;
 
 pub use dataset::{DataFile, Dataset, FILE_NAMES, MAX_FILE_BYTES};
 pub use load::{Loaded, load};
 pub use problem::{LineIndex, Problem};
+pub use tour_writer::{StepDraft, TourDraft, tour_to_toml};
 pub use tours::{MAX_STEPS, load_tour, load_tours};

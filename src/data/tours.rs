@@ -110,8 +110,12 @@ fn build_step(reporter: &mut Reporter<'_>, atlas: &Atlas, raw: &Spanned<RawStep>
         }
     }
     let caption = names(reporter, &step.caption, "caption")?;
+    // Speaker notes may be in only the lecturer's language.
     let notes = match &step.notes {
-        Some(notes) => names(reporter, notes, "notes").unwrap_or_default(),
+        Some(notes) => {
+            let RawNames { kk, ru, en } = notes.get_ref();
+            Names { kk: kk.clone(), ru: ru.clone(), en: en.clone() }
+        }
         None => Names::default(),
     };
     let duration_seconds = match &step.duration {

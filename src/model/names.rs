@@ -68,6 +68,14 @@ impl Names {
         }
     }
 
+    pub fn get_mut(&mut self, language: Language) -> &mut String {
+        match language {
+            Language::Kk => &mut self.kk,
+            Language::Ru => &mut self.ru,
+            Language::En => &mut self.en,
+        }
+    }
+
     /// Whether any of the three texts equals `query`, ignoring case.
     pub fn matches(&self, query: &str) -> bool {
         let query = query.trim().to_lowercase();

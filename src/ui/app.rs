@@ -115,6 +115,7 @@ pub struct AtlasApp {
     /// The optional map layers that are on.
     layers: LayerSet,
     export: super::export_dialog::ExportDialog,
+    tour_editor: super::tour_editor::TourEditor,
     /// The offscreen renderer for exports, made on the first export.
     renderer: Option<crate::render::Renderer>,
     /// Where the main map was drawn last frame, in points, and the points-to-pixels factor.
@@ -160,6 +161,7 @@ impl AtlasApp {
             date_paint: None,
             layers: options.layers.unwrap_or_default(),
             export: Default::default(),
+            tour_editor: Default::default(),
             renderer: None,
             map_rect: None,
         }
@@ -457,6 +459,52 @@ impl AtlasApp {
         if let Some(request) = self.export.show(&ctx, &self.texts, self.language) {
             self.export_image(&request);
         }
+        if let Some(super::tour_editor::EditorAction::AddCurrentView) =
+            self.tour_editor.show(&ctx, &self.atlas, &self.texts, self.language)
+        {
+            self.add_view_as_tour_step();
+        }
+    }
+
+    /// Opens or closes "Make a tour".
+    pub fn toggle_tour_editor(&mut self) {
+        self.tour_editor.toggle();
+    }
+
+    /// The tour being made in "Make a tour".
+    pub fn tour_draft(&self) -> &crate::data::TourDraft {
+        &self.tour_editor.draft
+    }
+
+    pub fn tour_draft_mut(&mut self) -> &mut crate::data::TourDraft {
+        &mut self.tour_editor.draft
+    }
+
+    /// Saves the tour being made to `path`; returns what the window would say.
+    pub fn save_tour_draft(&mut self, path: &str) -> String {
+        self.tour_editor.path = path.to_owned();
+        self.tour_editor.save(&self.atlas, &self.texts, self.language)
+    }
+
+    /// Adds the map's current date, centre, zoom and selected place as a step of the tour being made.
+    pub fn add_view_as_tour_step(&mut self) {
+        let (Some(view), Some((rect, _))) = (self.view, self.map_rect) else { return };
+        let centre = self.geometry.projection.lonlat_from_map(view.centre);
+        let whole = MapView::fit(self.geometry.bounds, [rect.width(), rect.height()]);
+        let zoom = f64::from(whole.km_per_point / view.km_per_point).clamp(0.25, 100.0);
+        let date = self.timeline.date;
+        let date_text = self.texts.format_date(self.language, date.ymd());
+        let mut caption = crate::model::Names::default();
+        *caption.get_mut(self.language) = date_text;
+        self.tour_editor.add_step(crate::data::StepDraft {
+            date: date.to_string(),
+            center: [centre.lon, centre.lat],
+            zoom,
+            highlight: self.selected().map(|place| self.atlas.place(place).id.clone()).into_iter().collect(),
+            caption,
+            notes: crate::model::Names::default(),
+            duration: f64::from(crate::model::DEFAULT_STEP_SECONDS),
+        });
     }
 
     /// Sets the folder exports are saved into (as typed in the Export window).
@@ -646,6 +694,9 @@ impl AtlasApp {
                 }
                 if ui.button(self.tr("export")).on_hover_text("Ctrl+E").clicked() {
                     self.open_export();
+                }
+                if ui.button(self.tr("tour_editor")).clicked() {
+                    self.toggle_tour_editor();
                 }
                 if ui.button(self.tr("help")).clicked() {
                     self.show_help = !self.show_help;

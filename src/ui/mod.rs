@@ -20,6 +20,7 @@ pub(crate) mod reload;
 pub(crate) mod search_window;
 pub mod style;
 pub(crate) mod timeline;
+pub(crate) mod tour_editor;
 
 pub use app::{AtlasApp, SavedState, StartOptions};
 pub use fonts::{install_fonts, setup_context};

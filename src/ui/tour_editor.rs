@@ -1,0 +1,150 @@
+//! "Make a tour" (desk mode): a lecturer adds the current view as a step, writes its caption in
+//! the three languages and saves the tour as a file that `present` plays.
+
+use eframe::egui::{self, RichText};
+
+use crate::data::{DataFile, StepDraft, TourDraft, load_tour, tour_to_toml};
+use crate::i18n::Translations;
+use crate::model::{Atlas, Language, Names};
+
+#[derive(Default)]
+pub struct TourEditor {
+    pub open: bool,
+    pub draft: TourDraft,
+    /// Where the tour is saved.
+    pub path: String,
+    /// What happened to the last save.
+    pub message: Option<String>,
+}
+
+/// What the window asks the app to do.
+pub enum EditorAction {
+    /// Add the current view as a new step.
+    AddCurrentView,
+}
+
+fn names_editor(ui: &mut egui::Ui, names: &mut Names, id: &str) {
+    for (code, text) in [("kk", &mut names.kk), ("ru", &mut names.ru), ("en", &mut names.en)] {
+        ui.horizontal(|ui| {
+            let label = ui.label(code);
+            ui.add(egui::TextEdit::multiline(text).id_salt((id, code)).desired_rows(1).desired_width(330.0))
+                .labelled_by(label.id);
+        });
+    }
+}
+
+impl TourEditor {
+    pub fn toggle(&mut self) {
+        self.open = !self.open;
+        if self.draft.id.is_empty() {
+            self.draft.id = "my_tour".into();
+            self.path = "my_tour.toml".into();
+        }
+    }
+
+    pub fn show(
+        &mut self,
+        ctx: &egui::Context,
+        atlas: &Atlas,
+        texts: &Translations,
+        language: Language,
+    ) -> Option<EditorAction> {
+        let tr = |key| texts.tr(language, key);
+        let mut action = None;
+        let mut open = self.open;
+        egui::Window::new(tr("tour_editor")).open(&mut open).default_width(420.0).show(ctx, |ui| {
+            ui.horizontal(|ui| {
+                let label = ui.label(tr("tour_id"));
+                ui.add(egui::TextEdit::singleline(&mut self.draft.id).desired_width(200.0)).labelled_by(label.id);
+            });
+            ui.label(tr("tour_title"));
+            names_editor(ui, &mut self.draft.title, "title");
+            ui.separator();
+            if ui.button(tr("tour_add_view")).clicked() {
+                action = Some(EditorAction::AddCurrentView);
+            }
+            let mut remove = None;
+            let mut swap = None;
+            egui::ScrollArea::vertical().max_height(360.0).show(ui, |ui| {
+                let count = self.draft.steps.len();
+                for (index, step) in self.draft.steps.iter_mut().enumerate() {
+                    ui.push_id(index, |ui| {
+                        ui.horizontal(|ui| {
+                            ui.label(
+                                RichText::new(format!("{} {} · {}", tr("present_step"), index + 1, step.date)).strong(),
+                            );
+                            if index > 0 && ui.small_button("↑").on_hover_text(tr("tour_move_up")).clicked() {
+                                swap = Some((index - 1, index));
+                            }
+                            if index + 1 < count && ui.small_button("↓").on_hover_text(tr("tour_move_down")).clicked()
+                            {
+                                swap = Some((index, index + 1));
+                            }
+                            if ui.small_button("×").on_hover_text(tr("tour_remove_step")).clicked() {
+                                remove = Some(index);
+                            }
+                        });
+                        ui.label(tr("tour_caption"));
+                        names_editor(ui, &mut step.caption, "caption");
+                        let label = ui.label(tr("present_notes"));
+                        ui.add(
+                            egui::TextEdit::multiline(step.notes.get_mut(language))
+                                .id_salt("notes")
+                                .desired_rows(2)
+                                .desired_width(360.0),
+                        )
+                        .labelled_by(label.id);
+                        ui.separator();
+                    });
+                }
+            });
+            if let Some(index) = remove {
+                self.draft.steps.remove(index);
+            }
+            if let Some((a, b)) = swap {
+                self.draft.steps.swap(a, b);
+            }
+            ui.horizontal(|ui| {
+                let label = ui.label(tr("export_file"));
+                ui.add(egui::TextEdit::singleline(&mut self.path).desired_width(260.0)).labelled_by(label.id);
+            });
+            let can_save = !self.draft.steps.is_empty();
+            if ui.add_enabled(can_save, egui::Button::new(tr("tour_save"))).clicked() {
+                self.message = Some(self.save(atlas, texts, language));
+            }
+            if let Some(message) = &self.message {
+                ui.label(message);
+            }
+        });
+        self.open = open;
+        action
+    }
+
+    /// Adds a step; its caption starts as the date, to be rewritten.
+    pub fn add_step(&mut self, step: StepDraft) {
+        self.draft.steps.push(step);
+    }
+
+    /// Writes the tour atomically and reads it back with the same loader as `check`; returns
+    /// what to tell the lecturer.
+    pub fn save(&mut self, atlas: &Atlas, texts: &Translations, language: Language) -> String {
+        let tr = |key| texts.tr(language, key);
+        let text = match tour_to_toml(&self.draft) {
+            Ok(text) => text,
+            Err(error) => return format!("{}: {error}", tr("export_failed")),
+        };
+        let mut problems = Vec::new();
+        let file = DataFile { display_name: self.path.clone(), text };
+        load_tour(atlas, &file, &mut problems);
+        let path = std::path::PathBuf::from(self.path.trim());
+        if let Err(error) = crate::render::job::write_atomically(&path, file.text.as_bytes()) {
+            return format!("{}: {error}", tr("export_failed"));
+        }
+        match problems.first() {
+            None => format!("{}: {}", tr("export_saved"), path.display()),
+            Some(problem) => {
+                format!("{}: {}. {}: {problem}", tr("export_saved"), path.display(), tr("tour_check_says"))
+            }
+        }
+    }
+}
