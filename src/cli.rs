@@ -68,7 +68,13 @@ pub enum Command {
         config: Option<PathBuf>,
     },
     /// Check the data files; print one line per problem (file:line: message) and exit 1 if any.
-    Check,
+    /// Also lists what the data does not cover (places and days without control data, events
+    /// with no place on the map).
+    Check {
+        /// Treat gaps in coverage as problems too (exit 1).
+        #[arg(long)]
+        strict: bool,
+    },
     /// Tell who holds what on a date.
     Query {
         /// The date, YYYY-MM-DD (Gregorian).
@@ -109,7 +115,7 @@ pub fn load_data(data_dir: Option<&std::path::Path>) -> Loaded {
 pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
         None => run_window(cli.data, cli.date, cli.place, cli.lang, cli.layers),
-        Some(Command::Check) => run_check(cli.data.as_deref()),
+        Some(Command::Check { strict }) => run_check(cli.data.as_deref(), strict),
         Some(Command::Present { tour, monitor, lang }) => {
             let language = match parse_language(lang.as_deref()) {
                 Ok(language) => language,
@@ -147,28 +153,87 @@ fn parse_language(code: Option<&str>) -> Result<Option<Language>, String> {
     }
 }
 
-fn run_check(data_dir: Option<&std::path::Path>) -> ExitCode {
+fn run_check(data_dir: Option<&std::path::Path>, strict: bool) -> ExitCode {
     let loaded = load_data(data_dir);
     let mut out = std::io::stdout().lock();
     for problem in &loaded.problems {
         let _ = writeln!(out, "{problem}");
     }
     let atlas = &loaded.atlas;
-    if loaded.problems.is_empty() {
-        let _ = writeln!(
-            out,
-            "ok: {} places, {} forces, {} control periods, {} events, {} sources, {} tours",
-            atlas.places.len(),
-            atlas.forces.len(),
-            atlas.periods.len(),
-            atlas.events.len(),
-            atlas.sources.len(),
-            atlas.tours.len()
-        );
-        ExitCode::SUCCESS
-    } else {
-        let _ = writeln!(out, "{} problem(s)", loaded.problems.len());
-        ExitCode::FAILURE
+    let coverage = crate::coverage::coverage(atlas);
+    let coverage_lines = coverage_report(data_dir, atlas, &coverage);
+    if strict {
+        for line in &coverage_lines {
+            let _ = writeln!(out, "{line}");
+        }
+    }
+    let failed = !loaded.problems.is_empty() || (strict && !coverage_lines.is_empty());
+    if failed {
+        let total = loaded.problems.len() + if strict { coverage_lines.len() } else { 0 };
+        let _ = writeln!(out, "{total} problem(s)");
+        return ExitCode::FAILURE;
+    }
+    let _ = writeln!(
+        out,
+        "ok: {} places, {} forces, {} control periods, {} events, {} sources, {} tours, {} people",
+        atlas.places.len(),
+        atlas.forces.len(),
+        atlas.periods.len(),
+        atlas.events.len(),
+        atlas.sources.len(),
+        atlas.tours.len(),
+        atlas.people.len()
+    );
+    if !coverage_lines.is_empty() {
+        for line in &coverage_lines {
+            let _ = writeln!(out, "coverage: {line}");
+        }
+        let _ = writeln!(out, "{} coverage gap(s); `check --strict` fails on them", coverage_lines.len());
+    }
+    ExitCode::SUCCESS
+}
+
+/// One line per coverage gap, naming the file and line of the place or event.
+fn coverage_report(
+    data_dir: Option<&std::path::Path>,
+    atlas: &crate::model::Atlas,
+    coverage: &crate::coverage::Coverage,
+) -> Vec<String> {
+    let dataset = match data_dir {
+        Some(dir) => Dataset::from_dir(dir).0,
+        None => Dataset::embedded(),
+    };
+    let place_of = |id: &str| where_defined(&dataset, "places.toml", id);
+    let mut lines = Vec::new();
+    for gap in &coverage.gaps {
+        let place = atlas.place(gap.place);
+        lines.push(format!(
+            "{}: `{}` has no control data from {} to {} ({} days); add a period, or one with `forces = []` and a note saying why nobody is known",
+            place_of(&place.id),
+            place.id,
+            gap.from,
+            gap.to,
+            gap.days()
+        ));
+    }
+    for &index in &coverage.events_without_places {
+        let event = &atlas.events[index];
+        lines.push(format!(
+            "{}: event `{}` names no place on the map",
+            where_defined(&dataset, "events.toml", &event.id),
+            event.id
+        ));
+    }
+    lines
+}
+
+/// `maps/places.toml:12` for the entry whose `id` is `id`.
+fn where_defined(dataset: &Dataset, file: &str, id: &str) -> String {
+    let Some(data_file) = dataset.file(file) else { return file.to_owned() };
+    let needle = format!("id = \"{id}\"");
+    match data_file.text.lines().position(|line| line.trim() == needle) {
+        Some(index) => format!("{}:{}", data_file.display_name, index + 1),
+        None => data_file.display_name.clone(),
     }
 }
 

@@ -12,6 +12,7 @@
 
 pub mod changes;
 pub mod cli;
+pub mod coverage;
 pub mod data;
 pub mod date_input;
 pub mod geometry;

@@ -10,6 +10,8 @@ pub enum Target {
     Place(PlaceId),
     /// Index into [`Atlas::events`].
     Event(usize),
+    /// Index into [`Atlas::people`].
+    Person(usize),
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -98,7 +100,7 @@ fn rank(query: &str, text: &str) -> Option<u32> {
         .map(|distance| 2 + distance as u32)
 }
 
-/// Searches place names (historic and modern, kk/ru/en, ids) and event titles.
+/// Searches place names (historic and modern, kk/ru/en, ids), event titles and people's names.
 pub fn search(atlas: &Atlas, query: &str, language: Language) -> SearchResult {
     // Take out the words that make a date ("1919", "шілде", "1918-07-03"), search with the rest.
     let is_date_word = |word: &&str| word.chars().any(|c| c.is_ascii_digit()) || is_month(word);
@@ -129,6 +131,21 @@ pub fn search(atlas: &Atlas, query: &str, language: Language) -> SearchResult {
                 });
             }
         }
+        for (index, person) in atlas.people.iter().enumerate() {
+            let best = Language::ALL
+                .iter()
+                .flat_map(|&l| {
+                    // The whole name, and each part: "Bokeikhanov" finds "Alikhan Bokeikhanov".
+                    let name = fold(person.name.get(l));
+                    let parts: Vec<String> = name.split_whitespace().map(str::to_owned).collect();
+                    std::iter::once(name).chain(parts)
+                })
+                .filter_map(|text| rank(&name_query, &text))
+                .min();
+            if let Some(rank) = best {
+                hits.push(Hit { target: Target::Person(index), label: person.name.get(language).to_owned(), rank });
+            }
+        }
     }
     hits.sort_by(|a, b| a.rank.cmp(&b.rank).then_with(|| a.label.cmp(&b.label)));
     hits.truncate(30);
@@ -152,8 +169,22 @@ mod tests {
     fn first_place(atlas: &Atlas, query: &str) -> Option<String> {
         search(atlas, query, Language::En).hits.iter().find_map(|hit| match hit.target {
             Target::Place(id) => Some(atlas.place(id).id.clone()),
-            Target::Event(_) => None,
+            Target::Event(_) | Target::Person(_) => None,
         })
+    }
+
+    #[test]
+    fn finds_people_by_surname_in_any_language_with_typos() {
+        let atlas = atlas();
+        for query in ["Bokeikhanov", "Бөкейхан", "букейханов", "Bokeihanov"] {
+            let result = search(&atlas, query, Language::En);
+            let first = result.hits.first().map(|hit| hit.target);
+            assert!(
+                matches!(first, Some(Target::Person(index)) if atlas.people[index].id == "bokeikhanov"),
+                "{query}: {:?}",
+                result.hits.first()
+            );
+        }
     }
 
     #[test]

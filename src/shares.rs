@@ -1,5 +1,6 @@
 //! The share of the territory each side held on each day, from the geodesic areas of the actual
-//! outlines. Computed once per dataset (1,430 days), read by the chart. Free of any UI.
+//! outlines, and the share of the people (the 1897 census). Computed once per dataset (1,430
+//! days), read by the chart. Free of any UI.
 
 use crate::geometry::MapGeometry;
 use crate::model::{Atlas, Date, PlaceId, PlaceKind, Side};
@@ -12,8 +13,10 @@ pub const UNKNOWN_BUCKET: usize = 6;
 #[derive(Clone, Debug, Default)]
 pub struct TerritoryShares {
     pub days: Vec<[f32; BUCKETS]>,
-    /// The territory counted, in km².
+    /// The territory counted, in km² (0 for population shares).
     pub total_km2: f64,
+    /// The people counted, by the 1897 census (0 for territory shares).
+    pub total_people: u64,
 }
 
 /// The areas whose holders are counted: uezds, and oblasts that have no uezd outlines, so that
@@ -48,27 +51,44 @@ fn leaf_areas(atlas: &Atlas, geometry: &MapGeometry) -> Vec<(PlaceId, f64)> {
 pub fn territory_shares(atlas: &Atlas, geometry: &MapGeometry) -> TerritoryShares {
     let leaves = leaf_areas(atlas, geometry);
     let total_km2: f64 = leaves.iter().map(|(_, km2)| km2).sum();
-    if total_km2 <= 0.0 {
-        return TerritoryShares::default();
+    TerritoryShares { days: shares_by_weight(atlas, &leaves), total_km2, total_people: 0 }
+}
+
+/// The share of the people of 1897 each side held: the same units as the territory, weighed
+/// by their census population. Units without a census figure are left out (and the total says
+/// how many people were counted).
+pub fn population_shares(atlas: &Atlas, geometry: &MapGeometry) -> TerritoryShares {
+    let leaves: Vec<(PlaceId, f64)> = leaf_areas(atlas, geometry)
+        .into_iter()
+        .filter_map(|(place, _)| Some((place, atlas.place(place).population_1897? as f64)))
+        .collect();
+    let total_people = leaves.iter().map(|(_, people)| *people as u64).sum();
+    TerritoryShares { days: shares_by_weight(atlas, &leaves), total_km2: 0.0, total_people }
+}
+
+fn shares_by_weight(atlas: &Atlas, leaves: &[(PlaceId, f64)]) -> Vec<[f32; BUCKETS]> {
+    let total: f64 = leaves.iter().map(|(_, weight)| weight).sum();
+    if total <= 0.0 {
+        return Vec::new();
     }
     let mut days = Vec::with_capacity(1431);
     let mut day = Date::ATLAS_START;
     while day <= Date::ATLAS_END {
         let mut shares = [0.0f64; BUCKETS];
-        for &(place, km2) in &leaves {
+        for &(place, weight) in leaves {
             let sides = atlas.sides_on(place, day);
             if sides.is_empty() {
-                shares[UNKNOWN_BUCKET] += km2;
+                shares[UNKNOWN_BUCKET] += weight;
             }
             for side in &sides {
                 let bucket = Side::ALL.iter().position(|s| s == side).unwrap_or(UNKNOWN_BUCKET);
-                shares[bucket] += km2 / sides.len() as f64;
+                shares[bucket] += weight / sides.len() as f64;
             }
         }
-        days.push(shares.map(|km2| (km2 / total_km2) as f32));
+        days.push(shares.map(|weight| (weight / total) as f32));
         day = day.add_days(1);
     }
-    TerritoryShares { days, total_km2 }
+    days
 }
 
 #[cfg(test)]

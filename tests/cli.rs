@@ -219,3 +219,32 @@ fn query_text_output_speaks_the_chosen_language() {
     assert!(text.starts_with("1918-07-01\n"), "{text}");
     assert!(text.contains("Семей [semipalatinsk, city]"), "{text}");
 }
+
+#[test]
+fn check_strict_fails_on_a_gap_and_names_the_place_and_its_line() {
+    let dir = copy_of_maps();
+    // A new city with no parent and no period of its own: every day is a gap.
+    let line = append(
+        dir.path(),
+        "places.toml",
+        "\n[[place]]\nid = \"ghost_town\"\nkind = \"city\"\nname = { kk = \"Елес\", ru = \"Призрак\", en = \"Ghost Town\" }\nlonlat = [60.0, 45.0]\n",
+    );
+    let data = dir.path().to_string_lossy().into_owned();
+    let relaxed = atlas(&["check", "--data", &data]);
+    assert!(relaxed.status.success(), "without --strict a gap is a note: {}", stdout(&relaxed));
+    assert!(stdout(&relaxed).contains("coverage: "), "{}", stdout(&relaxed));
+    let strict = atlas(&["check", "--strict", "--data", &data]);
+    let text = stdout(&strict);
+    assert!(!strict.status.success(), "{text}");
+    let expected = format!("places.toml:{}: `ghost_town` has no control data from 1917-02-01 to 1920-12-31", line + 2);
+    assert!(text.contains(&expected), "wanted {expected:?} in:\n{text}");
+
+    // Acknowledging the gap (nobody known, with a note) satisfies --strict.
+    append(
+        dir.path(),
+        "control.toml",
+        "\n[[period]]\nplace = \"ghost_town\"\nstart = \"1917-02-01\"\nforces = []\nconfidence = \"low\"\nsources = [\"seed\"]\nnote = \"No source names who held it.\"\n",
+    );
+    let acknowledged = atlas(&["check", "--strict", "--data", &data]);
+    assert!(!stdout(&acknowledged).contains("ghost_town"), "{}", stdout(&acknowledged));
+}

@@ -440,3 +440,70 @@ fn a_lecturer_makes_a_tour_at_the_desk_that_present_plays() {
     assert_eq!(steps[0].date, date("1918-06-01"));
     assert_eq!(steps[1].caption.en, "Kazrevkom");
 }
+
+#[test]
+fn hovering_a_band_of_the_chart_outlines_that_sides_places() {
+    let mut harness = harness("1920-12-01");
+    harness.get_by_label("Chart").click();
+    harness.run_steps(3);
+    let chart = harness
+        .query_all_by(|node| node.role() == egui::accesskit::Role::Figure)
+        .next()
+        .unwrap_or_else(|| panic!("no chart"))
+        .rect();
+    // Near the end of 1920, low in the stack: the Soviet band, which is drawn first.
+    harness.hover_at(egui::pos2(chart.right() - chart.width() * 0.05, chart.bottom() - chart.height() * 0.3));
+    harness.run_steps(2);
+    assert_eq!(harness.state().chart_hovered_side(), Some(steppe_atlas::model::Side::Soviet));
+    // The population chart is one click away.
+    harness.get_by_label("People (1897 census)").click();
+    harness.run_steps(2);
+    harness.hover_at(egui::pos2(10.0, 10.0));
+    harness.run_steps(2);
+    assert_eq!(harness.state().chart_hovered_side(), None);
+}
+
+#[test]
+fn searching_a_surname_opens_the_persons_card_with_their_events() {
+    let mut harness = harness("1918-01-01");
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
+    harness.run_steps(3);
+    harness
+        .query_all_by(|node| node.role() == egui::accesskit::Role::SearchInput)
+        .next()
+        .unwrap_or_else(|| panic!("no search box"))
+        .type_text("Bokeikhanov");
+    harness.run_steps(2);
+    harness.key_press(egui::Key::Enter);
+    harness.run_steps(3);
+    let person = harness.state().person_shown().unwrap_or_else(|| panic!("no person card"));
+    assert_eq!(harness.state().atlas().people[person].id, "bokeikhanov");
+    assert!(harness.query_by_label("Alikhan Bokeikhanov").is_some());
+}
+
+#[test]
+fn the_wheel_over_the_timeline_zooms_it_from_years_towards_days() {
+    let mut harness = harness("1918-07-01");
+    let whole = harness.state().timeline_window();
+    let slider = harness.get_by_label("Date").rect();
+    for _ in 0..6 {
+        harness.hover_at(slider.center());
+        harness.run_steps(1);
+        harness.event(egui::Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Point,
+            delta: egui::vec2(0.0, 120.0),
+            modifiers: egui::Modifiers::NONE,
+            phase: egui::TouchPhase::Move,
+            source: egui::MouseWheelSource::Unknown,
+        });
+        // egui smooths wheel scrolling over several frames.
+        harness.run_steps(30);
+    }
+    let (start, end) = harness.state().timeline_window();
+    assert!(end - start < (whole.1 - whole.0) * 2 / 3, "still {start}..{end}");
+    let today = harness.state().date().days_since(Date::ATLAS_START);
+    assert!(start <= today && today <= end, "the date left the zoomed slider");
+    harness.get_by_label("Whole period").click();
+    harness.run_steps(2);
+    assert_eq!(harness.state().timeline_window(), whole);
+}

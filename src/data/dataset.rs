@@ -5,7 +5,7 @@ use std::path::Path;
 use super::Problem;
 
 /// The files a dataset consists of, in the order they are loaded.
-pub const FILE_NAMES: [&str; 11] = [
+pub const FILE_NAMES: [&str; 12] = [
     "places.toml",
     "areas.geojson",
     "water.geojson",
@@ -17,6 +17,7 @@ pub const FILE_NAMES: [&str; 11] = [
     "events.toml",
     "ranges.toml",
     "modern_borders.geojson",
+    "people.toml",
 ];
 
 /// Files larger than this are refused rather than read: the shipped data is well under 1 MB,
@@ -49,7 +50,7 @@ const EMBEDDED_TOURS: [(&str, &str); 3] = [
 impl Dataset {
     /// The data shipped inside the binary.
     pub fn embedded() -> Dataset {
-        let texts: [&str; 11] = [
+        let texts: [&str; 12] = [
             include_str!("../../maps/places.toml"),
             include_str!("../../maps/areas.geojson"),
             include_str!("../../maps/water.geojson"),
@@ -61,6 +62,7 @@ impl Dataset {
             include_str!("../../maps/events.toml"),
             include_str!("../../maps/ranges.toml"),
             include_str!("../../maps/modern_borders.geojson"),
+            include_str!("../../maps/people.toml"),
         ];
         let files = FILE_NAMES
             .iter()

@@ -22,6 +22,10 @@ pub struct RawPlace {
     pub name: Spanned<RawNames>,
     pub modern_name: Option<Spanned<RawNames>>,
     pub lonlat: Option<Spanned<Vec<f64>>>,
+    /// People counted in the 1897 census (the whole unit for an area, the town for a city).
+    pub population_1897: Option<Spanned<i64>>,
+    /// The source id of that figure.
+    pub population_source: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize, Debug)]
@@ -76,6 +80,20 @@ pub struct RawEvent {
     pub text: Spanned<RawNames>,
     pub seed: Option<String>,
     pub confidence: Spanned<String>,
+    pub sources: Spanned<Vec<Spanned<String>>>,
+    /// Ids of people (people.toml) the event involves.
+    #[serde(default)]
+    pub people: Vec<Spanned<String>>,
+}
+
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
+pub struct RawPerson {
+    pub id: Spanned<String>,
+    pub name: Spanned<RawNames>,
+    pub born: Option<Spanned<String>>,
+    pub died: Option<Spanned<String>>,
+    pub summary: Spanned<RawNames>,
     pub sources: Spanned<Vec<Spanned<String>>>,
 }
 

@@ -114,6 +114,8 @@ pub struct Atlas {
     /// Present-day borders and country names, for the optional overlay.
     pub modern_borders: Vec<BorderLine>,
     pub modern_labels: Vec<MapLabel>,
+    /// People the seed names, with short entries; events link to them.
+    pub people: Vec<super::Person>,
     /// Tours for lectures and the kiosk, in file-name order.
     pub tours: Vec<super::Tour>,
     index: ControlIndex,
@@ -148,6 +150,7 @@ impl Atlas {
             ranges: Vec::new(),
             modern_borders: Vec::new(),
             modern_labels: Vec::new(),
+            people: Vec::new(),
             tours: Vec::new(),
             index,
             place_by_id,

@@ -89,6 +89,8 @@ pub struct Event {
     pub seed: Option<String>,
     pub confidence: Confidence,
     pub sources: Vec<SourceId>,
+    /// Indices into [`super::Atlas::people`] of the people the event involves.
+    pub people: Vec<usize>,
 }
 
 impl Event {

@@ -68,6 +68,8 @@ pub struct Place {
     pub location: Option<LonLat>,
     /// The outline of an area, in degrees.
     pub area: Option<MultiPolygon<f64>>,
+    /// People counted in the 1897 census, where known.
+    pub population_1897: Option<u64>,
 }
 
 impl Place {

@@ -52,6 +52,16 @@ pub struct SavedState {
     pub export: super::export_dialog::ExportChoices,
 }
 
+/// Licences and attribution, shown in the Help window (and in full in the repository's
+/// LICENSE, assets/fonts/LICENSE-NotoSans.txt and maps/LICENSES.md).
+const ABOUT_LICENCES: &[&str] = &[
+    "Code: MIT licence.",
+    "Fonts: Noto Sans, SIL Open Font License 1.1.",
+    "Boundaries of 1917, rivers, lakes, neighbours: drawn by hand for this atlas from the sources in maps/SOURCES.md.",
+    "Shaded relief and present-day borders: Natural Earth (naturalearthdata.com), public domain.",
+    "History: maps/sources.toml lists every source cited by a period or an event.",
+];
+
 /// The date the window opens on when none is asked for: the February revolution.
 const DEFAULT_DATE: Date = Date::ATLAS_START;
 
@@ -116,6 +126,13 @@ pub struct AtlasApp {
     layers: LayerSet,
     export: super::export_dialog::ExportDialog,
     tour_editor: super::tour_editor::TourEditor,
+    /// The chart weighs by the people of 1897 instead of the land.
+    chart_by_population: bool,
+    population_shares: Option<crate::shares::TerritoryShares>,
+    /// The side whose band the pointer is over in the chart: its places are outlined on the map.
+    chart_hovered_side: Option<crate::model::Side>,
+    /// The person whose card is open (an index into `atlas.people`).
+    person: Option<usize>,
     /// The offscreen renderer for exports, made on the first export.
     renderer: Option<crate::render::Renderer>,
     /// Where the main map was drawn last frame, in points, and the points-to-pixels factor.
@@ -162,6 +179,10 @@ impl AtlasApp {
             layers: options.layers.unwrap_or_default(),
             export: Default::default(),
             tour_editor: Default::default(),
+            person: None,
+            chart_by_population: false,
+            population_shares: None,
+            chart_hovered_side: None,
             renderer: None,
             map_rect: None,
         }
@@ -196,6 +217,7 @@ impl AtlasApp {
         let selected_id = self.selected().map(|id| self.atlas.place(id).id.clone());
         self.geometry = MapGeometry::new(&atlas);
         self.shares = crate::shares::territory_shares(&atlas, &self.geometry);
+        self.population_shares = None;
         self.atlas = atlas;
         self.date_paint = None;
         self.compare_paint = None;
@@ -408,6 +430,12 @@ impl AtlasApp {
                     ui.end_row();
                 }
             });
+            ui.separator();
+            ui.label(RichText::new(self.tr("about")).strong());
+            ui.label(format!("Steppe Atlas {}", env!("CARGO_PKG_VERSION")));
+            for line in ABOUT_LICENCES {
+                ui.label(RichText::new(*line).small());
+            }
         });
         self.show_help = open;
     }
@@ -437,14 +465,29 @@ impl AtlasApp {
             timeline_ui(ui, &mut self.timeline, &self.atlas.events, &self.texts, self.language);
             ui.add_space(4.0);
         });
+        if !self.show_chart {
+            self.chart_hovered_side = None;
+        }
         if self.show_chart {
             egui::Panel::bottom("chart").resizable(true).default_size(170.0).show(ui, |ui| {
-                ui.label(egui::RichText::new(self.texts.tr(self.language, "territory_chart")).strong());
-                let clicked =
-                    super::chart::territory_chart_ui(ui, &self.shares, self.timeline.date, &self.texts, self.language);
-                if let Some(day) = clicked {
+                ui.horizontal(|ui| {
+                    let territory = self.texts.tr(self.language, "territory_chart").to_owned();
+                    let people = self.texts.tr(self.language, "population_chart").to_owned();
+                    ui.selectable_value(&mut self.chart_by_population, false, territory);
+                    ui.selectable_value(&mut self.chart_by_population, true, people);
+                });
+                if self.chart_by_population && self.population_shares.is_none() {
+                    self.population_shares = Some(crate::shares::population_shares(&self.atlas, &self.geometry));
+                }
+                let shares = match (&self.population_shares, self.chart_by_population) {
+                    (Some(population), true) => population,
+                    _ => &self.shares,
+                };
+                let chart = super::chart::share_chart_ui(ui, shares, self.timeline.date, &self.texts, self.language);
+                if let Some(day) = chart.clicked {
                     self.timeline.set_date(day);
                 }
+                self.chart_hovered_side = chart.hovered_side;
             });
         }
         egui::Panel::right("side_panel").default_size(340.0).show(ui, |ui| {
@@ -458,6 +501,17 @@ impl AtlasApp {
         }
         if let Some(request) = self.export.show(&ctx, &self.texts, self.language) {
             self.export_image(&request);
+        }
+        if let Some(index) = self.person {
+            let mut open = true;
+            let go_to =
+                super::person_card::person_card(&ctx, &self.atlas, &self.texts, self.language, index, &mut open);
+            if let Some(date) = go_to {
+                self.timeline.set_date(date);
+            }
+            if !open {
+                self.person = None;
+            }
         }
         if let Some(super::tour_editor::EditorAction::AddCurrentView) =
             self.tour_editor.show(&ctx, &self.atlas, &self.texts, self.language)
@@ -599,6 +653,7 @@ impl AtlasApp {
                     }
                 }
             }
+            Some(Target::Person(index)) => self.person = Some(index),
             None => {}
         }
         if let Some(date) = choice.date {
@@ -765,6 +820,20 @@ impl AtlasApp {
             MapPane::Compare => (&self.compare_paint, self.compare_date.unwrap_or(self.timeline.date)),
         };
         let Some(date_paint) = paint else { return };
+        // Hovering a band of the chart outlines that side's places (areas; cities too).
+        let side_places: Vec<PlaceId> = match self.chart_hovered_side {
+            Some(side) => self
+                .atlas
+                .place_ids()
+                .filter(|&place| self.atlas.place(place).kind != crate::model::PlaceKind::Zone)
+                .filter(|&place| {
+                    self.atlas.resolve(place, date).from_place == Some(place)
+                        || self.atlas.place(place).kind == crate::model::PlaceKind::Oblast
+                })
+                .filter(|&place| self.atlas.sides_on(place, date).contains(&side))
+                .collect(),
+            None => Vec::new(),
+        };
         let scene = MapScene {
             atlas: &self.atlas,
             geometry: &self.geometry,
@@ -772,7 +841,11 @@ impl AtlasApp {
             visible: &date_paint.visible,
             language: self.map_language.unwrap_or(self.language),
             hovered: None,
-            highlights: self.selection.as_ref().map(|selection| std::slice::from_ref(&selection.place)).unwrap_or(&[]),
+            highlights: if side_places.is_empty() {
+                self.selection.as_ref().map(|selection| std::slice::from_ref(&selection.place)).unwrap_or(&[])
+            } else {
+                &side_places
+            },
             hatch_texture,
             text_scale: 1.0,
             layers: self.layers,
@@ -844,5 +917,22 @@ impl AtlasApp {
 
     pub fn set_layers(&mut self, layers: LayerSet) {
         self.layers = layers;
+    }
+}
+
+impl AtlasApp {
+    /// The days the timeline's slider spans (zoomed with the wheel).
+    pub fn timeline_window(&self) -> (i32, i32) {
+        self.timeline.window
+    }
+
+    /// The side whose band of the chart is under the pointer.
+    pub fn chart_hovered_side(&self) -> Option<crate::model::Side> {
+        self.chart_hovered_side
+    }
+
+    /// The person whose card is open, if any.
+    pub fn person_shown(&self) -> Option<usize> {
+        self.person
     }
 }

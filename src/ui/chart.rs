@@ -14,6 +14,15 @@ use crate::shares::{BUCKETS, TerritoryShares, UNKNOWN_BUCKET};
 /// reader can see at this size.
 const STEP_DAYS: usize = 7;
 
+/// What the reader did with the chart this frame.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ChartResponse {
+    /// The date clicked, to move the slider to.
+    pub clicked: Option<Date>,
+    /// The side whose band is under the pointer (`None` over the unknown band or outside).
+    pub hovered_side: Option<Side>,
+}
+
 /// Draws the chart; returns the date clicked, if any.
 pub fn territory_chart_ui(
     ui: &mut egui::Ui,
@@ -22,6 +31,17 @@ pub fn territory_chart_ui(
     texts: &Translations,
     language: Language,
 ) -> Option<Date> {
+    share_chart_ui(ui, shares, date, texts, language).clicked
+}
+
+/// Draws the chart of `shares` (territory or population); reports a click and the band hovered.
+pub fn share_chart_ui(
+    ui: &mut egui::Ui,
+    shares: &TerritoryShares,
+    date: Date,
+    texts: &Translations,
+    language: Language,
+) -> ChartResponse {
     let tr = |key| texts.tr(language, key);
     let mut samples: Vec<usize> = (0..shares.days.len()).step_by(STEP_DAYS).collect();
     if let Some(last) = shares.days.len().checked_sub(1)
@@ -67,10 +87,39 @@ pub fn territory_chart_ui(
                     .width(2.0),
             );
             let clicked = plot.response().clicked();
-            plot.pointer_coordinate().filter(|_| clicked)
+            (plot.pointer_coordinate(), clicked)
         });
     response.response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Figure, true, tr("territory_chart")));
-    let point = response.inner?;
+    let (pointer, clicked) = response.inner;
+    let Some(point) = pointer else { return ChartResponse::default() };
     let last = shares.days.len().saturating_sub(1) as f64;
-    Some(Date::ATLAS_START.add_days(point.x.clamp(0.0, last).round() as i32))
+    let day = point.x.clamp(0.0, last).round() as usize;
+    let hovered_side = shares.days.get(day).and_then(|buckets| band_at(buckets, point.y / 100.0));
+    ChartResponse { clicked: clicked.then(|| Date::ATLAS_START.add_days(day as i32)), hovered_side }
+}
+
+/// The side whose band, stacked in [`Side::ALL`] order, covers the height `share` (0 to 1).
+fn band_at(buckets: &[f32; BUCKETS], share: f64) -> Option<Side> {
+    let mut top = 0.0;
+    for (bucket, &part) in buckets.iter().enumerate() {
+        top += f64::from(part);
+        if share <= top && part > 0.0 {
+            return Side::ALL.get(bucket).copied();
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_band_under_the_pointer_is_found_by_height() {
+        // Soviet 50 %, White 30 %, unknown 20 %.
+        let buckets = [0.5, 0.3, 0.0, 0.0, 0.0, 0.0, 0.2];
+        assert_eq!(band_at(&buckets, 0.2), Some(Side::Soviet));
+        assert_eq!(band_at(&buckets, 0.6), Some(Side::White));
+        assert_eq!(band_at(&buckets, 0.9), None);
+    }
 }

@@ -12,6 +12,7 @@ pub(crate) mod fonts;
 pub mod kiosk;
 pub(crate) mod legend;
 pub mod map;
+pub(crate) mod person_card;
 pub(crate) mod place_info;
 pub(crate) mod place_panel;
 pub mod present;

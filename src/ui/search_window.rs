@@ -58,6 +58,7 @@ impl SearchWindow {
                     let kind = match hit.target {
                         Target::Place(id) => tr(place_kind_key(atlas.place(id).kind)),
                         Target::Event(index) => atlas.events.get(index).map_or("", |_| tr("event")),
+                        Target::Person(_) => tr("person"),
                     };
                     if ui.selectable_label(false, format!("{}  ·  {kind}", hit.label)).clicked() {
                         choice = Some(SearchChoice { target: Some(hit.target), date: result.date });

@@ -25,6 +25,16 @@ pub struct Timeline {
     /// What the user is typing into the date box.
     typed: String,
     typed_rejected: bool,
+    /// The days the slider spans, counted from [`Date::ATLAS_START`]: the whole period, or a
+    /// stretch zoomed into with the mouse wheel (down to two weeks).
+    pub window: (i32, i32),
+}
+
+/// The shortest stretch the slider zooms to, in days.
+pub const MIN_WINDOW_DAYS: i32 = 14;
+
+fn last_day() -> i32 {
+    Date::ATLAS_END.days_since(Date::ATLAS_START)
 }
 
 impl Timeline {
@@ -38,6 +48,34 @@ impl Timeline {
             carried_days: 0.0,
             typed: String::new(),
             typed_rejected: false,
+            window: (0, last_day()),
+        }
+    }
+
+    /// Zooms the slider by `factor` (> 1 closer) keeping the day `anchor` where it is.
+    pub fn zoom_window(&mut self, factor: f32, anchor: i32) {
+        let (start, end) = self.window;
+        let span = (end - start) as f32;
+        let new_span = (span / factor).clamp(MIN_WINDOW_DAYS as f32, last_day() as f32);
+        let anchor_fraction = if span > 0.0 { (anchor - start) as f32 / span } else { 0.5 };
+        let new_start = (anchor as f32 - anchor_fraction * new_span).round() as i32;
+        let new_start = new_start.clamp(0, (last_day() - new_span.round() as i32).max(0));
+        self.window = (new_start, (new_start + new_span.round() as i32).min(last_day()));
+    }
+
+    pub fn is_zoomed(&self) -> bool {
+        self.window != (0, last_day())
+    }
+
+    /// Keeps the current date inside the zoomed window, sliding it along during playback.
+    fn follow_date(&mut self) {
+        let day = self.date.days_since(Date::ATLAS_START);
+        let (start, end) = self.window;
+        let span = end - start;
+        if day < start {
+            self.window = (day, day + span);
+        } else if day > end {
+            self.window = (day - span, day);
         }
     }
 
@@ -165,30 +203,55 @@ pub fn timeline_ui(
             }
         });
     });
+    timeline.follow_date();
     ui.horizontal(|ui| {
-        let last_day = Date::ATLAS_END.days_since(Date::ATLAS_START);
+        let (start, end) = timeline.window;
         let mut day = timeline.date.days_since(Date::ATLAS_START);
-        ui.spacing_mut().slider_width = (ui.available_width() - 80.0).max(100.0);
-        let slider = egui::Slider::new(&mut day, 0..=last_day).show_value(false).text(tr("date"));
+        let reset_width = if timeline.is_zoomed() { 110.0 } else { 0.0 };
+        ui.spacing_mut().slider_width = (ui.available_width() - 80.0 - reset_width).max(100.0);
+        let slider = egui::Slider::new(&mut day, start..=end).show_value(false).text(tr("date"));
         let response = ui.add(slider);
         if response.changed() {
             timeline.set_date(Date::ATLAS_START.add_days(day));
         }
-        event_marks_ui(ui, response.rect, events, language, last_day);
+        // The wheel over the slider zooms it from the four years down to two weeks, about the
+        // day under the pointer.
+        if let Some(pointer) = response.hover_pos() {
+            let scroll = ui.input(|input| input.smooth_scroll_delta.y + input.smooth_scroll_delta.x);
+            if scroll != 0.0 {
+                let fraction = ((pointer.x - response.rect.left()) / response.rect.width()).clamp(0.0, 1.0);
+                let anchor = start + ((end - start) as f32 * fraction).round() as i32;
+                timeline.zoom_window((scroll * 0.004).exp(), anchor);
+            }
+        }
+        event_marks_ui(ui, response.rect, events, language, (start, end));
+        if timeline.is_zoomed() && ui.button(tr("timeline_whole")).clicked() {
+            timeline.window = (0, last_day());
+        }
     });
+    if timeline.is_zoomed() {
+        let (start, end) = timeline.window;
+        let format = |day: i32| texts.format_date(language, Date::ATLAS_START.add_days(day).ymd());
+        ui.label(RichText::new(format!("{} – {}", format(start), format(end))).small().weak());
+    }
     timeline.date != before
 }
 
 /// Ticks above the slider's rail at each event, coloured by category, with the title on hover.
-fn event_marks_ui(ui: &mut egui::Ui, slider: egui::Rect, events: &[Event], language: Language, last_day: i32) {
+fn event_marks_ui(ui: &mut egui::Ui, slider: egui::Rect, events: &[Event], language: Language, window: (i32, i32)) {
     // The slider's handle travels between its ends inset by the handle radius.
     let inset = slider.height() / 2.5;
     let (left, right) = (slider.left() + inset, slider.right() - inset);
     let painter = ui.painter();
     let pointer = ui.ctx().pointer_hover_pos();
     let mut hovered = None;
+    let (start, end) = window;
     for event in events {
-        let fraction = event.start.days_since(Date::ATLAS_START) as f32 / last_day as f32;
+        let day = event.start.days_since(Date::ATLAS_START);
+        if day < start || day > end {
+            continue;
+        }
+        let fraction = (day - start) as f32 / (end - start).max(1) as f32;
         let x = left + (right - left) * fraction;
         let top = slider.top() - 1.0;
         painter.line_segment([pos2(x, top), pos2(x, top + 6.0)], Stroke::new(2.0, category_colour(event.category)));
@@ -250,6 +313,23 @@ mod tests {
         assert!(!timeline.playing);
         timeline.toggle_play();
         assert_eq!(timeline.date, Date::ATLAS_START);
+    }
+
+    #[test]
+    fn the_slider_zooms_to_two_weeks_about_a_day_and_follows_playback() {
+        let mut timeline = Timeline::new(Date::ATLAS_START);
+        let anchor = 500;
+        for _ in 0..40 {
+            timeline.zoom_window(1.5, anchor);
+        }
+        let (start, end) = timeline.window;
+        assert_eq!(end - start, MIN_WINDOW_DAYS);
+        assert!(start <= anchor && anchor <= end, "{start}..{end}");
+        timeline.set_date(Date::ATLAS_START.add_days(end + 10));
+        timeline.follow_date();
+        assert_eq!(timeline.window.1, end + 10);
+        timeline.zoom_window(0.001, 0);
+        assert!(!timeline.is_zoomed());
     }
 
     #[test]

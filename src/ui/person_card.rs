@@ -1,0 +1,64 @@
+//! A person's card: names, dates, the short entry, sources and the events that involve them.
+
+use eframe::egui::{self, RichText};
+
+use crate::i18n::Translations;
+use crate::model::{Atlas, Date, Language};
+
+/// Shows the card of `atlas.people[index]`; returns a date to go to when an event is clicked.
+pub fn person_card(
+    ctx: &egui::Context,
+    atlas: &Atlas,
+    texts: &Translations,
+    language: Language,
+    index: usize,
+    open: &mut bool,
+) -> Option<Date> {
+    let person = atlas.people.get(index)?;
+    let tr = |key| texts.tr(language, key);
+    let mut go_to = None;
+    egui::Window::new(person.name.get(language))
+        .id(egui::Id::unique("person_card"))
+        .open(open)
+        .default_width(380.0)
+        .show(ctx, |ui| {
+            let others: Vec<&str> = Language::ALL
+                .into_iter()
+                .filter(|&l| l != language)
+                .map(|l| person.name.get(l))
+                .filter(|name| *name != person.name.get(language))
+                .collect();
+            if !others.is_empty() {
+                ui.label(RichText::new(others.join(" · ")).weak());
+            }
+            let born = person.born.map_or_else(|| "?".to_owned(), |date| date.to_string());
+            let died = person.died.map_or_else(|| "?".to_owned(), |date| date.to_string());
+            ui.label(format!("{born} – {died}"));
+            ui.add(egui::Label::new(person.summary.get(language)).wrap());
+            let events: Vec<_> = atlas.events.iter().filter(|event| event.people.contains(&index)).collect();
+            if !events.is_empty() {
+                ui.separator();
+                ui.label(RichText::new(tr("person_events")).strong());
+                for event in events {
+                    let date = texts.format_date(language, event.start.ymd());
+                    if ui.link(format!("{date} · {}", event.title.get(language))).clicked() {
+                        go_to = Some(event.start);
+                    }
+                }
+            }
+            ui.separator();
+            ui.label(RichText::new(tr("sources")).strong());
+            for &source in &person.sources {
+                let source = atlas.source(source);
+                match &source.url {
+                    Some(url) => {
+                        ui.hyperlink_to(&source.title, url);
+                    }
+                    None => {
+                        ui.label(&source.title);
+                    }
+                }
+            }
+        });
+    go_to
+}
