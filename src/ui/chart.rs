@@ -23,17 +23,6 @@ pub struct ChartResponse {
     pub hovered_side: Option<Side>,
 }
 
-/// Draws the chart; returns the date clicked, if any.
-pub fn territory_chart_ui(
-    ui: &mut egui::Ui,
-    shares: &TerritoryShares,
-    date: Date,
-    texts: &Translations,
-    language: Language,
-) -> Option<Date> {
-    share_chart_ui(ui, shares, date, texts, language).clicked
-}
-
 /// Draws the chart of `shares` (territory or population); reports a click and the band hovered.
 pub fn share_chart_ui(
     ui: &mut egui::Ui,
