@@ -483,6 +483,15 @@ impl AtlasApp {
                     (Some(population), true) => population,
                     _ => &self.shares,
                 };
+                if self.chart_by_population {
+                    // Units with no census figure are left out; say how many people are counted.
+                    let counted = format!(
+                        "{}: {:.2} M",
+                        self.texts.tr(self.language, "population_counted"),
+                        shares.total_people as f64 / 1e6
+                    );
+                    ui.label(egui::RichText::new(counted).small().weak());
+                }
                 let chart = super::chart::share_chart_ui(ui, shares, self.timeline.date, &self.texts, self.language);
                 if let Some(day) = chart.clicked {
                     self.timeline.set_date(day);

@@ -1,0 +1,218 @@
+//! Explore: the visitor's map. A bar of big buttons on top (languages, places, chart, whole
+//! map), the date and the scrubber with a play button at the bottom, the card of the tapped
+//! place on the right. Tap selects, drag pans, pinch zooms.
+
+use eframe::egui::{self, Align2, Color32, RichText, vec2};
+
+use super::app::{KioskApp, Look};
+use super::picker::{PickerAction, picker_ui};
+use super::style::{big_button, bold};
+use crate::model::PlaceId;
+use crate::ui::map::{MapScene, MapView, MapWidget};
+
+/// Heights and widths of the bars at 1080p.
+const TOP_BAR: f32 = 96.0;
+const TIMELINE_BAR: f32 = 124.0;
+const CHART_HEIGHT: f32 = 300.0;
+const CARD_WIDTH: f32 = 600.0;
+
+fn bar_frame(look: Look) -> egui::Frame {
+    egui::Frame::new()
+        .fill(Color32::from_rgb(0xf6, 0xf3, 0xea))
+        .inner_margin(egui::Margin::symmetric(look.px(20.0) as i8, look.px(12.0) as i8))
+        .stroke(egui::Stroke::new(look.px(1.0), Color32::from_gray(0xb8)))
+}
+
+impl KioskApp {
+    pub(super) fn explore_ui(&mut self, ui: &mut egui::Ui, look: Look) {
+        self.refresh_paint(self.explore.timeline.date);
+        egui::Panel::top("kiosk_top")
+            .exact_size(look.px(TOP_BAR))
+            .resizable(false)
+            .frame(bar_frame(look))
+            .show(ui, |ui| self.top_bar_ui(ui, look));
+        egui::Panel::bottom("kiosk_timeline")
+            .exact_size(look.px(TIMELINE_BAR))
+            .resizable(false)
+            .frame(bar_frame(look))
+            .show(ui, |ui| self.timeline_bar_ui(ui, look));
+        if self.explore.chart_open {
+            egui::Panel::bottom("kiosk_chart")
+                .exact_size(look.px(CHART_HEIGHT))
+                .resizable(false)
+                .frame(bar_frame(look))
+                .show(ui, |ui| self.chart_ui(ui, look));
+        }
+        if self.explore.selection.is_some() {
+            egui::Panel::right("kiosk_place")
+                .exact_size(look.px(CARD_WIDTH))
+                .resizable(false)
+                .frame(bar_frame(look).inner_margin(look.px(20.0)))
+                .show(ui, |ui| self.place_card_panel_ui(ui, look));
+        }
+        egui::CentralPanel::no_frame().show(ui, |ui| self.explore_map_ui(ui, look));
+        if self.explore.picker_open {
+            let language = self.explore.language;
+            match picker_ui(ui.ctx(), &self.atlas, &self.texts, language, &self.picker_groups, look) {
+                Some(PickerAction::Pick(place)) => {
+                    self.select(Some(place));
+                    self.explore.centre_on = Some(place);
+                    self.explore.picker_open = false;
+                }
+                Some(PickerAction::Close) => self.explore.picker_open = false,
+                None => {}
+            }
+        }
+    }
+
+    fn top_bar_ui(&mut self, ui: &mut egui::Ui, look: Look) {
+        let language = self.explore.language;
+        let tr = |key| self.texts.tr(language, key);
+        let (mut reset_view, mut places, mut chart, mut switched_to) = (false, false, false, None);
+        ui.horizontal_centered(|ui| {
+            if let Some(logo) = &self.logo {
+                let size = logo.size_vec2();
+                let height = look.px(60.0);
+                let width = (size.x / size.y.max(1.0) * height).min(look.px(200.0));
+                ui.add(egui::Image::new(logo).fit_to_exact_size(vec2(width, height)));
+            }
+            let title = match &self.config.title {
+                Some(title) => title.get(language).to_owned(),
+                None => format!("{} · {}", tr("app_title"), tr("app_subtitle")),
+            };
+            ui.label(RichText::new(title).font(bold(look.px(30.0))).color(crate::ui::style::LABEL));
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                reset_view = big_button(ui, tr("reset_view"), vec2(200.0, 64.0), look, false).clicked();
+                chart = big_button(ui, tr("chart"), vec2(180.0, 64.0), look, self.explore.chart_open).clicked();
+                places = big_button(ui, tr("kiosk_places"), vec2(240.0, 64.0), look, false).clicked();
+                if self.config.languages.len() > 1 {
+                    ui.add_space(look.px(24.0));
+                    for &other in self.config.languages.iter().rev() {
+                        if big_button(ui, other.endonym(), vec2(150.0, 64.0), look, other == language).clicked() {
+                            switched_to = Some(other);
+                        }
+                    }
+                }
+            });
+        });
+        if reset_view {
+            self.explore.view = None;
+        }
+        if chart {
+            self.explore.chart_open = !self.explore.chart_open;
+        }
+        if places {
+            self.explore.picker_open = true;
+        }
+        if let Some(other) = switched_to.filter(|&other| other != language) {
+            self.switch_language(other);
+        }
+    }
+
+    fn timeline_bar_ui(&mut self, ui: &mut egui::Ui, look: Look) {
+        let language = self.explore.language;
+        let texts = &self.texts;
+        let timeline = &mut self.explore.timeline;
+        ui.horizontal_centered(|ui| {
+            let key = if timeline.playing { "pause" } else { "play" };
+            if big_button(ui, texts.tr(language, key), vec2(200.0, 84.0), look, true).clicked() {
+                timeline.toggle_play_in(1);
+            }
+            ui.add_space(look.px(12.0));
+            let column = vec2(look.px(430.0), look.px(TIMELINE_BAR - 24.0));
+            ui.allocate_ui_with_layout(column, egui::Layout::top_down(egui::Align::Min), |ui| {
+                ui.set_min_size(column);
+                super::attract::date_lines_ui(ui, texts, language, timeline.date, look, 38.0);
+            });
+            ui.add_space(look.px(12.0));
+            let label = texts.tr(language, "date");
+            if let Some(date) = super::scrubber::scrubber_ui(ui, timeline.date, &self.atlas.events, label, look) {
+                timeline.set_date(date);
+                timeline.playing = false;
+            }
+        });
+    }
+
+    fn chart_ui(&mut self, ui: &mut egui::Ui, look: Look) {
+        let language = self.explore.language;
+        ui.label(RichText::new(self.texts.tr(language, "territory_chart")).font(bold(look.px(24.0))));
+        // The chart's legend and axes in a smaller hand, so that they leave the bands visible.
+        ui.style_mut().text_styles.insert(egui::TextStyle::Body, egui::FontId::proportional(look.px(16.0)));
+        ui.style_mut().text_styles.insert(egui::TextStyle::Small, egui::FontId::proportional(look.px(14.0)));
+        let shares = self.shares.get_or_insert_with(|| crate::shares::territory_shares(&self.atlas, &self.geometry));
+        let date = self.explore.timeline.date;
+        if let Some(day) = crate::ui::chart::share_chart_ui(ui, shares, date, &self.texts, language).clicked {
+            self.explore.timeline.set_date(day);
+            self.explore.timeline.playing = false;
+        }
+    }
+
+    fn place_card_panel_ui(&mut self, ui: &mut egui::Ui, look: Look) {
+        let Some(selection) = &self.explore.selection else { return };
+        let (language, date) = (self.explore.language, self.explore.timeline.date);
+        let action = super::place_card::place_card_ui(ui, &self.atlas, &self.texts, language, selection, date, look);
+        if let Some(day) = action.go_to {
+            self.explore.timeline.set_date(day);
+            self.explore.timeline.playing = false;
+        }
+        if action.close {
+            self.select(None);
+        }
+    }
+
+    fn explore_map_ui(&mut self, ui: &mut egui::Ui, look: Look) {
+        let rect = ui.max_rect();
+        let size = [rect.width(), rect.height()];
+        let geometry = &self.geometry;
+        let view = self.explore.view.get_or_insert_with(|| MapView::fit(geometry.bounds, size));
+        if let Some(before) = self.explore.map_rect.replace(rect)
+            && before != rect
+        {
+            keep_map_in_place(view, before, rect);
+        }
+        if let Some(place) = self.explore.centre_on.take() {
+            centre_on(view, geometry, place, size);
+        }
+        let (Some(paint), Some(textures)) = (&self.paint, &self.textures) else { return };
+        let (language, date) = (self.explore.language, self.explore.timeline.date);
+        let highlights = self.explore.selection.as_ref().map(|s| std::slice::from_ref(&s.place)).unwrap_or(&[]);
+        let scene = MapScene {
+            atlas: &self.atlas,
+            geometry,
+            paints: &paint.paints,
+            visible: &paint.visible,
+            language,
+            hovered: None,
+            highlights,
+            hatch_texture: textures.hatch.id(),
+            text_scale: look.px(1.6),
+            layers: crate::layers::LayerSet::default(),
+            relief: textures.relief_id(),
+        };
+        let (atlas, texts) = (&self.atlas, &self.texts);
+        let describe = |place| crate::ui::place_info::describe(atlas, texts, language, place, date);
+        let map = MapWidget::new(scene, view, &describe).label(texts.tr(language, "map")).show(ui);
+        let legend_at = map.response.rect.left_bottom() + vec2(look.px(16.0), -look.px(16.0));
+        super::attract::legend_box_ui(ui.ctx(), texts, language, Align2::LEFT_BOTTOM, legend_at, look);
+        if let Some(place) = map.clicked {
+            self.select(Some(place));
+        }
+    }
+}
+
+/// Moves the view so that every map point still on screen stays where it was when the map's
+/// rectangle changes from `before` to `after` (a panel opened or closed beside it).
+fn keep_map_in_place(view: &mut MapView, before: egui::Rect, after: egui::Rect) {
+    let shift = before.center() - after.center();
+    view.pan_by([shift.x, shift.y]);
+}
+
+/// Moves the view to a place chosen in the picker: an area fitted whole, a city close up.
+fn centre_on(view: &mut MapView, geometry: &crate::geometry::MapGeometry, place: PlaceId, size: [f32; 2]) {
+    if let Some(shape) = geometry.area(place) {
+        *view = MapView::fit(shape.bounds, size);
+    } else if let Some(point) = geometry.point(place) {
+        view.centre = point;
+        view.km_per_point = view.km_per_point.min(1.5);
+    }
+}
