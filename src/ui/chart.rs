@@ -2,7 +2,7 @@
 //! years, with a cursor at the current date; a click moves the slider there.
 
 use eframe::egui;
-use egui_plot::{FilledArea, Legend, Plot, VLine};
+use egui_plot::{FilledArea, Plot, VLine};
 
 use super::legend::side_key;
 use super::style::{self, side_colour};
@@ -39,7 +39,11 @@ pub fn share_chart_ui(
         samples.push(last);
     }
     let xs: Vec<f64> = samples.iter().map(|&day| day as f64).collect();
-    let year_of = |x: f64| Date::ATLAS_START.add_days(x.round() as i32).ymd().year;
+    // Grid marks fall anywhere in a year: label each with its month and year.
+    let month_year = |x: f64| {
+        let date = Date::ATLAS_START.add_days(x.round() as i32).ymd();
+        format!("{:02}.{}", date.month, date.year)
+    };
     let response = Plot::new("territory_chart")
         .height(ui.available_height().max(80.0))
         .allow_zoom(false)
@@ -50,9 +54,9 @@ pub fn share_chart_ui(
         .include_y(100.0)
         .include_x(0.0)
         .include_x(shares.days.len() as f64)
-        .x_axis_formatter(move |mark, _| year_of(mark.value).to_string())
+        .x_axis_formatter(move |mark, _| month_year(mark.value))
         .y_axis_formatter(|mark, _| format!("{}%", mark.value.round()))
-        .legend(Legend::default())
+        // No legend inside the plot: it would cover the bands; the window's legend names the colours.
         .show(ui, |plot| {
             let mut lower = vec![0.0; samples.len()];
             for bucket in 0..BUCKETS {
