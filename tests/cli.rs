@@ -248,3 +248,10 @@ fn check_strict_fails_on_a_gap_and_names_the_place_and_its_line() {
     let acknowledged = atlas(&["check", "--strict", "--data", &data]);
     assert!(!stdout(&acknowledged).contains("ghost_town"), "{}", stdout(&acknowledged));
 }
+#[test]
+fn the_shipped_data_passes_check_strict() {
+    let output = atlas(&["check", "--strict"]);
+    assert!(output.status.success(), "{}", stdout(&output));
+    assert!(!stdout(&output).contains("coverage"), "{}", stdout(&output));
+}
+

@@ -491,3 +491,100 @@ fn amu_darya_division_soviet() {
     // uzwiki_petro_alexandrovsk: Sheydakov extraordinary commissar of the Amu-Darya department from 20 September 1918
     assert_sides("1919-01-01", "amu_darya_division", &["soviet"]);
 }
+
+// ---- Before the news of February 1917: tsarist weeks shown as 'unknown' (`forces = []`) ----
+
+#[test]
+fn tsarist_weeks_belong_to_no_side() {
+    // seed, ehistory_february: the Provisional Government was formed on 2 (15) March 1917; before that none of the six sides existed
+    assert_sides("1917-03-01", "uralsk_oblast", &[]);
+    assert_sides("1917-03-01", "uralsk", &[]); // inherits the oblast's tsarist period
+    assert_sides("1917-03-14", "semirechye_oblast", &[]);
+    assert_sides("1917-03-15", "semirechye_oblast", &["provisional", "soviet", "white"]);
+}
+
+#[test]
+fn news_of_february_reached_akmolinsk_and_samarkand_late() {
+    // gorod_na_ishime: Akmolinsk telegraphists received the news on 3 (16) March 1917
+    assert_sides("1917-03-15", "akmolinsk", &[]);
+    assert_force("1917-03-16", "akmolinsk", "provisional_government", "civil");
+    // samarkand_1917_book: Kuropatkin's telegram read at a parade in Samarkand on 4 March OS = 17 March NS
+    assert_sides("1917-03-16", "samarkand", &[]);
+    assert_force("1917-03-17", "samarkand", "provisional_government", "civil");
+}
+
+// ---- Context cities outside the Kazakh oblasts ----
+
+#[test]
+fn moscow_october_fighting_and_soviet_power() {
+    // polithistory_moscow_october, hcw_moscow_agreement: the Public Security Committee capitulated on 2 (15) November 1917, 5 p.m.
+    assert_sides("1917-11-14", "moscow", &["provisional", "soviet"]);
+    assert_sides("1917-11-15", "moscow", &["soviet"]);
+    assert_sides("1919-06-01", "moscow", &["soviet"]);
+}
+
+#[test]
+fn samara_under_komuch_1918() {
+    // samaratoday_komuch, gse_komuch: Samara taken by the Czechoslovaks and Komuch formed on 8 June 1918
+    assert_sides("1918-06-07", "samara", &["soviet"]);
+    assert_sides("1918-08-01", "samara", &["white"]);
+    assert_force("1918-08-01", "samara", "komuch", "civil");
+    assert_force("1918-08-01", "samara", "czechoslovak_legion", "military");
+    // khrulev_syzran_samara, comprosvet_7oct1918: the Reds took Samara on 7 October 1918
+    assert_sides("1918-10-06", "samara", &["white"]);
+    assert_sides("1918-10-07", "samara", &["soviet"]);
+}
+
+#[test]
+fn astrakhan_soviet_after_the_january_fighting() {
+    // ruwiki_astrakhan_1918: fighting of 11-24 January (24 Jan - 6 Feb NS) 1918 ended in Soviet power
+    assert_no_force("1918-01-20", "astrakhan", "red_army");
+    assert_sides("1918-02-06", "astrakhan", &["soviet"]);
+    // shein_astrakhan_horde: Soviet Astrakhan governed the Bukey Horde through 1918-1919
+    assert_sides("1919-06-01", "astrakhan", &["soviet"]);
+}
+
+#[test]
+fn orsk_blockade_ends_september_1918() {
+    // ruwiki_orsk_blockade: blockade July - 28 September 1918; istoriirossii_dutov_1918: the Reds left, the Cossacks came in hours later
+    assert_sides("1918-08-15", "orsk", &["soviet"]);
+    assert_sides("1918-09-28", "orsk", &["white"]);
+    assert_force("1918-09-28", "orsk", "orenburg_cossacks", "military");
+    // frunze_orsk_stage1, volkov_kolchak_front_orsk: Orsk taken in the first stage of the Orsk-Aktyubinsk operation (13-20 Aug 1919)
+    assert_sides("1919-09-01", "orsk", &["soviet"]);
+}
+
+#[test]
+fn troitsk_between_dutov_and_the_reds() {
+    // presskg_dutov: Dutov's Cossacks seized Troitsk in the night of 15 (28) November 1917
+    assert_sides("1917-12-15", "troitsk", &["white"]);
+    // wikireading_troitsk_ours: all day on 24 December OS (6 Jan 1918) the town was without power
+    assert_sides("1918-01-06", "troitsk", &[]);
+    // rulit_northern_flying: the Northern Flying Detachment took Troitsk on the morning of 25 December OS (7 Jan 1918)
+    assert_sides("1918-01-07", "troitsk", &["soviet"]);
+    // perceptio_chelyabinsk_op: the 24th rifle division and partisans occupied Troitsk on 4 August 1919
+    assert_sides("1919-08-03", "troitsk", &["white"]);
+    assert_sides("1919-08-04", "troitsk", &["soviet"]);
+}
+
+#[test]
+fn khanates_and_xinjiang_outside_the_civil_war() {
+    // polithistory_bukhara_emirate, gse_bukhara_op: the emirate until Old Bukhara was stormed on 2 September 1920
+    assert_sides("1919-06-01", "bukhara", &[]);
+    assert_sides("1920-09-02", "bukhara", &["soviet"]);
+    // wiki_said_abdullah, genis_khiva_1921: the khan's reign ended on 1 February 1920; Khorezm People's Soviet Republic in April
+    assert_sides("1919-06-01", "khiva", &[]);
+    assert_sides("1920-05-01", "khiva", &["soviet"]);
+    // histdict_xinjiang: Xinjiang governed by Yang Zengxin throughout
+    assert_sides("1920-06-01", "kuldja", &[]);
+    assert_sides("1918-06-01", "chuguchak", &[]);
+}
+
+#[test]
+fn mangyshlak_acknowledged_unknown() {
+    // cbssemey_alash, danakaz_west_alash: no source read says who held the uezd between November 1917 and January 1920
+    assert_sides("1918-06-01", "mangyshlak", &[]);
+    assert_sides("1918-06-01", "fort_alexandrovsk", &[]); // inherits the uezd's acknowledged gap
+    // dasinok_fort_1919, ruwiki_grishin_almazov: the fort itself Red in May 1919
+    assert_sides("1919-05-10", "fort_alexandrovsk", &["soviet"]);
+}
