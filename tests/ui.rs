@@ -479,6 +479,14 @@ fn searching_a_surname_opens_the_persons_card_with_their_events() {
     let person = harness.state().person_shown().unwrap_or_else(|| panic!("no person card"));
     assert_eq!(harness.state().atlas().people[person].id, "bokeikhanov");
     assert!(harness.query_by_label("Alikhan Bokeikhanov").is_some());
+    // The card lists the events that involve him; clicking one moves the slider there.
+    let event = harness
+        .query_all_by(|node| node.label().is_some_and(|label| label.contains("Alash autonomy")))
+        .next()
+        .unwrap_or_else(|| panic!("the card lists no Alash autonomy event"));
+    event.click();
+    harness.run_steps(3);
+    assert!(harness.state().date() >= date("1917-12-18") && harness.state().date() <= date("1917-12-26"));
 }
 
 #[test]
