@@ -254,4 +254,3 @@ fn the_shipped_data_passes_check_strict() {
     assert!(output.status.success(), "{}", stdout(&output));
     assert!(!stdout(&output).contains("coverage"), "{}", stdout(&output));
 }
-
