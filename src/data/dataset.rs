@@ -85,7 +85,7 @@ impl Dataset {
             let display_name = path.display().to_string();
             match read_limited(&path) {
                 Ok(text) => files.push((name, DataFile { display_name, text })),
-                Err(message) => problems.push(Problem::new(&display_name, None, message)),
+                Err((line, message)) => problems.push(Problem::new(&display_name, line, message)),
             }
         }
         let tours = read_tours(&dir.join("tours"), &mut problems);
@@ -97,7 +97,7 @@ impl Dataset {
         let display_name = path.display().to_string();
         read_limited(path)
             .map(|text| DataFile { display_name: display_name.clone(), text })
-            .map_err(|message| Problem::new(&display_name, None, message))
+            .map_err(|(line, message)| Problem::new(&display_name, line, message))
     }
 
     /// A dataset from texts in memory, keyed by file name (for tests and benchmarks).
@@ -144,16 +144,73 @@ fn read_tours(dir: &Path, problems: &mut Vec<Problem>) -> Vec<DataFile> {
     tours
 }
 
-fn read_limited(path: &Path) -> Result<String, String> {
-    let metadata = std::fs::metadata(path).map_err(|e| format!("cannot read the file: {e}"))?;
+/// The text of a file, or where (the line, when there is one) and why it cannot be used.
+fn read_limited(path: &Path) -> Result<String, (Option<usize>, String)> {
+    let metadata = std::fs::metadata(path).map_err(|e| (None, format!("cannot read the file: {e}")))?;
     if metadata.len() > MAX_FILE_BYTES {
-        return Err(format!(
-            "the file is {} MB, more than the {} MB a data file may have",
-            metadata.len() / (1024 * 1024),
-            MAX_FILE_BYTES / (1024 * 1024)
+        return Err((
+            None,
+            format!(
+                "the file is {} MB, more than the {} MB a data file may have",
+                metadata.len() / (1024 * 1024),
+                MAX_FILE_BYTES / (1024 * 1024)
+            ),
         ));
     }
-    let bytes = std::fs::read(path).map_err(|e| format!("cannot read the file: {e}"))?;
-    String::from_utf8(bytes)
-        .map_err(|e| format!("the file is not UTF-8 text (first bad byte at offset {})", e.utf8_error().valid_up_to()))
+    let bytes = std::fs::read(path).map_err(|e| (None, format!("cannot read the file: {e}")))?;
+    text_of(bytes)
+}
+
+/// Checks that a file's bytes are UTF-8 text, naming the line of the first that is not; a UTF-8
+/// byte order mark (as Windows editors write) is dropped.
+fn text_of(bytes: Vec<u8>) -> Result<String, (Option<usize>, String)> {
+    let line_at = |bytes: &[u8], offset: usize| bytes[..offset].iter().filter(|&&b| b == b'\n').count() + 1;
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err((Some(1), "the file is UTF-16 text; save it as UTF-8".to_owned()));
+    }
+    // UTF-16 without a byte order mark: its ASCII is valid UTF-8, with a NUL after every letter.
+    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+        return Err((
+            Some(line_at(&bytes, offset)),
+            "the file holds NUL bytes: is it UTF-16 text? Save it as UTF-8".to_owned(),
+        ));
+    }
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(error) => {
+            let offset = error.utf8_error().valid_up_to();
+            let bytes = error.as_bytes();
+            let line = line_at(bytes, offset);
+            let column = offset - bytes[..offset].iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1) + 1;
+            return Err((
+                Some(line),
+                format!(
+                    "the file is not UTF-8 text: byte 0x{:02X} at column {column} (Latin-1 or Windows-1251?); save it as UTF-8",
+                    bytes[offset]
+                ),
+            ));
+        }
+    };
+    Ok(match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_owned(),
+        None => text,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_the_line_of_text_that_is_not_utf8() {
+        let (line, message) = text_of(b"a = 1\nb = \"caf\xE9\"\n".to_vec()).unwrap_err();
+        assert_eq!(line, Some(2));
+        assert!(message.contains("byte 0xE9 at column 9"), "{message}");
+        let utf16: Vec<u8> =
+            [0xFF, 0xFE].into_iter().chain("a = 1".encode_utf16().flat_map(u16::to_le_bytes)).collect();
+        assert!(text_of(utf16).unwrap_err().1.contains("UTF-16"));
+        let no_bom: Vec<u8> = "a = 1\n".encode_utf16().flat_map(u16::to_le_bytes).collect();
+        assert!(text_of(no_bom).unwrap_err().1.contains("NUL bytes"));
+        assert_eq!(text_of("\u{feff}a = 1".as_bytes().to_vec()).unwrap(), "a = 1");
+    }
 }

@@ -3,7 +3,7 @@
 use geo::{LineString, MultiLineString, MultiPolygon, Polygon};
 use serde_json::Value;
 
-use super::problem::Reporter;
+use super::problem::{LineIndex, Reporter};
 use crate::model::Names;
 
 /// One feature's outline, keyed by `properties.id`.
@@ -30,13 +30,14 @@ pub fn read_outlines(reporter: &mut Reporter<'_>, text: &str) -> Vec<Outline> {
         return Vec::new();
     };
     let mut outlines = Vec::new();
+    let mut id_lines = IdLines::new(text);
     for (number, feature) in features.iter().enumerate() {
         let properties = feature.get("properties");
         let Some(id) = properties.and_then(|p| p.get("id")).and_then(Value::as_str) else {
             reporter.at_line(None, format!("feature {} has no string `properties.id`", number + 1));
             continue;
         };
-        let line = line_of_id(text, id);
+        let line = id_lines.next(id);
         let name = properties.and_then(names);
         match read_geometry(feature.get("geometry")) {
             Ok(area) => outlines.push(Outline { id: id.to_owned(), name, area, line }),
@@ -67,13 +68,14 @@ pub fn read_courses(reporter: &mut Reporter<'_>, text: &str) -> Vec<Course> {
         return Vec::new();
     };
     let mut courses = Vec::new();
+    let mut id_lines = IdLines::new(text);
     for (number, feature) in features.iter().enumerate() {
         let properties = feature.get("properties");
         let Some(id) = properties.and_then(|p| p.get("id")).and_then(Value::as_str) else {
             reporter.at_line(None, format!("feature {} has no string `properties.id`", number + 1));
             continue;
         };
-        let line = line_of_id(text, id);
+        let line = id_lines.next(id);
         let name = properties.and_then(names);
         match read_line_geometry(feature.get("geometry")) {
             Ok(lines) => courses.push(Course { id: id.to_owned(), name, lines }),
@@ -127,7 +129,7 @@ fn position_of(position: &Value) -> Result<(f64, f64), String> {
         return Err(format!("{position} is not a [longitude, latitude] position"));
     };
     if !lon.is_finite() || !lat.is_finite() || lon.abs() > 180.0 || lat.abs() > 90.0 {
-        return Err(format!("[{lon}, {lat}] is not a longitude and latitude in degrees"));
+        return Err(format!("[{lon:?}, {lat:?}] is not a longitude and latitude in degrees"));
     }
     Ok((lon, lat))
 }
@@ -137,14 +139,34 @@ fn names(properties: &Value) -> Option<Names> {
     Some(Names { kk: get("name_kk")?, ru: get("name_ru")?, en: get("name_en")? })
 }
 
-/// The line of the first `"id"` string equal to `id`; GeoJSON values carry no positions of their own.
-fn line_of_id(text: &str, id: &str) -> Option<usize> {
+/// The lines of the features' `"id"` strings, found in the order the features come: each search
+/// starts after the previous feature's id, so that a second feature with the same id gets its
+/// own line and a file of many features is read once, not once per feature.
+struct IdLines<'a> {
+    text: &'a str,
+    lines: LineIndex,
+    from: usize,
+}
+
+impl<'a> IdLines<'a> {
+    fn new(text: &'a str) -> IdLines<'a> {
+        IdLines { text, lines: LineIndex::new(text), from: 0 }
+    }
+
+    /// The line of the next `"id": "<id>"` (GeoJSON values carry no positions of their own).
+    fn next(&mut self, id: &str) -> Option<usize> {
+        let offset = find_id(self.text, id, self.from).or_else(|| find_id(self.text, id, 0))?;
+        self.from = offset + 1;
+        Some(self.lines.line_of(offset))
+    }
+}
+
+fn find_id(text: &str, id: &str, from: usize) -> Option<usize> {
     let quoted = format!("\"{id}\"");
-    let offset = text.match_indices(&quoted).map(|(i, _)| i).find(|&i| {
+    text.get(from..)?.match_indices(&quoted).map(|(i, _)| from + i).find(|&i| {
         let before = text[..i].trim_end();
         before.ends_with(':') && before[..before.len() - 1].trim_end().ends_with("\"id\"")
-    })?;
-    Some(text[..offset].matches('\n').count() + 1)
+    })
 }
 
 fn read_geometry(geometry: Option<&Value>) -> Result<MultiPolygon<f64>, String> {
@@ -187,7 +209,7 @@ fn ring_of(ring: &Value) -> Result<LineString<f64>, String> {
             return Err(format!("{position} is not a [longitude, latitude] position"));
         };
         if !lon.is_finite() || !lat.is_finite() || lon.abs() > 180.0 || lat.abs() > 90.0 {
-            return Err(format!("[{lon}, {lat}] is not a longitude and latitude in degrees"));
+            return Err(format!("[{lon:?}, {lat:?}] is not a longitude and latitude in degrees"));
         }
         points.push((lon, lat));
     }
@@ -197,7 +219,54 @@ fn ring_of(ring: &Value) -> Result<LineString<f64>, String> {
     if points.first() != points.last() {
         return Err("is not closed: its last position must repeat the first".into());
     }
+    if let Some((lon, lat)) = self_crossing(&points) {
+        let (lon, lat) = ((lon * 1e4).round() / 1e4, (lat * 1e4).round() / 1e4);
+        return Err(format!("crosses or touches itself at [{lon}, {lat}]; draw a hole or a second polygon instead"));
+    }
     Ok(LineString::from(points))
+}
+
+/// Where a closed ring crosses or touches itself, if it does (a figure eight, a bow tie, a
+/// spike back along an edge, a ring of fewer than three distinct positions). Such a ring has no
+/// one inside: it cannot be filled, measured or checked against its neighbours.
+///
+/// The segments are swept by their western ends, so a ring of n positions costs about n log n.
+fn self_crossing(points: &[(f64, f64)]) -> Option<(f64, f64)> {
+    use geo::{Coord, Line, LineIntersection, line_intersection::line_intersection};
+    let mut ring: Vec<Coord<f64>> = Vec::with_capacity(points.len());
+    for &(x, y) in points {
+        if ring.last() != Some(&Coord { x, y }) {
+            ring.push(Coord { x, y });
+        }
+    }
+    let segments: Vec<Line<f64>> = ring.windows(2).map(|pair| Line::new(pair[0], pair[1])).collect();
+    let count = segments.len();
+    if count < 3 {
+        return points.first().copied();
+    }
+    let west = |line: &Line<f64>| line.start.x.min(line.end.x);
+    let east = |line: &Line<f64>| line.start.x.max(line.end.x);
+    let mut order: Vec<usize> = (0..count).collect();
+    order.sort_by(|&a, &b| west(&segments[a]).total_cmp(&west(&segments[b])));
+    for (k, &i) in order.iter().enumerate() {
+        for &j in &order[k + 1..] {
+            if west(&segments[j]) > east(&segments[i]) {
+                break;
+            }
+            // Neighbours along the ring share a position; only an overlap beyond it counts.
+            let neighbours = i.abs_diff(j) == 1 || i.abs_diff(j) == count - 1;
+            match line_intersection(segments[i], segments[j]) {
+                Some(LineIntersection::SinglePoint { intersection, .. }) if !neighbours => {
+                    return Some((intersection.x, intersection.y));
+                }
+                Some(LineIntersection::Collinear { intersection }) => {
+                    return Some((intersection.start.x, intersection.start.y));
+                }
+                _ => {}
+            }
+        }
+    }
+    None
 }
 
 /// The present-day borders (lines) and country names (points with `kind = "label"`) of
@@ -218,13 +287,14 @@ pub fn read_modern_borders(
         reporter.at_line(Some(1), "`features`: expected a GeoJSON FeatureCollection with a `features` array");
         return (borders, labels);
     };
+    let mut id_lines = IdLines::new(text);
     for (number, feature) in features.iter().enumerate() {
         let properties = feature.get("properties");
         let Some(id) = properties.and_then(|p| p.get("id")).and_then(Value::as_str) else {
             reporter.at_line(None, format!("feature {} has no string `properties.id`", number + 1));
             continue;
         };
-        let line = line_of_id(text, id);
+        let line = id_lines.next(id);
         let geometry = feature.get("geometry");
         if geometry.and_then(|g| g.get("type")).and_then(Value::as_str) == Some("Point") {
             let position = geometry.and_then(|g| g.get("coordinates")).map(position_of);
@@ -256,8 +326,11 @@ mod tests {
     #[test]
     fn finds_the_line_of_a_feature_id() {
         let text = "{\n \"features\": [\n  {\"properties\": {\"id\": \"turgai_oblast\"}}\n ]\n}";
-        assert_eq!(line_of_id(text, "turgai_oblast"), Some(3));
-        assert_eq!(line_of_id(text, "omsk"), None);
+        assert_eq!(IdLines::new(text).next("turgai_oblast"), Some(3));
+        assert_eq!(IdLines::new(text).next("omsk"), None);
+        let twice = "{\"features\": [\n{\"properties\": {\"id\": \"a\"}},\n{\"properties\": {\"id\": \"a\"}}\n]}";
+        let mut lines = IdLines::new(twice);
+        assert_eq!([lines.next("a"), lines.next("a")], [Some(2), Some(3)], "a second feature gets its own line");
     }
 
     #[test]
@@ -266,5 +339,20 @@ mod tests {
         assert!(ring_of(&ring).unwrap_err().contains("not closed"));
         let ring = serde_json::json!([[0.0, 0.0], [1.0, 0.0], [1.0, 100.0], [0.0, 0.0]]);
         assert!(ring_of(&ring).unwrap_err().contains("not a longitude"));
+    }
+
+    #[test]
+    fn rejects_rings_that_cross_or_touch_themselves() {
+        let bow_tie = serde_json::json!([[0.0, 0.0], [2.0, 2.0], [2.0, 0.0], [0.0, 2.0], [0.0, 0.0]]);
+        assert!(ring_of(&bow_tie).unwrap_err().contains("crosses or touches itself at [1, 1]"));
+        let spike = serde_json::json!([[0.0, 0.0], [2.0, 0.0], [3.0, 0.0], [1.0, 0.0], [1.0, 1.0], [0.0, 0.0]]);
+        assert!(ring_of(&spike).unwrap_err().contains("crosses or touches itself"));
+        let eight =
+            serde_json::json!([[0.0, 0.0], [1.0, 1.0], [2.0, 0.0], [2.0, 2.0], [1.0, 1.0], [0.0, 2.0], [0.0, 0.0]]);
+        assert!(ring_of(&eight).unwrap_err().contains("crosses or touches itself at [1, 1]"));
+        let collapsed = serde_json::json!([[1.0, 1.0], [1.0, 1.0], [1.0, 1.0], [1.0, 1.0]]);
+        assert!(ring_of(&collapsed).is_err());
+        let square = serde_json::json!([[0.0, 0.0], [1.0, 0.0], [1.0, 0.0], [1.0, 1.0], [0.0, 1.0], [0.0, 0.0]]);
+        assert!(ring_of(&square).is_ok(), "a repeated position is not a crossing");
     }
 }

@@ -345,7 +345,7 @@ fn lon_lat(values: &[f64]) -> Result<LonLat, String> {
         return Err(format!("expected [longitude, latitude], found {} numbers", values.len()));
     };
     if !lon.is_finite() || !lat.is_finite() || lon.abs() > 180.0 || lat.abs() > 90.0 {
-        return Err(format!("[{lon}, {lat}] is not a longitude and latitude in degrees"));
+        return Err(format!("[{lon:?}, {lat:?}] is not a longitude and latitude in degrees"));
     }
     Ok(LonLat { lon: *lon, lat: *lat })
 }

@@ -11,6 +11,10 @@ use super::problem::Reporter;
 
 /// The entries of `[[key]]` in `text`, each with the byte span of its table.
 pub fn read_entries<T: DeserializeOwned>(reporter: &mut Reporter<'_>, text: &str, key: &str) -> Vec<(T, Range<usize>)> {
+    if text.trim().is_empty() {
+        reporter.at(&(0..0), format!("the file is empty: expected `[[{key}]]` entries"));
+        return Vec::new();
+    }
     let document = match DeTable::parse(text) {
         Ok(document) => document,
         Err(error) => {
