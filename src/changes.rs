@@ -22,10 +22,17 @@ pub fn changes_between(atlas: &Atlas, from: Date, to: Date) -> Vec<Change> {
         .filter_map(|place| {
             let before_period = atlas.resolve(place, from).period;
             let after_period = atlas.resolve(place, to).period;
-            let sides =
-                |period: Option<PeriodId>| period.map(|id| atlas.sides_of(atlas.period(id))).unwrap_or_default();
+            if before_period == after_period {
+                return None; // the same period on both dates: nothing changed (and it is cheap to tell)
+            }
+            let sides = |period: Option<PeriodId>| period.map(|id| atlas.sides_of_period(id)).unwrap_or_default();
             let (before, after) = (sides(before_period), sides(after_period));
-            (before != after).then(|| Change { place, before, after, period: after_period.or(before_period) })
+            (before != after).then(|| Change {
+                place,
+                before: before.to_vec(),
+                after: after.to_vec(),
+                period: after_period.or(before_period),
+            })
         })
         .collect()
 }

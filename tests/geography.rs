@@ -295,3 +295,47 @@ fn rivers_and_neighbours_load_and_neighbours_stay_outside_the_units() {
         }
     }
 }
+/// Zoomed out, outlines are drawn simplified (src/geometry/simplify.rs). At every level the
+/// simplified rings keep only vertices of the full ones, each unit keeps its area within a few
+/// per cent, and two neighbours still share every vertex of their common border.
+#[test]
+fn simplified_outlines_keep_areas_and_shared_borders() {
+    use std::collections::HashSet;
+    let atlas = steppe_atlas::data::load(&steppe_atlas::data::Dataset::embedded()).atlas;
+    let geometry = steppe_atlas::geometry::MapGeometry::new(&atlas);
+    let key = |p: &steppe_atlas::geometry::MapPoint| (p.x.to_bits(), p.y.to_bits());
+    let ring_area = |ring: &[steppe_atlas::geometry::MapPoint]| {
+        ring.windows(2).map(|w| f64::from(w[0].x * w[1].y - w[1].x * w[0].y)).sum::<f64>().abs() / 2.0
+    };
+    let shapes: Vec<_> = geometry.areas.iter().flatten().collect();
+    let mut levels_seen = 0;
+    for tolerance in [0.5_f32, 2.0, 8.0, 32.0] {
+        let kept: Vec<HashSet<(u32, u32)>> =
+            shapes.iter().map(|shape| shape.outline_for(tolerance).rings.iter().flatten().map(key).collect()).collect();
+        for (shape, kept) in shapes.iter().zip(&kept) {
+            let full: HashSet<_> = shape.outline.rings.iter().flatten().map(key).collect();
+            assert!(kept.is_subset(&full), "a simplified ring has a vertex of its own");
+            let outer = |rings: &[Vec<_>]| rings.iter().map(|r| ring_area(r)).fold(0.0, f64::max);
+            let (before, after) = (outer(&shape.outline.rings), outer(&shape.outline_for(tolerance).rings));
+            if tolerance <= 2.0 {
+                assert!((after / before - 1.0).abs() < 0.03, "area {before} → {after} at {tolerance} km");
+            }
+        }
+        // Neighbours: every vertex two full outlines share is kept by both or by neither (unless
+        // one of them lost a whole ring, smaller than the tolerance, at this level).
+        let whole = |shape: &&steppe_atlas::geometry::AreaShape| {
+            shape.outline_for(tolerance).rings.len() == shape.outline.rings.len()
+        };
+        for (a, shape_a) in shapes.iter().enumerate().filter(|(_, shape)| whole(shape)) {
+            let full_a: HashSet<_> = shape_a.outline.rings.iter().flatten().map(key).collect();
+            for (b, shape_b) in shapes.iter().enumerate().skip(a + 1).filter(|(_, shape)| whole(shape)) {
+                let full_b: HashSet<_> = shape_b.outline.rings.iter().flatten().map(key).collect();
+                for shared in full_a.intersection(&full_b) {
+                    assert_eq!(kept[a].contains(shared), kept[b].contains(shared), "a shared vertex kept by one side");
+                }
+            }
+        }
+        levels_seen += shapes.iter().filter(|shape| shape.level_count() > 0).count();
+    }
+    assert!(levels_seen > 0, "no outline has a coarser level");
+}

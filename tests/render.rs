@@ -172,3 +172,29 @@ fn bad_arguments_are_named_and_nothing_is_written() {
         assert!(!out.exists(), "{args:?} wrote a file");
     }
 }
+
+/// The map keeps each layer's tessellation between frames (src/ui/map/cache.rs). A renderer
+/// reuses its egui context, so its second page of a date replays the cache: it must paint the
+/// very same pixels as a fresh renderer, and a page of another date in between must not leak.
+#[test]
+fn a_page_replayed_from_the_layer_cache_is_the_same_as_a_fresh_one() {
+    use steppe_atlas::data::{Dataset, load};
+    use steppe_atlas::geometry::MapGeometry;
+    use steppe_atlas::model::Date;
+    use steppe_atlas::render::{RenderRequest, Renderer};
+
+    let atlas = load(&Dataset::embedded()).atlas;
+    let geometry = MapGeometry::new(&atlas);
+    let day = |text| Date::parse(text).unwrap_or_else(|e| panic!("{e}"));
+    let summer_1918 = RenderRequest::new(day("1918-07-01"), [640, 360]);
+    let winter_1920 = RenderRequest::new(day("1920-02-01"), [640, 360]);
+    let mut renderer = Renderer::new();
+    let first = renderer.render(&atlas, &geometry, &summer_1918);
+    let other = renderer.render(&atlas, &geometry, &winter_1920);
+    let replayed = renderer.render(&atlas, &geometry, &summer_1918);
+    let fresh = Renderer::new().render(&atlas, &geometry, &summer_1918);
+    assert!(first.pixels == replayed.pixels, "the replayed page differs from the first");
+    assert!(fresh.pixels == replayed.pixels, "the replayed page differs from a fresh renderer's");
+    let differing = first.pixels.iter().zip(&other.pixels).filter(|(a, b)| a != b).count();
+    assert!(differing > 1000, "1918 and 1920 look alike ({differing} pixels differ)");
+}

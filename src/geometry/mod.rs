@@ -2,6 +2,8 @@
 
 mod projection;
 mod shapes;
+mod simplify;
 
 pub use projection::{Albers, MapPoint, MapRect, distance_km};
-pub use shapes::{AreaShape, MapGeometry, RiverShape};
+pub use shapes::{AreaShape, MapGeometry, Outline, RiverShape};
+pub use simplify::Importance;

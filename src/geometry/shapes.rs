@@ -3,16 +3,53 @@
 use geo::{Contains, Coord, InteriorPoint, LineString, MultiPolygon, Polygon, TriangulateEarcut};
 
 use super::projection::{Albers, MapPoint, MapRect};
+use super::simplify::Importance;
 use crate::model::{Atlas, PlaceId};
 
-/// One area, in map kilometres: triangles to fill and rings to stroke.
-#[derive(Clone, Debug)]
-pub struct AreaShape {
+/// The tolerances (km) of the coarser levels of detail kept for each outline; a frame picks the
+/// coarsest whose error stays under half a pixel.
+const LEVEL_TOLERANCES_KM: [f32; 9] = [0.125, 0.25, 0.5, 1.0, 2.0, 4.0, 8.0, 16.0, 32.0];
+
+/// An outline at one level of detail: triangles to fill and rings to stroke.
+#[derive(Clone, Debug, Default)]
+pub struct Outline {
     pub vertices: Vec<MapPoint>,
     /// Triangles, three indices into `vertices` each.
     pub triangles: Vec<u32>,
     /// Outer and inner rings, closed (last point repeats the first).
     pub rings: Vec<Vec<MapPoint>>,
+}
+
+impl Outline {
+    fn of(polygons: &MultiPolygon<f64>) -> Outline {
+        let mut outline = Outline::default();
+        for polygon in polygons {
+            let raw = polygon.earcut_triangles_raw();
+            let offset = outline.vertices.len() as u32;
+            outline.vertices.extend(raw.vertices.iter().map(|[x, y]| MapPoint::new(*x as f32, *y as f32)));
+            outline.triangles.extend(raw.triangle_indices.iter().map(|&i| offset + i as u32));
+            for ring in std::iter::once(polygon.exterior()).chain(polygon.interiors()) {
+                outline.rings.push(ring.coords().map(|c| MapPoint::new(c.x as f32, c.y as f32)).collect());
+            }
+        }
+        outline
+    }
+
+    /// Vertices drawn: the fill's and the rings'.
+    pub fn vertex_count(&self) -> usize {
+        self.vertices.len() + self.rings.iter().map(Vec::len).sum::<usize>()
+    }
+}
+
+/// One area, in map kilometres, at full detail and at coarser levels for zoomed-out views.
+#[derive(Clone, Debug)]
+pub struct AreaShape {
+    /// Full detail, as in the data.
+    pub outline: Outline,
+    /// `levels[i]`: the outline at `LEVEL_TOLERANCES_KM[i]`, or `None` where it is the same as
+    /// the next finer one. Every shape has the same tolerances, so that neighbours drawn in one
+    /// frame always agree on their border.
+    levels: Vec<Option<Outline>>,
     pub bounds: MapRect,
     /// A point inside the area's largest polygon, where its label goes.
     pub label_point: MapPoint,
@@ -20,7 +57,8 @@ pub struct AreaShape {
 }
 
 impl AreaShape {
-    /// Projects and triangulates an outline given in degrees.
+    /// Projects and triangulates an outline given in degrees (full detail only; levels are added
+    /// by [`MapGeometry::new`], which knows the neighbours).
     pub fn new(projection: &Albers, area: &MultiPolygon<f64>) -> AreaShape {
         let project_ring = |ring: &LineString<f64>| -> LineString<f64> {
             ring.coords()
@@ -40,26 +78,52 @@ impl AreaShape {
                 })
                 .collect(),
         );
-        let mut vertices = Vec::new();
-        let mut triangles = Vec::new();
-        let mut rings = Vec::new();
+        let outline = Outline::of(&projected);
         let mut bounds = MapRect::NOTHING;
-        for polygon in &projected {
-            let raw = polygon.earcut_triangles_raw();
-            let offset = vertices.len() as u32;
-            vertices.extend(raw.vertices.iter().map(|[x, y]| MapPoint::new(*x as f32, *y as f32)));
-            triangles.extend(raw.triangle_indices.iter().map(|&i| offset + i as u32));
-            for ring in std::iter::once(polygon.exterior()).chain(polygon.interiors()) {
-                let points: Vec<MapPoint> = ring.coords().map(|c| MapPoint::new(c.x as f32, c.y as f32)).collect();
-                points.iter().for_each(|&p| bounds.extend(p));
-                rings.push(points);
-            }
-        }
+        outline.rings.iter().flatten().for_each(|&p| bounds.extend(p));
         let largest = projected.iter().max_by(|a, b| ring_area(a.exterior()).total_cmp(&ring_area(b.exterior())));
         let label_point = largest
             .and_then(|polygon| polygon.interior_point())
             .map_or(bounds.centre(), |p| MapPoint::new(p.x() as f32, p.y() as f32));
-        AreaShape { vertices, triangles, rings, bounds, label_point, projected }
+        AreaShape { outline, levels: Vec::new(), bounds, label_point, projected }
+    }
+
+    /// The coarsest outline whose vertices stray at most `tolerance_km` from the full one.
+    pub fn outline_for(&self, tolerance_km: f32) -> &Outline {
+        let usable = LEVEL_TOLERANCES_KM.iter().take_while(|&&tolerance| tolerance <= tolerance_km).count();
+        self.levels.iter().take(usable).rev().find_map(Option::as_ref).unwrap_or(&self.outline)
+    }
+
+    /// How many levels of detail the shape has besides the full one.
+    pub fn level_count(&self) -> usize {
+        self.levels.iter().flatten().count()
+    }
+
+    fn add_levels(&mut self, importance: &Importance) {
+        let mut finer = self.outline.vertex_count();
+        self.levels = LEVEL_TOLERANCES_KM
+            .iter()
+            .map(|&tolerance| {
+                let simplified = MultiPolygon(
+                    self.projected
+                        .iter()
+                        .filter_map(|polygon| simplify_polygon(polygon, importance, tolerance))
+                        .collect(),
+                );
+                let outline = Outline::of(&simplified);
+                // A level only drops vertices, so the same count means the same outline.
+                let count = outline.vertex_count();
+                (count != finer).then(|| {
+                    finer = count;
+                    outline
+                })
+            })
+            .collect();
+    }
+
+    /// The rings of every level (full first), for computing importance over the whole map.
+    fn full_rings(&self) -> impl Iterator<Item = &[MapPoint]> {
+        self.outline.rings.iter().map(Vec::as_slice)
     }
 
     pub fn contains(&self, point: MapPoint) -> bool {
@@ -79,10 +143,37 @@ fn ring_area(ring: &LineString<f64>) -> f64 {
     (ring.0.windows(2).map(|w| w[0].x * w[1].y - w[1].x * w[0].y).sum::<f64>() / 2.0).abs()
 }
 
+/// A polygon without the vertices dropped at `tolerance`; `None` when its outer ring collapses.
+fn simplify_polygon(polygon: &Polygon<f64>, importance: &Importance, tolerance: f32) -> Option<Polygon<f64>> {
+    let exterior = simplify_ring(polygon.exterior(), importance, tolerance)?;
+    let interiors = polygon.interiors().iter().filter_map(|ring| simplify_ring(ring, importance, tolerance)).collect();
+    Some(Polygon::new(exterior, interiors))
+}
+
+/// A closed ring without the vertices dropped at `tolerance`, closed again; `None` when fewer
+/// than three vertices are left.
+fn simplify_ring(ring: &LineString<f64>, importance: &Importance, tolerance: f32) -> Option<LineString<f64>> {
+    let as_point = |c: &Coord<f64>| MapPoint::new(c.x as f32, c.y as f32);
+    let open = match ring.0.as_slice() {
+        [first, rest @ .., last] if as_point(first) == as_point(last) => &ring.0[..rest.len() + 1],
+        all => all,
+    };
+    let mut kept: Vec<Coord<f64>> = open.iter().copied().filter(|c| importance.keeps(as_point(c), tolerance)).collect();
+    if kept.len() < 3 {
+        return None;
+    }
+    kept.push(kept[0]);
+    Some(LineString(kept))
+}
+
 /// A river's course, projected once at load: one polyline per part.
 #[derive(Clone, Debug)]
 pub struct RiverShape {
+    /// Full detail, as in the data.
     pub lines: Vec<Vec<MapPoint>>,
+    /// `levels[i]`: the course at `LEVEL_TOLERANCES_KM[i]`, or `None` where it is the same as
+    /// the next finer one.
+    levels: Vec<Option<Vec<Vec<MapPoint>>>>,
     pub bounds: MapRect,
     /// Where its name goes: the middle vertex of its longest part.
     pub label_point: MapPoint,
@@ -103,7 +194,33 @@ impl RiverShape {
         }
         let longest = lines.iter().max_by_key(|line| line.len());
         let label_point = longest.and_then(|line| line.get(line.len() / 2)).copied().unwrap_or(bounds.centre());
-        RiverShape { lines, bounds, label_point }
+        RiverShape { lines, levels: Vec::new(), bounds, label_point }
+    }
+
+    /// The coarsest course whose vertices stray at most `tolerance_km` from the full one.
+    pub fn lines_for(&self, tolerance_km: f32) -> &[Vec<MapPoint>] {
+        let usable = LEVEL_TOLERANCES_KM.iter().take_while(|&&tolerance| tolerance <= tolerance_km).count();
+        self.levels.iter().take(usable).rev().find_map(Option::as_ref).unwrap_or(&self.lines)
+    }
+
+    fn add_levels(&mut self, importance: &Importance) {
+        let count = |lines: &[Vec<MapPoint>]| lines.iter().map(Vec::len).sum::<usize>();
+        let mut finer = count(&self.lines);
+        self.levels = LEVEL_TOLERANCES_KM
+            .iter()
+            .map(|&tolerance| {
+                let lines: Vec<Vec<MapPoint>> = self
+                    .lines
+                    .iter()
+                    .map(|line| importance.simplify(line, tolerance))
+                    .filter(|l| l.len() >= 2)
+                    .collect();
+                (count(&lines) != finer).then(|| {
+                    finer = count(&lines);
+                    lines
+                })
+            })
+            .collect();
     }
 }
 
@@ -127,20 +244,29 @@ pub struct MapGeometry {
     pub modern_labels: Vec<MapPoint>,
     /// The extent of the historical units, the map's home view.
     pub bounds: MapRect,
+    /// Different for every geometry built, so that what was drawn from an earlier one (after a
+    /// reload of the data) is never taken for this one's.
+    pub generation: u64,
 }
+
+/// The generation of the next geometry built.
+static NEXT_GENERATION: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
 
 impl MapGeometry {
     pub fn new(atlas: &Atlas) -> MapGeometry {
         let projection = Albers::kazakhstan();
-        let areas: Vec<Option<AreaShape>> = atlas
+        let mut areas: Vec<Option<AreaShape>> = atlas
             .places
             .iter()
             .map(|place| place.area.as_ref().map(|area| AreaShape::new(&projection, area)))
             .collect();
         let points = atlas.places.iter().map(|place| place.location.map(|p| projection.map_from_lonlat(p))).collect();
-        let water = atlas.water.iter().map(|body| AreaShape::new(&projection, &body.area)).collect();
-        let context = atlas.context.iter().map(|area| AreaShape::new(&projection, &area.area)).collect();
-        let rivers = atlas.rivers.iter().map(|river| RiverShape::new(&projection, &river.course)).collect();
+        let mut water: Vec<AreaShape> =
+            atlas.water.iter().map(|body| AreaShape::new(&projection, &body.area)).collect();
+        let mut context: Vec<AreaShape> =
+            atlas.context.iter().map(|area| AreaShape::new(&projection, &area.area)).collect();
+        let mut rivers: Vec<RiverShape> =
+            atlas.rivers.iter().map(|river| RiverShape::new(&projection, &river.course)).collect();
         let mut bounds = MapRect::NOTHING;
         for (place, shape) in atlas.places.iter().zip(&areas) {
             if let Some(shape) = shape.as_ref().filter(|_| place.kind == crate::model::PlaceKind::Oblast) {
@@ -153,10 +279,32 @@ impl MapGeometry {
                 bounds.extend(projection.map_from_lonlat(crate::model::LonLat { lon, lat }));
             }
         }
-        let modern_borders = atlas.modern_borders.iter().map(|b| RiverShape::new(&projection, &b.course)).collect();
+        let mut modern_borders: Vec<RiverShape> =
+            atlas.modern_borders.iter().map(|b| RiverShape::new(&projection, &b.course)).collect();
+        add_levels(&mut areas, &mut water, &mut context, &mut rivers, &mut modern_borders);
         let ranges = atlas.ranges.iter().map(|label| projection.map_from_lonlat(label.at)).collect();
         let modern_labels = atlas.modern_labels.iter().map(|label| projection.map_from_lonlat(label.at)).collect();
-        MapGeometry { projection, areas, points, water, context, rivers, modern_borders, ranges, modern_labels, bounds }
+        let generation = NEXT_GENERATION.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        MapGeometry {
+            projection,
+            areas,
+            points,
+            water,
+            context,
+            rivers,
+            modern_borders,
+            ranges,
+            modern_labels,
+            bounds,
+            generation,
+        }
+    }
+
+    /// Every vertex drawn at full detail (fills and strokes), to report how the map scales.
+    pub fn vertex_count(&self) -> usize {
+        let areas = self.areas.iter().flatten().chain(&self.water).chain(&self.context);
+        let lines = self.rivers.iter().chain(&self.modern_borders).flat_map(|shape| &shape.lines);
+        areas.map(|shape| shape.outline.vertex_count()).sum::<usize>() + lines.map(Vec::len).sum::<usize>()
     }
 
     pub fn area(&self, place: PlaceId) -> Option<&AreaShape> {
@@ -165,6 +313,30 @@ impl MapGeometry {
 
     pub fn point(&self, place: PlaceId) -> Option<MapPoint> {
         *self.points.get(place.index())?
+    }
+}
+
+/// Gives every outline and line its coarser levels, simplified together so that neighbours keep
+/// sharing their borders (see [`super::simplify`]).
+fn add_levels(
+    areas: &mut [Option<AreaShape>],
+    water: &mut [AreaShape],
+    context: &mut [AreaShape],
+    rivers: &mut [RiverShape],
+    modern_borders: &mut [RiverShape],
+) {
+    let importance = {
+        let shapes = areas.iter().flatten().chain(water.iter()).chain(context.iter());
+        let rings: Vec<&[MapPoint]> = shapes.flat_map(AreaShape::full_rings).collect();
+        let lines: Vec<&[MapPoint]> =
+            rivers.iter().chain(modern_borders.iter()).flat_map(|shape| &shape.lines).map(Vec::as_slice).collect();
+        Importance::new(&rings, &lines)
+    };
+    for shape in areas.iter_mut().flatten().chain(water.iter_mut()).chain(context.iter_mut()) {
+        shape.add_levels(&importance);
+    }
+    for shape in rivers.iter_mut().chain(modern_borders.iter_mut()) {
+        shape.add_levels(&importance);
     }
 }
 
@@ -177,14 +349,15 @@ mod tests {
         let outer = LineString::from(vec![(60.0, 45.0), (62.0, 45.0), (62.0, 47.0), (60.0, 47.0), (60.0, 45.0)]);
         let hole = LineString::from(vec![(60.5, 45.5), (60.5, 46.5), (61.5, 46.5), (61.5, 45.5), (60.5, 45.5)]);
         let shape = AreaShape::new(&Albers::kazakhstan(), &MultiPolygon(vec![Polygon::new(outer, vec![hole])]));
-        assert_eq!(shape.rings.len(), 2);
-        assert!(shape.triangles.len() >= 8 * 3);
+        assert_eq!(shape.outline.rings.len(), 2);
+        assert!(shape.outline.triangles.len() >= 8 * 3);
         // The filled triangles add up to the area between the rings.
         let filled: f64 = shape
+            .outline
             .triangles
             .chunks(3)
             .map(|t| {
-                let [a, b, c] = [t[0], t[1], t[2]].map(|i| shape.vertices[i as usize]);
+                let [a, b, c] = [t[0], t[1], t[2]].map(|i| shape.outline.vertices[i as usize]);
                 f64::from(((b.x - a.x) * (c.y - a.y) - (c.x - a.x) * (b.y - a.y)).abs()) / 2.0
             })
             .sum();

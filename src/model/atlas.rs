@@ -120,6 +120,9 @@ pub struct Atlas {
     pub tours: Vec<super::Tour>,
     index: ControlIndex,
     place_by_id: HashMap<String, PlaceId>,
+    /// `period_sides[period]`: [`Atlas::sides_of`] each period, worked out once, because
+    /// painting every place on every day of playback asks for it thousands of times a second.
+    period_sides: Vec<Vec<Side>>,
 }
 
 impl Atlas {
@@ -138,7 +141,7 @@ impl Atlas {
         let index = ControlIndex::new(&periods, parents);
         let place_by_id = places.iter().enumerate().map(|(i, place)| (place.id.clone(), PlaceId(i as u32))).collect();
         events.sort_by_key(|event| (event.start, event.end));
-        Atlas {
+        let mut atlas = Atlas {
             places,
             forces,
             sources,
@@ -154,7 +157,10 @@ impl Atlas {
             tours: Vec::new(),
             index,
             place_by_id,
-        }
+            period_sides: Vec::new(),
+        };
+        atlas.period_sides = atlas.periods.iter().map(|period| atlas.sides_of(period)).collect();
+        atlas
     }
 
     /// The same atlas with these neighbours drawn as context.
@@ -243,16 +249,26 @@ impl Atlas {
 
     /// The distinct sides in a period, military holders first.
     pub fn sides_of(&self, period: &ControlPeriod) -> Vec<Side> {
-        let mut holders = period.holders.clone();
-        holders.sort_by_key(|holder| holder.role != super::Role::Military);
         let mut sides = Vec::new();
-        for holder in holders {
+        self.sides_into(period, &mut sides);
+        sides
+    }
+
+    /// [`Atlas::sides_of`] the period with this id, without working it out again.
+    pub fn sides_of_period(&self, id: PeriodId) -> &[Side] {
+        self.period_sides.get(id.index()).map_or(&[], Vec::as_slice)
+    }
+
+    fn sides_into(&self, period: &ControlPeriod, sides: &mut Vec<Side>) {
+        let military_first = [true, false].into_iter().flat_map(|military| {
+            period.holders.iter().filter(move |holder| (holder.role == super::Role::Military) == military)
+        });
+        for holder in military_first {
             let side = self.force(holder.force).side;
             if !sides.contains(&side) {
                 sides.push(side);
             }
         }
-        sides
     }
 
     /// Events under way on `date`.

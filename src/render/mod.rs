@@ -177,7 +177,10 @@ impl Renderer {
     }
 }
 
-/// Runs egui twice over `input` (floating areas are sized in the first pass) and rasterises.
+/// Runs egui three times over `input` and rasterises the last. A new floating area (the legend)
+/// is measured in an invisible first pass, and one anchored to a corner is only placed by its
+/// measured size in the pass after that; with two passes a fresh renderer drew the legend
+/// lower than a renderer that had drawn a page before.
 fn run_egui(
     ctx: &egui::Context,
     textures: &mut TextureStore,
@@ -186,7 +189,7 @@ fn run_egui(
     mut ui_fn: impl FnMut(&mut egui::Ui),
 ) -> Canvas {
     let mut output = None;
-    for _ in 0..2 {
+    for _ in 0..3 {
         let mut full = ctx.run_ui(input.clone(), |ui| {
             egui::CentralPanel::no_frame().show(ui, |ui| ui_fn(ui));
         });

@@ -14,21 +14,21 @@ pub struct DatePaint {
 
 impl DatePaint {
     pub fn compute(atlas: &Atlas, date: Date) -> DatePaint {
-        let paints = atlas
-            .place_ids()
-            .map(|id| match atlas.control_on(id, date) {
-                Some(period) if period.confidence == Confidence::Low => {
-                    ControlPaint::of(&atlas.sides_of(period)).faded()
+        let mut paints = Vec::with_capacity(atlas.places.len());
+        let mut visible = Vec::with_capacity(atlas.places.len());
+        for id in atlas.place_ids() {
+            let resolution = atlas.resolve(id, date);
+            let paint = match resolution.period {
+                Some(period) => {
+                    let paint = ControlPaint::of(atlas.sides_of_period(period));
+                    if atlas.period(period).confidence == Confidence::Low { paint.faded() } else { paint }
                 }
-                Some(period) => ControlPaint::of(&atlas.sides_of(period)),
                 None => ControlPaint::of(&[]),
-            })
-            .collect();
-        // A free zone exists only while it has a period of its own.
-        let visible = atlas
-            .place_ids()
-            .map(|id| atlas.place(id).kind != PlaceKind::Zone || atlas.resolve(id, date).from_place == Some(id))
-            .collect();
+            };
+            paints.push(paint);
+            // A free zone exists only while it has a period of its own.
+            visible.push(atlas.place(id).kind != PlaceKind::Zone || resolution.from_place == Some(id));
+        }
         DatePaint { date, paints, visible }
     }
 }

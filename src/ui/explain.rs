@@ -11,6 +11,10 @@ use crate::geometry::MapGeometry;
 use crate::i18n::Translations;
 use crate::model::{Atlas, Date, Language, PlaceId, Side};
 
+/// At most this many changes are listed; a range over years in a large atlas can change
+/// thousands of places, and laying them all out would stall every frame.
+const MAX_LISTED_CHANGES: usize = 150;
+
 /// How long changed places pulse on the map, in seconds.
 pub const PULSE_SECONDS: f64 = 1.6;
 
@@ -36,7 +40,7 @@ pub fn explain_ui(
     if changes.is_empty() {
         ui.label(RichText::new(tr("no_changes")).weak());
     }
-    for change in changes {
+    for change in changes.iter().take(MAX_LISTED_CHANGES) {
         ui.horizontal_wrapped(|ui| {
             let (rect, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
             swatch(ui.painter(), rect, ControlPaint::of(&change.after));
@@ -54,6 +58,9 @@ pub fn explain_ui(
             ui.label(RichText::new(format!("{}: {}", tr("sources"), titles.join("; "))).small().weak());
         }
     }
+    if changes.len() > MAX_LISTED_CHANGES {
+        ui.label(RichText::new(format!("{} {}", tr("more_changes"), changes.len() - MAX_LISTED_CHANGES)).weak());
+    }
     clicked
 }
 
@@ -67,14 +74,17 @@ pub fn paint_pulse(
 ) {
     let colour = Color32::from_rgba_unmultiplied(0xff, 0x20, 0xa0, (255.0 * strength.clamp(0.0, 1.0)) as u8);
     let width = 2.0 + 4.0 * strength;
+    let tolerance = projector.tolerance_km(painter.pixels_per_point());
+    let clip = painter.clip_rect();
     for &place in places {
-        if let Some(shape) = geometry.area(place) {
-            for ring in &shape.rings {
+        let shape = geometry.area(place).filter(|shape| projector.screen_rect(shape.bounds).intersects(clip));
+        if let Some(shape) = shape {
+            for ring in &shape.outline_for(tolerance).rings {
                 let points = ring.iter().map(|&p| projector.screen_from_map(p)).collect();
                 painter.add(egui::Shape::line(points, Stroke::new(width, colour)));
             }
         }
-        if let Some(point) = geometry.point(place) {
+        if let Some(point) = geometry.point(place).filter(|&point| clip.contains(projector.screen_from_map(point))) {
             painter.circle_stroke(
                 projector.screen_from_map(point),
                 9.0 + 8.0 * (1.0 - strength),

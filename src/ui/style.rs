@@ -25,7 +25,7 @@ pub const HIGHLIGHT: Color32 = Color32::from_rgb(0xff, 0xf0, 0x40);
 pub const AREA_FILL_ALPHA: u8 = 170;
 
 /// The fill and hatch of a place held by `sides` (military holders first).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct ControlPaint {
     pub fill: Color32,
     /// Stripes in this colour over the fill when several sides hold the place at once.

@@ -246,6 +246,8 @@ fn event_marks_ui(ui: &mut egui::Ui, slider: egui::Rect, events: &[Event], langu
     let pointer = ui.ctx().pointer_hover_pos();
     let mut hovered = None;
     let (start, end) = window;
+    // Events of one category on the same pixel share one tick (a large atlas has thousands).
+    let mut drawn = std::collections::HashSet::new();
     for event in events {
         let day = event.start.days_since(Date::ATLAS_START);
         if day < start || day > end {
@@ -254,10 +256,13 @@ fn event_marks_ui(ui: &mut egui::Ui, slider: egui::Rect, events: &[Event], langu
         let fraction = (day - start) as f32 / (end - start).max(1) as f32;
         let x = left + (right - left) * fraction;
         let top = slider.top() - 1.0;
-        painter.line_segment([pos2(x, top), pos2(x, top + 6.0)], Stroke::new(2.0, category_colour(event.category)));
         if pointer.is_some_and(|p| (p.x - x).abs() < 3.0 && (p.y - top).abs() < 8.0) {
             hovered = Some(event);
         }
+        if !drawn.insert((x.round() as i32, event.category)) {
+            continue;
+        }
+        painter.line_segment([pos2(x, top), pos2(x, top + 6.0)], Stroke::new(2.0, category_colour(event.category)));
     }
     if let Some(event) = hovered {
         egui::Tooltip::always_open(

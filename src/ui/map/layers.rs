@@ -5,7 +5,9 @@
 use eframe::egui::{self, Align2, Color32, FontId, Mesh, Painter, Pos2, Rect, Shape, Stroke, TextureId, pos2, vec2};
 
 use super::Projector;
-use crate::geometry::{AreaShape, MapGeometry};
+use super::cache::Caching;
+use super::occupancy::Occupancy;
+use crate::geometry::{AreaShape, MapGeometry, Outline};
 use crate::layers::{Layer, LayerSet};
 use crate::model::{Atlas, Language, PlaceId, PlaceKind};
 use crate::ui::style::{self, ControlPaint};
@@ -74,6 +76,12 @@ fn fill_alpha(scene: &MapScene<'_>) -> u8 {
 /// One layer of the map.
 pub trait MapLayer {
     fn draw(&self, painter: &Painter, projector: &Projector, scene: &MapScene<'_>);
+
+    /// What the layer's drawing depends on besides the view, so that the map can keep it
+    /// between frames (see [`super::cache`]).
+    fn caching(&self) -> Caching {
+        Caching::PerDate
+    }
 }
 
 /// The layers in drawing order. Water comes after the control fills because the lakes
@@ -108,8 +116,17 @@ const WATER_LABEL: Color32 = Color32::from_rgb(0x2f, 0x5f, 0x8a);
 /// Screen points between two stripes of the hatch pattern.
 const HATCH_PERIOD: f32 = 12.0;
 
+fn tolerance_km(painter: &Painter, projector: &Projector) -> f32 {
+    projector.tolerance_km(painter.pixels_per_point())
+}
+
+/// The outline of a shape at the detail this frame needs.
+fn outline<'s>(shape: &'s AreaShape, painter: &Painter, projector: &Projector) -> &'s Outline {
+    shape.outline_for(tolerance_km(painter, projector))
+}
+
 /// A flat-coloured mesh of an area's triangles.
-fn fill_mesh(shape: &AreaShape, projector: &Projector, colour: Color32) -> Mesh {
+fn fill_mesh(shape: &Outline, projector: &Projector, colour: Color32) -> Mesh {
     let mut mesh = Mesh::default();
     mesh.reserve_vertices(shape.vertices.len());
     mesh.reserve_triangles(shape.triangles.len() / 3);
@@ -122,7 +139,7 @@ fn fill_mesh(shape: &AreaShape, projector: &Projector, colour: Color32) -> Mesh 
 
 /// The same triangles textured with stripes tinted `colour`, fixed to the screen so that the
 /// stripes line up across neighbouring areas.
-fn hatch_mesh(shape: &AreaShape, projector: &Projector, colour: Color32, texture: TextureId) -> Mesh {
+fn hatch_mesh(shape: &Outline, projector: &Projector, colour: Color32, texture: TextureId) -> Mesh {
     let mut mesh = Mesh::with_texture(texture);
     mesh.reserve_vertices(shape.vertices.len());
     for &vertex in &shape.vertices {
@@ -141,6 +158,20 @@ fn on_screen(shape: &AreaShape, projector: &Projector, clip: Rect) -> bool {
     projector.screen_rect(shape.bounds).intersects(clip)
 }
 
+/// Borders of a unit smaller than this on screen (points, its larger side) are left out: zoomed
+/// far out, the lines would be all there is to see of it, and its fill still shows its colour.
+const MIN_OUTLINED_SIZE: f32 = 8.0;
+
+/// Units smaller than this on screen are not filled: they are under a pixel or two, and the
+/// unit around them (an oblast under its uezds) is.
+const MIN_FILLED_SIZE: f32 = 1.5;
+
+/// Whether a shape is on screen and at least `min_size` points across.
+fn shown_at(shape: &AreaShape, projector: &Projector, clip: Rect, min_size: f32) -> bool {
+    let rect = projector.screen_rect(shape.bounds);
+    rect.intersects(clip) && rect.width().max(rect.height()) >= min_size
+}
+
 fn ring_shape(ring: &[crate::geometry::MapPoint], projector: &Projector, stroke: Stroke) -> Shape {
     Shape::line(ring.iter().map(|&p| projector.screen_from_map(p)).collect(), stroke)
 }
@@ -149,17 +180,32 @@ fn with_alpha(colour: Color32, alpha: u8) -> Color32 {
     Color32::from_rgba_unmultiplied(colour.r(), colour.g(), colour.b(), alpha)
 }
 
+/// A shape filled in one colour and outlined, each only where it is large enough to see.
+fn fill_and_outline(painter: &Painter, projector: &Projector, shape: &AreaShape, fill: Color32, edge: Stroke) {
+    let clip = painter.clip_rect();
+    if !shown_at(shape, projector, clip, MIN_FILLED_SIZE) {
+        return;
+    }
+    let outlined = shown_at(shape, projector, clip, MIN_OUTLINED_SIZE);
+    let shape = outline(shape, painter, projector);
+    painter.add(fill_mesh(shape, projector, fill));
+    if outlined {
+        for ring in &shape.rings {
+            painter.add(ring_shape(ring, projector, edge));
+        }
+    }
+}
+
 pub struct WaterLayer;
 
 impl MapLayer for WaterLayer {
+    fn caching(&self) -> Caching {
+        Caching::PerView
+    }
+
     fn draw(&self, painter: &Painter, projector: &Projector, scene: &MapScene<'_>) {
         for shape in &scene.geometry.water {
-            if on_screen(shape, projector, painter.clip_rect()) {
-                painter.add(fill_mesh(shape, projector, style::WATER));
-                for ring in &shape.rings {
-                    painter.add(ring_shape(ring, projector, Stroke::new(0.8, style::WATER_EDGE)));
-                }
-            }
+            fill_and_outline(painter, projector, shape, style::WATER, Stroke::new(0.8, style::WATER_EDGE));
         }
     }
 }
@@ -168,19 +214,16 @@ impl MapLayer for WaterLayer {
 pub struct ContextLayer;
 
 impl MapLayer for ContextLayer {
+    fn caching(&self) -> Caching {
+        Caching::PerView
+    }
+
     fn draw(&self, painter: &Painter, projector: &Projector, scene: &MapScene<'_>) {
         if !scene.shows(Layer::Neighbours) {
             return;
         }
-        let clip = painter.clip_rect();
         for shape in &scene.geometry.context {
-            if !on_screen(shape, projector, clip) {
-                continue;
-            }
-            painter.add(fill_mesh(shape, projector, CONTEXT_FILL));
-            for ring in &shape.rings {
-                painter.add(ring_shape(ring, projector, Stroke::new(0.7, CONTEXT_EDGE)));
-            }
+            fill_and_outline(painter, projector, shape, CONTEXT_FILL, Stroke::new(0.7, CONTEXT_EDGE));
         }
     }
 }
@@ -189,6 +232,10 @@ impl MapLayer for ContextLayer {
 pub struct RiverLayer;
 
 impl MapLayer for RiverLayer {
+    fn caching(&self) -> Caching {
+        Caching::PerView
+    }
+
     fn draw(&self, painter: &Painter, projector: &Projector, scene: &MapScene<'_>) {
         if scene.shows(Layer::Rivers) {
             draw_rivers(painter, projector, scene);
@@ -208,7 +255,7 @@ fn draw_rivers(painter: &Painter, projector: &Projector, scene: &MapScene<'_>) {
         if !projector.screen_rect(shape.bounds).intersects(clip) {
             continue;
         }
-        for line in &shape.lines {
+        for line in shape.lines_for(tolerance_km(painter, projector)) {
             painter.add(Shape::line(line.iter().map(|&p| projector.screen_from_map(p)).collect(), stroke));
         }
     }
@@ -252,10 +299,13 @@ impl MapLayer for ControlLayer {
     fn draw(&self, painter: &Painter, projector: &Projector, scene: &MapScene<'_>) {
         for kind in [PlaceKind::Oblast, PlaceKind::Uezd] {
             for (id, shape) in scene.areas_of_kind(kind) {
-                if !on_screen(shape, projector, painter.clip_rect()) {
+                // Oblasts are always filled, so that nothing is left blank under tiny uezds.
+                let min_size = if kind == PlaceKind::Oblast { 0.0 } else { MIN_FILLED_SIZE };
+                if !shown_at(shape, projector, painter.clip_rect(), min_size) {
                     continue;
                 }
                 let paint = scene.paint(id);
+                let shape = outline(shape, painter, projector);
                 painter.add(fill_mesh(shape, projector, with_alpha(paint.fill, fill_alpha(scene))));
                 if let Some(hatch) = paint.hatch {
                     painter.add(hatch_mesh(shape, projector, hatch, scene.hatch_texture));
@@ -268,14 +318,18 @@ impl MapLayer for ControlLayer {
 pub struct BorderLayer;
 
 impl MapLayer for BorderLayer {
+    fn caching(&self) -> Caching {
+        Caching::PerVisibility
+    }
+
     fn draw(&self, painter: &Painter, projector: &Projector, scene: &MapScene<'_>) {
         for (kind, width) in [(PlaceKind::Uezd, 0.6), (PlaceKind::Oblast, 1.4)] {
             if kind == PlaceKind::Uezd && !scene.shows(Layer::UezdBorders) {
                 continue;
             }
             for (_, shape) in scene.areas_of_kind(kind) {
-                if on_screen(shape, projector, painter.clip_rect()) {
-                    for ring in &shape.rings {
+                if shown_at(shape, projector, painter.clip_rect(), MIN_OUTLINED_SIZE) {
+                    for ring in &outline(shape, painter, projector).rings {
                         let width = width * scene.text_scale.max(1.0);
                         painter.add(ring_shape(ring, projector, Stroke::new(width, style::OBLAST_BORDER)));
                     }
@@ -298,6 +352,7 @@ impl MapLayer for ZoneLayer {
                 continue;
             }
             let paint = scene.paint(id);
+            let shape = outline(shape, painter, projector);
             painter.add(fill_mesh(shape, projector, with_alpha(paint.fill, 90)));
             painter.add(hatch_mesh(shape, projector, paint.hatch.unwrap_or(paint.fill), scene.hatch_texture));
             for ring in &shape.rings {
@@ -313,24 +368,48 @@ pub fn city_radius_for(scene: &MapScene<'_>) -> f32 {
     5.0 * scene.text_scale
 }
 
+/// The cities drawn in this frame and where: those on screen (with a margin of `margin`
+/// points), leaving out any whose marker would sit more than half on one already drawn. Zoomed
+/// far out over a dense atlas, hundreds of towns fall on the same few pixels; drawing them all
+/// costs time and shows nothing more. The atlas order decides which one stays.
+pub fn visible_cities(scene: &MapScene<'_>, projector: &Projector, clip: Rect, margin: f32) -> Vec<(PlaceId, Pos2)> {
+    let radius = city_radius_for(scene);
+    let area = clip.expand(margin);
+    let mut drawn = Occupancy::new(radius * 4.0);
+    let mut cities = Vec::new();
+    for id in scene.atlas.place_ids() {
+        let Some(point) = scene.geometry.point(id) else { continue };
+        let centre = projector.screen_from_map(point);
+        if !area.contains(centre) {
+            continue;
+        }
+        let core = Rect::from_center_size(centre, vec2(radius, radius));
+        if drawn.overlaps(core, None) {
+            continue;
+        }
+        drawn.insert(core);
+        cities.push((id, centre));
+    }
+    cities
+}
+
 pub struct CityLayer;
+
+/// The width of the dark edge around a city marker, in points.
+const MARKER_EDGE: f32 = 1.2;
 
 impl MapLayer for CityLayer {
     fn draw(&self, painter: &Painter, projector: &Projector, scene: &MapScene<'_>) {
         let radius = city_radius_for(scene);
-        for id in scene.atlas.place_ids() {
-            let Some(point) = scene.geometry.point(id) else {
-                continue;
-            };
-            let centre = projector.screen_from_map(point);
-            if !painter.clip_rect().expand(radius * 2.0).contains(centre) {
-                continue;
-            }
+        for (id, centre) in visible_cities(scene, projector, painter.clip_rect(), radius * 2.0) {
             let paint = scene.paint(id);
             if let Some(hatch) = paint.hatch {
                 painter.circle_filled(centre, radius + 2.5, hatch);
             }
-            painter.circle(centre, radius, paint.fill, Stroke::new(1.2, style::OBLAST_BORDER));
+            // A dark disc under a coloured one rather than a stroked circle: egui draws a filled
+            // disc as one square from its atlas, a stroke as dozens of vertices.
+            painter.circle_filled(centre, radius + MARKER_EDGE, style::OBLAST_BORDER);
+            painter.circle_filled(centre, radius, paint.fill);
         }
     }
 }
@@ -339,42 +418,44 @@ impl MapLayer for CityLayer {
 pub struct LabelLayer;
 
 impl MapLayer for LabelLayer {
+    fn caching(&self) -> Caching {
+        Caching::PerVisibility
+    }
+
     fn draw(&self, painter: &Painter, projector: &Projector, scene: &MapScene<'_>) {
         let radius = city_radius_for(scene);
-        let mut placed: Vec<Rect> = Vec::new();
-        // City markers are obstacles too, so that no label hides a city.
-        for id in scene.atlas.place_ids() {
-            if let Some(point) = scene.geometry.point(id) {
-                placed.push(Rect::from_center_size(projector.screen_from_map(point), vec2(radius, radius) * 2.0));
-            }
-        }
         let clip = painter.clip_rect();
+        let mut placed = Occupancy::new(40.0 * scene.text_scale);
+        // City markers on screen are obstacles too, so that no label hides a city.
+        let cities = visible_cities(scene, projector, clip, radius);
+        let marker_of = |centre: Pos2| Rect::from_center_size(centre, vec2(radius, radius) * 2.0);
+        for &(_, centre) in &cities {
+            placed.insert(marker_of(centre));
+        }
         let oblast_font = FontId::new(15.0 * scene.text_scale, egui::FontFamily::Name(crate::ui::fonts::BOLD.into()));
         for (id, shape) in scene.areas_of_kind(PlaceKind::Oblast) {
+            // Only where the oblast is on screen and big enough to hold its name.
+            let extent = projector.screen_rect(shape.bounds);
+            if !extent.intersects(clip) || extent.width() < 20.0 * scene.text_scale {
+                continue;
+            }
             let text = scene.name_of(id).to_uppercase();
             let galley = painter.layout_no_wrap(text, oblast_font.clone(), style::LABEL);
             let rect = Align2::CENTER_CENTER.anchor_size(projector.screen_from_map(shape.label_point), galley.size());
-            // Only where the oblast is big enough on screen to hold its name.
-            if projector.screen_rect(shape.bounds).width() > galley.size().x * 1.2
-                && clip.contains_rect(rect)
-                && !overlaps(&placed, rect)
-            {
+            if extent.width() > galley.size().x * 1.2 && clip.contains_rect(rect) && !placed.overlaps(rect, None) {
                 draw_with_halo(painter, rect.min, &galley, with_alpha(style::LABEL, 150));
-                placed.push(rect);
+                placed.insert(rect);
             }
         }
         if !scene.shows(Layer::CityLabels) {
             return;
         }
         let city_font = FontId::proportional(13.0 * scene.text_scale);
-        for id in scene.atlas.place_ids() {
-            let Some(point) = scene.geometry.point(id) else {
-                continue;
-            };
-            let centre = projector.screen_from_map(point);
+        for (id, centre) in cities {
             if !clip.contains(centre) {
                 continue;
             }
+            let own_marker = marker_of(centre);
             let text = scene.name_of(id).to_owned();
             let galley = painter.layout_no_wrap(text, city_font.clone(), style::LABEL);
             let gap = radius + 3.0;
@@ -384,20 +465,13 @@ impl MapLayer for LabelLayer {
                 Align2::CENTER_BOTTOM.anchor_size(centre - vec2(0.0, gap), galley.size()),
                 Align2::CENTER_TOP.anchor_size(centre + vec2(0.0, gap), galley.size()),
             ];
-            let own_marker = Rect::from_center_size(centre, vec2(radius, radius) * 2.0);
-            let fits = |rect: &Rect| {
-                clip.contains_rect(*rect) && !placed.iter().any(|other| *other != own_marker && other.intersects(*rect))
-            };
+            let fits = |rect: &Rect| clip.contains_rect(*rect) && !placed.overlaps(*rect, Some(own_marker));
             if let Some(rect) = candidates.into_iter().find(fits) {
                 draw_with_halo(painter, rect.min, &galley, style::LABEL);
-                placed.push(rect);
+                placed.insert(rect);
             }
         }
     }
-}
-
-fn overlaps(placed: &[Rect], rect: Rect) -> bool {
-    placed.iter().any(|other| other.intersects(rect))
 }
 
 /// Text with a light halo so that it reads over any fill.
@@ -412,12 +486,17 @@ fn draw_with_halo(painter: &Painter, pos: Pos2, galley: &std::sync::Arc<egui::Ga
 pub struct HighlightLayer;
 
 impl MapLayer for HighlightLayer {
+    /// It follows the pointer, and is a few lines.
+    fn caching(&self) -> Caching {
+        Caching::Never
+    }
+
     fn draw(&self, painter: &Painter, projector: &Projector, scene: &MapScene<'_>) {
         let highlighted = scene.highlights.iter().map(|&place| (place, 4.0));
         for (place, width) in highlighted.chain(scene.hovered.map(|place| (place, 2.5))) {
             let width = width * scene.text_scale.max(1.0);
             if let Some(shape) = scene.geometry.area(place) {
-                for ring in &shape.rings {
+                for ring in &outline(shape, painter, projector).rings {
                     painter.add(ring_shape(ring, projector, Stroke::new(width, style::HIGHLIGHT)));
                 }
             }
@@ -434,6 +513,10 @@ impl MapLayer for HighlightLayer {
 pub struct ReliefLayer;
 
 impl MapLayer for ReliefLayer {
+    fn caching(&self) -> Caching {
+        Caching::PerView
+    }
+
     fn draw(&self, painter: &Painter, projector: &Projector, scene: &MapScene<'_>) {
         let Some((texture, bounds)) = scene.relief.filter(|_| scene.shows(Layer::Relief)) else { return };
         let rect = projector.screen_rect(bounds);
@@ -469,6 +552,10 @@ pub struct RangeLabelLayer;
 const RANGE_LABEL: Color32 = Color32::from_rgb(0x6b, 0x4f, 0x2e);
 
 impl MapLayer for RangeLabelLayer {
+    fn caching(&self) -> Caching {
+        Caching::PerView
+    }
+
     fn draw(&self, painter: &Painter, projector: &Projector, scene: &MapScene<'_>) {
         if !scene.shows(Layer::Relief) {
             return;
@@ -498,6 +585,10 @@ pub struct ModernBorderLayer;
 const MODERN_BORDER: Color32 = Color32::from_rgb(0x8e, 0x24, 0x8c);
 
 impl MapLayer for ModernBorderLayer {
+    fn caching(&self) -> Caching {
+        Caching::PerView
+    }
+
     fn draw(&self, painter: &Painter, projector: &Projector, scene: &MapScene<'_>) {
         if !scene.shows(Layer::ModernBorders) {
             return;
@@ -508,7 +599,7 @@ impl MapLayer for ModernBorderLayer {
             if !projector.screen_rect(shape.bounds).intersects(clip) {
                 continue;
             }
-            for line in &shape.lines {
+            for line in shape.lines_for(tolerance_km(painter, projector)) {
                 let points: Vec<Pos2> = line.iter().map(|&p| projector.screen_from_map(p)).collect();
                 painter.extend(Shape::dashed_line(&points, stroke, 7.0, 4.0));
             }

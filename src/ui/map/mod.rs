@@ -3,7 +3,9 @@
 //! Its view state ([`MapView`]) belongs to the caller, like walkers' `MapMemory`, so that the
 //! app can reset it, save it or drive it from a tour.
 
+mod cache;
 mod layers;
+mod occupancy;
 mod projector;
 mod textures;
 mod view;
@@ -17,6 +19,7 @@ use eframe::egui::{self, Rect, Sense, vec2};
 
 use crate::model::{PlaceId, PlaceKind};
 use crate::ui::style;
+use cache::{Caching, SharedLayerCache, key_of};
 
 /// What happened on the map this frame.
 pub struct MapResponse {
@@ -79,11 +82,40 @@ impl<'a> MapWidget<'a> {
 
         let painter = ui.painter_at(rect);
         painter.rect_filled(rect, 0.0, style::BACKGROUND);
-        for layer in LAYERS {
-            layer.draw(&painter, &projector, &scene);
-        }
+        draw_layers(&painter, &projector, &scene, response.id);
         expose_cities(ui, &scene, &projector, response.id, describe);
         MapResponse { response, hovered, clicked }
+    }
+}
+
+/// Draws the layers in order, each replayed from the cache while what it depends on is unchanged.
+fn draw_layers(painter: &egui::Painter, projector: &Projector, scene: &MapScene<'_>, map_id: egui::Id) {
+    let ctx = painter.ctx();
+    let shared: SharedLayerCache =
+        ctx.data_mut(|data| data.get_temp_mut_or_default::<SharedLayerCache>(map_id.with("layer cache")).clone());
+    let mut cache = shared.lock();
+    cache.check_fonts(ctx);
+    let view_key = key_of((
+        [projector.rect.min.x, projector.rect.min.y, projector.rect.max.x, projector.rect.max.y].map(f32::to_bits),
+        [projector.view.centre.x, projector.view.centre.y, projector.view.km_per_point].map(f32::to_bits),
+        [painter.clip_rect().min.x, painter.clip_rect().min.y, painter.clip_rect().max.x, painter.clip_rect().max.y]
+            .map(f32::to_bits),
+        [ctx.pixels_per_point(), painter.opacity(), scene.text_scale].map(f32::to_bits),
+        (scene.geometry.generation, scene.layers, scene.language, scene.hatch_texture),
+        scene.relief.map(|(texture, bounds)| {
+            (texture, [bounds.min.x, bounds.min.y, bounds.max.x, bounds.max.y].map(f32::to_bits))
+        }),
+    ));
+    let visibility_key = key_of((view_key, scene.visible));
+    let date_key = key_of((visibility_key, scene.paints));
+    for (index, layer) in LAYERS.iter().enumerate() {
+        let key = match layer.caching() {
+            Caching::Never => None,
+            Caching::PerView => Some(key_of((index, view_key))),
+            Caching::PerVisibility => Some(key_of((index, visibility_key))),
+            Caching::PerDate => Some(key_of((index, date_key))),
+        };
+        cache.draw(index, key, painter, |painter| layer.draw(painter, projector, scene));
     }
 }
 
@@ -96,6 +128,11 @@ fn expose_cities(
     map_id: egui::Id,
     describe: &dyn Fn(PlaceId) -> String,
 ) {
+    // The nodes are only read by assistive technology (and UI tests), so without it there is
+    // no need to spend a widget per city per frame.
+    if ui.ctx().accesskit_node_builder(map_id, |_| ()).is_none() {
+        return;
+    }
     let rect = projector.rect;
     let radius = layers::city_radius_for(scene);
     for id in scene.atlas.place_ids() {
@@ -108,8 +145,7 @@ fn expose_cities(
         }
         let marker = Rect::from_center_size(centre, vec2(radius, radius) * 2.0);
         let response = ui.interact(marker, map_id.with(("city", id.0)), Sense::hover());
-        let label = describe(id);
-        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &label));
+        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, describe(id)));
     }
 }
 

@@ -38,6 +38,12 @@ impl Projector {
         1.0 / self.view.km_per_point
     }
 
+    /// How far (km) outlines may be simplified: half a physical pixel, which no eye can tell
+    /// from the full outline (see `geometry::simplify`).
+    pub fn tolerance_km(&self, pixels_per_point: f32) -> f32 {
+        0.5 * self.view.km_per_point / pixels_per_point.max(0.1)
+    }
+
     /// The screen rectangle of a map rectangle.
     pub fn screen_rect(&self, rect: crate::geometry::MapRect) -> Rect {
         Rect::from_two_pos(self.screen_from_map(rect.min), self.screen_from_map(rect.max))
