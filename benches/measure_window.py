@@ -147,8 +147,10 @@ def main() -> int:
             window = find_window(display)
             playing = None
             if window is not None and shutil.which("xdotool"):
-                subprocess.run(["xdotool", "windowactivate", "--sync", str(window.id)], capture_output=True)
-                subprocess.run(["xdotool", "key", "--window", str(window.id), "space"], capture_output=True)
+                # Without a window manager only windowfocus gives the window the keyboard; a key
+                # sent to a window directly (--window) is a synthetic event that winit ignores.
+                subprocess.run(["xdotool", "windowfocus", "--sync", str(window.id)], capture_output=True)
+                subprocess.run(["xdotool", "key", "space"], capture_output=True)
                 time.sleep(1.0)
                 before = cpu_seconds(process.pid)
                 time.sleep(5.0)

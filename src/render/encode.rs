@@ -12,6 +12,9 @@ pub fn png_bytes(canvas: &Canvas) -> Result<Vec<u8>, String> {
         let mut encoder = png::Encoder::new(&mut bytes, canvas.width, canvas.height);
         encoder.set_color(png::ColorType::Rgba);
         encoder.set_depth(png::BitDepth::Eight);
+        // fdeflate's fast mode: deflating a 1080p page took half of `render`'s time at the
+        // balanced level, for files a fifth smaller (2.4 MB against 2.9 MB).
+        encoder.set_compression(png::Compression::Fast);
         let mut writer = encoder.write_header().map_err(|e| e.to_string())?;
         writer.write_image_data(&canvas.to_rgba_bytes()).map_err(|e| e.to_string())?;
         writer.finish().map_err(|e| e.to_string())?;

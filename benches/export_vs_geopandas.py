@@ -21,8 +21,8 @@ Three numbers per side, each the median of --runs:
 
 Usage (from the repository root, after `cargo build --release`):
 
-    pip install geopandas matplotlib
-    python3 scripts/bench_geopandas.py [--date 1918-07-01] [--runs 5] [--out-dir DIR]
+    pip install -r benches/requirements.txt
+    python3 benches/export_vs_geopandas.py [--date 1918-07-01] [--runs 5] [--out-dir DIR]
 """
 
 from __future__ import annotations
