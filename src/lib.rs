@@ -10,6 +10,7 @@
 //! - [`ui`]: the egui application.
 //! - [`cli`]: the command line.
 
+pub mod atomic_file;
 pub mod changes;
 pub mod cli;
 pub mod coverage;
@@ -23,6 +24,7 @@ pub mod query;
 pub mod relief;
 pub mod render;
 pub mod search;
+pub mod settings_file;
 pub mod shares;
 pub mod tour_player;
 pub mod ui;

@@ -577,6 +577,85 @@ fn the_window_shows_the_problem_in_its_banner() {
     assert!(!harness.state().atlas().periods.is_empty(), "the rest of the data loaded");
 }
 
+/// The window's settings file, broken in each way a power cut, a disk error or a hand edit can
+/// break it: each is reported at its line (and field, where it has one), moved aside rather
+/// than deleted, and the window starts on its defaults.
+#[test]
+fn a_broken_settings_file_is_reported_kept_aside_and_the_window_starts_on_defaults() {
+    use steppe_atlas::settings_file::{Loaded, broken_path, load};
+    use steppe_atlas::ui::SavedState;
+    let utf16: Vec<u8> = "date = \"1919-01-01\"\n".encode_utf16().flat_map(u16::to_le_bytes).collect();
+    let cases: &[(&str, &[u8], Option<usize>, &str)] = &[
+        ("truncated", b"date = \"1919-01-01\"\nview = [1.0, 2.", Some(2), ""),
+        ("UTF-16", &utf16, Some(1), "UTF-8"),
+        ("Latin-1", b"date = \"1919-01-01\"\nselected = \"caf\xe9\"\n", Some(2), "UTF-8"),
+        ("wrong type", b"date = \"1919-01-01\"\ndays_per_second = \"fast\"\n", Some(2), "`days_per_second`"),
+        ("unknown language", b"language = \"tlh\"\n", Some(1), "`language`"),
+        ("unknown layer", b"layers = \"railways,dragons\"\n", Some(1), "`layers`"),
+        ("binary", &[0, 159, 146, 150, 10, 255], Some(1), "UTF-8"),
+    ];
+    for (name, bytes, line, field) in cases {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("settings.toml");
+        std::fs::write(&path, bytes).unwrap();
+        let Loaded::Broken(problem) = load::<SavedState>(&path) else { panic!("{name}: the broken file was read") };
+        assert_eq!(problem.line, *line, "{name}: {problem}");
+        assert!(problem.message.contains(field), "{name}: {problem}");
+        assert!(problem.to_string().starts_with(&path.display().to_string()), "{name}: {problem}");
+        assert_eq!(std::fs::read(broken_path(&path)).unwrap(), *bytes, "{name}: the file is kept");
+    }
+    // Values that parse but make no sense (a date out of range, a deleted place, a NaN view)
+    // are preferences, not data: dropped quietly.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("settings.toml");
+    std::fs::write(&path, "date = \"1066-10-14\"\nselected = \"atlantis\"\nview = [nan, 1.0, 2.0]\ndays_per_second = -3.0\nwindow = [1e30, 5.0]\n").unwrap();
+    let Loaded::Read(saved) = load::<SavedState>(&path) else { panic!("odd values are not a broken file") };
+    assert_eq!(saved.window_size(), None);
+    let mut app = AtlasApp::new(StartOptions::default());
+    app.restore(saved, &StartOptions::default());
+    assert_eq!(app.date(), steppe_atlas::model::Date::ATLAS_START);
+    assert_eq!(app.selected(), None);
+}
+
+#[test]
+fn a_settings_file_of_100_mb_is_refused_without_being_read() {
+    use steppe_atlas::settings_file::{Loaded, load};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("settings.toml");
+    let file = std::fs::File::create(&path).unwrap();
+    file.set_len(100 * 1024 * 1024).unwrap();
+    let Loaded::Broken(problem) = load::<steppe_atlas::ui::SavedState>(&path) else { panic!("read 100 MB") };
+    assert!(problem.message.contains("larger than 64 KiB"), "{problem}");
+}
+
+#[test]
+fn the_window_shows_a_broken_settings_file_in_its_banner() {
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::Queryable as _;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("settings.toml");
+    std::fs::write(&path, "date = \"1919-01-01\"\nlanguage = 7\n").unwrap();
+    let options = StartOptions { language: Some(steppe_atlas::model::Language::En), ..Default::default() };
+    let mut app = AtlasApp::new(options.clone());
+    assert!(app.load_settings(path.clone(), &options));
+    let mut harness = Harness::builder()
+        .with_size([1400.0, 900.0])
+        .with_context_setup(steppe_atlas::ui::setup_context)
+        .with_max_steps(240)
+        .build_ui_state(|ui, app: &mut AtlasApp| app.ui(ui), app);
+    harness.run();
+    assert!(harness.query_all_by_label_contains("The saved settings could not be read").next().is_some());
+    harness.get_by_label("Show problems").click();
+    harness.run();
+    let expected = format!("{}:2: field `language`", path.display());
+    assert!(harness.query_all_by_label_contains(&expected).next().is_some(), "no problem line {expected:?}");
+    // The next save writes a good file; the broken one stays beside it.
+    harness.state_mut().save_settings();
+    let written = std::fs::read_to_string(&path).unwrap();
+    assert!(written.contains("language = \"en\""), "{written}");
+    assert!(steppe_atlas::settings_file::broken_path(&path).exists());
+}
+
 /// Inputs that made a fuzz target panic once, replayed as the targets run them:
 /// `tests/fuzz_regressions/<target>/<input>`.
 #[test]
@@ -635,6 +714,13 @@ mod fuzz_like {
             }
             "kiosk_config" => {
                 steppe_atlas::ui::kiosk::KioskConfig::parse(&String::from_utf8_lossy(data), "kiosk.toml", None);
+            }
+            "settings" => {
+                if let Ok(saved) =
+                    steppe_atlas::settings_file::parse::<steppe_atlas::ui::SavedState>("settings.toml", data)
+                {
+                    steppe_atlas::ui::AtlasApp::new(Default::default()).restore(saved, &Default::default());
+                }
             }
             other => panic!("no replay for fuzz target `{other}`"),
         }

@@ -245,17 +245,28 @@ fn search_moves_map_and_slider() {
 #[test]
 fn the_window_remembers_date_language_place_and_view_but_the_command_line_wins() {
     let mut harness = harness("1919-07-10");
+    // Through the settings file, as the window reads it at start and writes it at exit.
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let path = dir.path().join("settings.toml");
+    assert!(!harness.state_mut().load_settings(path.clone(), &StartOptions::default()), "no file yet");
+    harness.state_mut().save_settings();
+    assert!(!path.exists(), "nothing changed, nothing to write");
     harness.state_mut().set_language(Language::Ru);
     let uralsk = harness.state().atlas().place_by_id("uralsk");
     harness.state_mut().select(uralsk);
     harness.run_steps(2);
+    harness.state_mut().save_settings();
+    assert!(path.exists());
+    // An unchanged session writes nothing more (the window saves every 30 s).
+    std::fs::remove_file(&path).unwrap_or_else(|e| panic!("{e}"));
+    harness.state_mut().save_settings();
+    assert!(!path.exists(), "rewrote unchanged settings");
     let saved = harness.state().saved_state();
-    // Through text, as eframe stores it.
-    let saved: steppe_atlas::ui::SavedState =
-        serde_json::from_str(&serde_json::to_string(&saved).unwrap_or_default()).unwrap_or_else(|e| panic!("{e}"));
+    let text = steppe_atlas::settings_file::to_text(&saved).unwrap_or_else(|e| panic!("{e}"));
+    steppe_atlas::settings_file::save(&path, &text).unwrap_or_else(|e| panic!("{e}"));
 
     let mut restored = AtlasApp::new(StartOptions::default());
-    restored.restore(saved.clone(), &StartOptions::default());
+    assert!(restored.load_settings(path.clone(), &StartOptions::default()));
     assert_eq!(restored.date(), date("1919-07-10"));
     assert_eq!(restored.language(), Language::Ru);
     assert_eq!(restored.selected(), uralsk);

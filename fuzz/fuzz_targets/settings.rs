@@ -1,7 +1,8 @@
-//! The window's remembered settings, as eframe stores them: a RON file holding a map of keys to
-//! RON strings (`app.ron`), the atlas's under `eframe::APP_KEY` as a `SavedState`. The input is
-//! tried as the whole file and as the `SavedState` string alone; what parses is restored into
-//! the window's state and one frame is drawn with it, as at start.
+//! The window's remembered settings: the input is read as `settings.toml` is at start (through
+//! `settings_file::parse`, size limit, encoding and all), and as the `app.ron` of versions before
+//! it (eframe's RON map of keys to RON strings, the atlas's under `eframe::APP_KEY`). What
+//! parses is restored into the window's state and one frame is drawn with it, as at start; what
+//! the window would save again must read back.
 
 #![no_main]
 
@@ -38,13 +39,17 @@ fn restore_and_draw(saved: SavedState) {
         std::hint::black_box(window.ctx.tessellate(output.shapes, output.pixels_per_point));
         // What is saved again at exit must read back.
         let again = window.app.saved_state();
-        if let Ok(text) = ron::to_string(&again) {
-            assert!(ron::from_str::<SavedState>(&text).is_ok(), "saved settings do not read back: {text}");
+        if let Ok(text) = steppe_atlas::settings_file::to_text(&again) {
+            let back = steppe_atlas::settings_file::parse::<SavedState>("settings.toml", text.as_bytes());
+            assert!(back.is_ok(), "saved settings do not read back: {text}\n{back:?}");
         }
     });
 }
 
 fuzz_target!(|data: &[u8]| {
+    if let Ok(saved) = steppe_atlas::settings_file::parse::<SavedState>("settings.toml", data) {
+        restore_and_draw(saved);
+    }
     let Ok(text) = std::str::from_utf8(data) else { return };
     if let Ok(file) = ron::from_str::<HashMap<String, String>>(text)
         && let Some(saved) = file.get(eframe::APP_KEY)

@@ -163,7 +163,7 @@ fn read_limited(path: &Path) -> Result<String, (Option<usize>, String)> {
 
 /// Checks that a file's bytes are UTF-8 text, naming the line of the first that is not; a UTF-8
 /// byte order mark (as Windows editors write) is dropped.
-fn text_of(bytes: Vec<u8>) -> Result<String, (Option<usize>, String)> {
+pub fn text_of(bytes: Vec<u8>) -> Result<String, (Option<usize>, String)> {
     let line_at = |bytes: &[u8], offset: usize| bytes[..offset].iter().filter(|&&b| b == b'\n').count() + 1;
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
         return Err((Some(1), "the file is UTF-16 text; save it as UTF-8".to_owned()));

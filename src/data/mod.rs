@@ -10,7 +10,7 @@ pub mod topology;
 mod tour_writer;
 mod tours;
 
-pub use dataset::{DataFile, Dataset, FILE_NAMES, MAX_FILE_BYTES};
+pub use dataset::{DataFile, Dataset, FILE_NAMES, MAX_FILE_BYTES, text_of};
 pub use load::{Loaded, load};
 pub use problem::{LineIndex, Problem};
 pub use tour_writer::{StepDraft, TourDraft, tour_to_toml};

@@ -297,7 +297,7 @@ pub fn write_sequence(
         }
         if let Some(path) = &gif_path {
             if gif.is_none() {
-                let (temp_path, file) = create_temporary(path)?;
+                let (temp_path, file) = crate::atomic_file::create_temporary(path)?;
                 temporary = Some(temp_path);
                 gif = Some(GifWriter::new(
                     std::io::BufWriter::new(file),
@@ -316,7 +316,7 @@ pub fn write_sequence(
         gif.finish().map_err(|e| format!("{}: {e}", path.display()))?;
     }
     if let (Some(temp), Some(path)) = (temporary, gif_path) {
-        std::fs::rename(&temp, &path).map_err(|e| format!("{}: {e}", path.display()))?;
+        crate::atomic_file::commit(&temp, &path)?;
         written.push(path);
     }
     Ok(written)
@@ -357,34 +357,13 @@ fn has_extension(path: &Path, extension: &str) -> bool {
     path.extension().is_some_and(|e| e.eq_ignore_ascii_case(extension))
 }
 
-/// A new file beside `path`, to be renamed over it when complete, so that an interrupted render
-/// never leaves a half-written image under the real name.
-fn create_temporary(path: &Path) -> RenderResult<(PathBuf, std::fs::File)> {
-    let mut name = path.file_name().map(|name| name.to_os_string()).unwrap_or_default();
-    name.push(".partial");
-    let temp = path.with_file_name(name);
-    let file = std::fs::File::create(&temp).map_err(|e| format!("{}: {e}", path.display()))?;
-    Ok((temp, file))
-}
-
 /// Writes a PNG atomically (a temporary file renamed into place).
 pub fn write_png(path: &Path, canvas: &Canvas) -> RenderResult<()> {
     let bytes = png_bytes(canvas).map_err(|e| format!("{}: {e}", path.display()))?;
     write_atomically(path, &bytes)
 }
 
-/// Writes `bytes` to a temporary file beside `path` and renames it into place.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> RenderResult<()> {
-    use std::io::Write as _;
-    let (temp, mut file) = create_temporary(path)?;
-    let written = file.write_all(bytes).and_then(|()| file.sync_all());
-    drop(file);
-    if let Err(error) = written.and_then(|()| std::fs::rename(&temp, path)) {
-        let _ = std::fs::remove_file(&temp);
-        return Err(format!("{}: {error}", path.display()));
-    }
-    Ok(())
-}
+pub use crate::atomic_file::write_atomically;
 
 /// The map point of the centre of a lon/lat, for tours that give a centre.
 pub fn map_point(lon: f64, lat: f64) -> MapPoint {

@@ -35,8 +35,11 @@ pub struct StartOptions {
     pub layers: Option<LayerSet>,
 }
 
-/// What the window remembers between runs (eframe keeps it in the user's data folder).
-#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
+/// What the window remembers between runs, in `settings.toml` in the user's data folder (see
+/// [`crate::settings_file`]). Every field has a default, so a file missing some of them (an
+/// older version's, or one edited by hand) still gives back the rest.
+#[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
 pub struct SavedState {
     pub date: String,
     pub language: Language,
@@ -50,6 +53,17 @@ pub struct SavedState {
     /// The size and folder of the last export.
     #[serde(default)]
     pub export: super::export_dialog::ExportChoices,
+    /// The window's inner size in points, to open at the same size next time.
+    pub window: Option<[f32; 2]>,
+}
+
+impl SavedState {
+    /// The remembered window size, when it is a size a window can have.
+    pub fn window_size(&self) -> Option<egui::Vec2> {
+        let [width, height] = self.window?;
+        let sane = |n: f32| n.is_finite() && (320.0..=16384.0).contains(&n);
+        (sane(width) && sane(height)).then(|| egui::vec2(width, height))
+    }
 }
 
 /// Licences and attribution, shown in the Help window (and in full in the repository's
@@ -137,6 +151,14 @@ pub struct AtlasApp {
     renderer: Option<crate::render::Renderer>,
     /// Where the main map was drawn last frame, in points, and the points-to-pixels factor.
     map_rect: Option<(egui::Rect, f32)>,
+    /// The settings file this window reads and writes, when it has one.
+    settings_path: Option<PathBuf>,
+    /// The text last read from or written to it, so that an unchanged session writes nothing.
+    settings_text: Option<String>,
+    /// A settings file that could not be read or written; shown beside the data's problems.
+    settings_problems: Vec<Problem>,
+    /// The window's inner size last frame, remembered in the settings.
+    window_size: Option<egui::Vec2>,
 }
 
 impl AtlasApp {
@@ -185,6 +207,10 @@ impl AtlasApp {
             chart_hovered_side: None,
             renderer: None,
             map_rect: None,
+            settings_path: None,
+            settings_text: None,
+            settings_problems: Vec::new(),
+            window_size: None,
         }
         .with_selection(selected)
     }
@@ -236,6 +262,7 @@ impl AtlasApp {
             days_per_second: self.timeline.days_per_second,
             layers: self.layers,
             export: self.export.choices.clone(),
+            window: self.window_size.map(|size| [size.x.round(), size.y.round()]),
         }
     }
 
@@ -266,6 +293,69 @@ impl AtlasApp {
         if super::timeline::SPEEDS.iter().any(|(days, _)| *days == saved.days_per_second) {
             self.timeline.days_per_second = saved.days_per_second;
         }
+    }
+
+    /// Reads the settings file at `path`, restores what it remembers (except what the command
+    /// line asks for) and keeps the path for [`AtlasApp::save_settings`]. Returns whether a
+    /// file was there; a broken one is moved aside and its problem shown in the window.
+    pub fn load_settings(&mut self, path: PathBuf, options: &StartOptions) -> bool {
+        let loaded = crate::settings_file::load::<SavedState>(&path);
+        self.use_settings(path, loaded, options)
+    }
+
+    /// [`AtlasApp::load_settings`] for a file already read (the window reads it before it opens,
+    /// to open at the remembered size).
+    pub fn use_settings(
+        &mut self,
+        path: PathBuf,
+        loaded: crate::settings_file::Loaded<SavedState>,
+        options: &StartOptions,
+    ) -> bool {
+        self.window_size = None;
+        let found = match loaded {
+            crate::settings_file::Loaded::Missing => false,
+            crate::settings_file::Loaded::Read(saved) => {
+                self.window_size = saved.window_size();
+                self.restore(saved, options);
+                true
+            }
+            crate::settings_file::Loaded::Broken(problem) => {
+                self.settings_problems.push(problem);
+                true
+            }
+        };
+        self.settings_text = crate::settings_file::to_text(&self.saved_state()).ok();
+        self.settings_path = Some(path);
+        found
+    }
+
+    /// Writes the settings file if the session changed what it remembers. A failed write is
+    /// shown in the window; the file on disk stays as it was.
+    pub fn save_settings(&mut self) {
+        let Some(path) = &self.settings_path else { return };
+        let text = match crate::settings_file::to_text(&self.saved_state()) {
+            Ok(text) => text,
+            Err(message) => return self.report_settings_problem(path.display().to_string(), message),
+        };
+        if self.settings_text.as_ref() == Some(&text) {
+            return;
+        }
+        match crate::settings_file::save(path, &text) {
+            Ok(()) => self.settings_text = Some(text),
+            Err(message) => self.report_settings_problem(path.display().to_string(), message),
+        }
+    }
+
+    fn report_settings_problem(&mut self, file: String, message: String) {
+        let problem = Problem::new(&file, None, message);
+        if !self.settings_problems.contains(&problem) {
+            self.settings_problems.push(problem);
+        }
+    }
+
+    /// Problems with the settings file (not the data), shown in the window's problems banner.
+    pub fn settings_problems(&self) -> &[Problem] {
+        &self.settings_problems
     }
 
     fn with_selection(mut self, place: Option<PlaceId>) -> AtlasApp {
@@ -444,6 +534,10 @@ impl AtlasApp {
     pub fn ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         let date_before = self.timeline.date;
+        // A full-screen window's size is the monitor's, not one to reopen at.
+        if let Some(rect) = ctx.input(|i| i.viewport().inner_rect.filter(|_| i.viewport().fullscreen != Some(true))) {
+            self.window_size = Some(rect.size());
+        }
         if self.watcher.is_none()
             && let Some(dir) = &self.data_dir
         {
@@ -770,18 +864,24 @@ impl AtlasApp {
                 }
             });
         });
-        if !self.problems.is_empty() {
+        if !self.problems.is_empty() || !self.settings_problems.is_empty() {
             ui.horizontal(|ui| {
-                let key = if self.edit_rejected { "edit_rejected" } else { "data_problems" };
-                let message = self.tr(key).replace("{count}", &self.problems.len().to_string());
-                ui.label(RichText::new(message).color(Color32::from_rgb(0xb0, 0x30, 0x10)));
+                let warning = Color32::from_rgb(0xb0, 0x30, 0x10);
+                if !self.problems.is_empty() {
+                    let key = if self.edit_rejected { "edit_rejected" } else { "data_problems" };
+                    let message = self.tr(key).replace("{count}", &self.problems.len().to_string());
+                    ui.label(RichText::new(message).color(warning));
+                }
+                if !self.settings_problems.is_empty() {
+                    ui.label(RichText::new(self.tr("settings_problem")).color(warning));
+                }
                 let mut show = self.show_problems;
                 ui.toggle_value(&mut show, self.tr("show_problems"));
                 self.show_problems = show;
             });
             if self.show_problems {
                 egui::ScrollArea::vertical().max_height(160.0).show(ui, |ui| {
-                    for problem in &self.problems {
+                    for problem in self.problems.iter().chain(&self.settings_problems) {
                         ui.monospace(problem.to_string());
                     }
                 });
@@ -914,8 +1014,14 @@ impl eframe::App for AtlasApp {
         AtlasApp::ui(self, ui);
     }
 
-    fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        eframe::set_value(storage, eframe::APP_KEY, &self.saved_state());
+    /// Called by eframe at exit and every 30 seconds. The settings go to our own file, written
+    /// atomically; nothing goes into eframe's store, which is written in place.
+    fn save(&mut self, _storage: &mut dyn eframe::Storage) {
+        self.save_settings();
+    }
+
+    fn persist_egui_memory(&self) -> bool {
+        false
     }
 }
 

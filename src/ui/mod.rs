@@ -26,21 +26,43 @@ pub(crate) mod tour_editor;
 pub use app::{AtlasApp, SavedState, StartOptions};
 pub use fonts::{install_fonts, setup_context};
 
+/// Where the window keeps its settings: `settings.toml` in the user's data folder
+/// (`$XDG_DATA_HOME/steppe-atlas/` on Linux, `%APPDATA%\Steppe Atlas\data\` on Windows).
+pub fn settings_path() -> Option<std::path::PathBuf> {
+    eframe::storage_dir("Steppe Atlas").map(|dir| dir.join(crate::settings_file::FILE_NAME))
+}
+
 /// Opens the atlas window and runs it until it is closed.
 pub fn run_window(options: StartOptions) -> anyhow::Result<()> {
+    // Read before the window opens, so that it opens at the remembered size.
+    let settings = settings_path().map(|path| {
+        let loaded = crate::settings_file::load::<SavedState>(&path);
+        (path, loaded)
+    });
+    let size = match &settings {
+        Some((_, crate::settings_file::Loaded::Read(saved))) => saved.window_size(),
+        _ => None,
+    };
     let viewport = egui::ViewportBuilder::default()
         .with_title("Steppe Atlas")
         .with_app_id("steppe-atlas")
-        .with_inner_size([1400.0, 900.0])
+        .with_inner_size(size.unwrap_or(egui::vec2(1400.0, 900.0)))
         .with_min_inner_size([640.0, 480.0]);
-    let native_options = eframe::NativeOptions { viewport, ..Default::default() };
+    // eframe would remember the window's place in its own store, which it rewrites in place;
+    // the atlas's settings go to an atomically written file instead (see settings_file).
+    let native_options = eframe::NativeOptions { viewport, persist_window: false, ..Default::default() };
+    let mut settings = settings;
     eframe::run_native(
         "Steppe Atlas",
         native_options,
         Box::new(move |creation| {
             setup_context(&creation.egui_ctx);
             let mut app = AtlasApp::new(options.clone());
-            if let Some(saved) = creation.storage.and_then(|storage| eframe::get_value(storage, eframe::APP_KEY)) {
+            let found = settings.take().is_some_and(|(path, loaded)| app.use_settings(path, loaded, &options));
+            // Versions before settings.toml kept the settings in eframe's app.ron: read them once.
+            if !found
+                && let Some(saved) = creation.storage.and_then(|storage| eframe::get_value(storage, eframe::APP_KEY))
+            {
                 app.restore(saved, &options);
             }
             Ok(Box::new(app))

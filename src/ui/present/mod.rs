@@ -329,7 +329,8 @@ pub fn run_present(options: PresentOptions) -> anyhow::Result<()> {
     if let Some(monitor) = options.monitor {
         viewport = viewport.with_monitor(monitor);
     }
-    let native_options = eframe::NativeOptions { viewport, ..Default::default() };
+    // The lecture window remembers nothing: it always opens full screen on the tour's start.
+    let native_options = eframe::NativeOptions { viewport, persist_window: false, ..Default::default() };
     eframe::run_native(
         "Steppe Atlas lecture",
         native_options,
