@@ -279,6 +279,22 @@ fn the_window_remembers_date_language_place_and_view_but_the_command_line_wins()
 }
 
 #[test]
+fn the_window_saves_its_settings_once_they_settle_without_waiting_for_exit() {
+    let mut harness = harness("1919-07-10");
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let path = dir.path().join("settings.toml");
+    harness.state_mut().load_settings(path.clone(), &StartOptions::default());
+    harness.key_press(egui::Key::ArrowRight);
+    // kittest steps a quarter of a second.
+    harness.run_steps(4);
+    assert!(!path.exists(), "written before the settings settled");
+    harness.run_steps(6);
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{e}"));
+    assert!(text.contains("date = \"1919-07-11\""), "{text}");
+    assert!(!dir.path().join("settings.toml.partial").exists());
+}
+
+#[test]
 fn explain_lists_what_changed_since_the_previous_date() {
     let mut harness = harness("1918-05-01");
     harness.state_mut().set_date(date("1918-08-01"));

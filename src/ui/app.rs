@@ -38,7 +38,7 @@ pub struct StartOptions {
 /// What the window remembers between runs, in `settings.toml` in the user's data folder (see
 /// [`crate::settings_file`]). Every field has a default, so a file missing some of them (an
 /// older version's, or one edited by hand) still gives back the rest.
-#[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(default)]
 pub struct SavedState {
     pub date: String,
@@ -75,6 +75,9 @@ const ABOUT_LICENCES: &[&str] = &[
     "Shaded relief and present-day borders: Natural Earth (naturalearthdata.com), public domain.",
     "History: maps/sources.toml lists every source cited by a period or an event.",
 ];
+
+/// How long the settings must stay unchanged before they are written.
+const SETTINGS_SETTLE_SECONDS: f64 = 2.0;
 
 /// The date the window opens on when none is asked for: the February revolution.
 const DEFAULT_DATE: Date = Date::ATLAS_START;
@@ -153,8 +156,11 @@ pub struct AtlasApp {
     map_rect: Option<(egui::Rect, f32)>,
     /// The settings file this window reads and writes, when it has one.
     settings_path: Option<PathBuf>,
-    /// The text last read from or written to it, so that an unchanged session writes nothing.
-    settings_text: Option<String>,
+    /// What was last read from or written to it, so that an unchanged session writes nothing.
+    settings_saved: Option<SavedState>,
+    /// The settings as of the last frame and when (egui time) they last changed: they are
+    /// written once they have been still for [`SETTINGS_SETTLE_SECONDS`].
+    settings_seen: Option<(SavedState, f64)>,
     /// A settings file that could not be read or written; shown beside the data's problems.
     settings_problems: Vec<Problem>,
     /// The window's inner size last frame, remembered in the settings.
@@ -208,7 +214,8 @@ impl AtlasApp {
             renderer: None,
             map_rect: None,
             settings_path: None,
-            settings_text: None,
+            settings_saved: None,
+            settings_seen: None,
             settings_problems: Vec::new(),
             window_size: None,
         }
@@ -324,7 +331,7 @@ impl AtlasApp {
                 true
             }
         };
-        self.settings_text = crate::settings_file::to_text(&self.saved_state()).ok();
+        self.settings_saved = Some(self.saved_state());
         self.settings_path = Some(path);
         found
     }
@@ -333,16 +340,46 @@ impl AtlasApp {
     /// shown in the window; the file on disk stays as it was.
     pub fn save_settings(&mut self) {
         let Some(path) = &self.settings_path else { return };
-        let text = match crate::settings_file::to_text(&self.saved_state()) {
-            Ok(text) => text,
-            Err(message) => return self.report_settings_problem(path.display().to_string(), message),
-        };
-        if self.settings_text.as_ref() == Some(&text) {
+        let state = self.saved_state();
+        if self.settings_saved.as_ref() == Some(&state) {
             return;
         }
-        match crate::settings_file::save(path, &text) {
-            Ok(()) => self.settings_text = Some(text),
-            Err(message) => self.report_settings_problem(path.display().to_string(), message),
+        let written = crate::settings_file::to_text(&state).and_then(|text| crate::settings_file::save(path, &text));
+        match written {
+            Ok(()) => self.settings_saved = Some(state),
+            Err(message) => {
+                // Not tried again until the settings change again, so a read-only folder does
+                // not mean a write every frame.
+                self.settings_saved = Some(state);
+                self.report_settings_problem(path.display().to_string(), message);
+            }
+        }
+    }
+
+    /// Saves the settings once they have stopped changing, so that a power cut loses at most
+    /// the last few seconds (eframe saves only at exit and on a frame 30 s after the last save,
+    /// and an idle window draws no frames). Playback changes the date every frame: nothing is
+    /// written until it stops.
+    fn save_settings_when_settled(&mut self, ctx: &egui::Context) {
+        if self.settings_path.is_none() {
+            return;
+        }
+        let now = ctx.input(|i| i.time);
+        let state = self.saved_state();
+        let changed_at = match &self.settings_seen {
+            Some((seen, at)) if *seen == state => *at,
+            _ => now,
+        };
+        let pending = self.settings_saved.as_ref() != Some(&state);
+        self.settings_seen = Some((state, changed_at));
+        if !pending {
+            return;
+        }
+        let still = now - changed_at;
+        if still >= SETTINGS_SETTLE_SECONDS {
+            self.save_settings();
+        } else {
+            ctx.request_repaint_after(std::time::Duration::from_secs_f64(SETTINGS_SETTLE_SECONDS - still));
         }
     }
 
@@ -621,6 +658,7 @@ impl AtlasApp {
         {
             self.add_view_as_tour_step();
         }
+        self.save_settings_when_settled(&ctx);
     }
 
     /// Opens or closes "Make a tour".

@@ -45,7 +45,7 @@ impl ExportSize {
 }
 
 /// What the user chose, remembered between runs.
-#[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ExportChoices {
     pub size: ExportSize,
     /// The folder images are saved into; the current folder when empty.

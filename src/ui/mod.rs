@@ -27,9 +27,10 @@ pub use app::{AtlasApp, SavedState, StartOptions};
 pub use fonts::{install_fonts, setup_context};
 
 /// Where the window keeps its settings: `settings.toml` in the user's data folder
-/// (`$XDG_DATA_HOME/steppe-atlas/` on Linux, `%APPDATA%\Steppe Atlas\data\` on Windows).
+/// (`$XDG_DATA_HOME/steppe-atlas/` on Linux, `%APPDATA%\steppe-atlas\data\` on Windows), beside
+/// the `app.ron` that eframe keeps for the same app id and that earlier versions used.
 pub fn settings_path() -> Option<std::path::PathBuf> {
-    eframe::storage_dir("Steppe Atlas").map(|dir| dir.join(crate::settings_file::FILE_NAME))
+    eframe::storage_dir("steppe-atlas").map(|dir| dir.join(crate::settings_file::FILE_NAME))
 }
 
 /// Opens the atlas window and runs it until it is closed.
