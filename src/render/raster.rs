@@ -115,17 +115,75 @@ impl Canvas {
     }
 
     /// Draws egui's tessellated output. `pixels_per_point` converts egui's points to pixels.
+    ///
+    /// The canvas is cut into bands of rows, one per core, each drawing every primitive
+    /// clipped to itself. A pixel belongs to one band and sees the triangles in the same
+    /// order, so the bytes are the same whatever the number of cores.
     pub fn draw(&mut self, primitives: &[ClippedPrimitive], textures: &TextureStore, pixels_per_point: f32) {
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get()).min(MAX_BANDS);
+        let rows_per_band = (self.height as usize).div_ceil(cores).max(MIN_BAND_ROWS);
+        self.draw_in_bands(primitives, textures, pixels_per_point, rows_per_band);
+    }
+
+    fn draw_in_bands(
+        &mut self,
+        primitives: &[ClippedPrimitive],
+        textures: &TextureStore,
+        pixels_per_point: f32,
+        rows_per_band: usize,
+    ) {
+        let width = self.width as usize;
+        if width == 0 || rows_per_band == 0 {
+            return;
+        }
+        let bands = self.pixels.chunks_mut(rows_per_band * width).enumerate().map(|(index, pixels)| Band {
+            first_row: (index * rows_per_band) as i64,
+            rows: (pixels.len() / width) as i64,
+            width: self.width,
+            pixels,
+        });
+        std::thread::scope(|scope| {
+            let mut bands = bands;
+            // The first band is drawn on this thread, the others on their own.
+            let first = bands.next();
+            for mut band in bands {
+                scope.spawn(move || band.draw(primitives, textures, pixels_per_point));
+            }
+            if let Some(mut band) = first {
+                band.draw(primitives, textures, pixels_per_point);
+            }
+        });
+    }
+}
+
+/// More threads than this gain nothing on an image of a few million pixels.
+const MAX_BANDS: usize = 16;
+/// Bands thinner than this cost more in setting up triangles than they save.
+const MIN_BAND_ROWS: usize = 64;
+
+/// Some whole rows of a canvas, drawn by one thread.
+struct Band<'a> {
+    /// The canvas row of the band's first row.
+    first_row: i64,
+    rows: i64,
+    width: u32,
+    pixels: &'a mut [[u8; 4]],
+}
+
+impl Band<'_> {
+    fn draw(&mut self, primitives: &[ClippedPrimitive], textures: &TextureStore, pixels_per_point: f32) {
+        let (width, top, bottom) = (i64::from(self.width), self.first_row, self.first_row + self.rows);
         for primitive in primitives {
             let Primitive::Mesh(mesh) = &primitive.primitive else {
                 continue; // Paint callbacks are GPU-only; the atlas uses none.
             };
             let clip = primitive.clip_rect;
+            let to_pixel = |v: f32| round_to_i64(f64::from((v * pixels_per_point).max(0.0)));
             let clip = PixelRect {
-                min_x: ((clip.min.x * pixels_per_point).round().max(0.0) as i64).min(i64::from(self.width)),
-                min_y: ((clip.min.y * pixels_per_point).round().max(0.0) as i64).min(i64::from(self.height)),
-                max_x: ((clip.max.x * pixels_per_point).round().max(0.0) as i64).min(i64::from(self.width)),
-                max_y: ((clip.max.y * pixels_per_point).round().max(0.0) as i64).min(i64::from(self.height)),
+                min_x: to_pixel(clip.min.x).min(width),
+                min_y: to_pixel(clip.min.y).clamp(top, bottom),
+                max_x: to_pixel(clip.max.x).min(width),
+                max_y: to_pixel(clip.max.y).clamp(top, bottom),
             };
             if clip.min_x >= clip.max_x || clip.min_y >= clip.max_y {
                 continue;
@@ -142,8 +200,13 @@ impl Canvas {
 
     fn triangle(&mut self, corners: [Vertex; 3], texture: Option<&Texture>, clip: PixelRect, pixels_per_point: f32) {
         // Snapped to 1/256 pixel so that shared edges are computed exactly alike.
-        let snap = |v: f32| (f64::from(v * pixels_per_point) * SUBPIXELS as f64).round() as i64;
+        let snap = |v: f32| round_to_i64(f64::from(v * pixels_per_point) * SUBPIXELS as f64);
         let mut p = corners.map(|v| [snap(v.pos.x), snap(v.pos.y)]);
+        // Beyond this the edge products would overflow i64; such a vertex is millions of
+        // pixels off the canvas, which egui never sends for what it shows.
+        if p.iter().flatten().any(|c| c.abs() > MAX_COORDINATE) {
+            return;
+        }
         let mut corners = corners;
         let mut area = edge(p[0], p[1], p[2]);
         if area == 0 {
@@ -162,26 +225,43 @@ impl Canvas {
             return;
         }
         // Pixels on an edge belong to the triangle only if it is a top or left edge.
-        let bias = [top_left_bias(p[1], p[2]), top_left_bias(p[2], p[0]), top_left_bias(p[0], p[1])];
+        let edges = [(p[1], p[2]), (p[2], p[0]), (p[0], p[1])];
+        let bias = edges.map(|(a, b)| top_left_bias(a, b));
+        // Each edge function grows by this much from one pixel to the next in a row.
+        let step = edges.map(|(a, b)| -(b[1] - a[1]) * SUBPIXELS);
         let flat = corners[0].color == corners[1].color && corners[1].color == corners[2].color;
         let flat_uv = corners[0].uv == corners[1].uv && corners[1].uv == corners[2].uv;
         let flat_colour = (flat && flat_uv).then(|| shade(corners[0].color, corners[0].uv, texture));
+        // Untextured shapes with feathered edges vary in colour only: egui points all their
+        // corners at the atlas's white texel, so it is sampled once, not at every pixel.
+        let flat_texel = flat_uv.then(|| texture.map_or([255; 4], |texture| sample(texture, corners[0].uv)));
         let inverse_area = 1.0 / area as f64;
         for y in min_y..max_y {
-            let centre_y = y * SUBPIXELS + SUBPIXELS / 2;
-            let row = (y as u32 * self.width) as usize;
-            for x in min_x..max_x {
-                let centre = [x * SUBPIXELS + SUBPIXELS / 2, centre_y];
-                let w0 = edge(p[1], p[2], centre);
-                let w1 = edge(p[2], p[0], centre);
-                let w2 = edge(p[0], p[1], centre);
-                if w0 + bias[0] <= 0 || w1 + bias[1] <= 0 || w2 + bias[2] <= 0 {
-                    continue;
-                }
-                let colour = match flat_colour {
-                    Some(colour) => colour,
-                    None => {
-                        let weights = [w0 as f64 * inverse_area, w1 as f64 * inverse_area, w2 as f64 * inverse_area];
+            let first = [min_x * SUBPIXELS + SUBPIXELS / 2, y * SUBPIXELS + SUBPIXELS / 2];
+            let at_first = edges.map(|(a, b)| edge(a, b, first));
+            // The run of pixels inside all three edges, solved exactly instead of tested
+            // pixel by pixel: feathered strokes are thin triangles with wide bounding boxes.
+            let mut start = 0;
+            let mut end = max_x - min_x;
+            for i in 0..3 {
+                let (from, to) = inside_run(at_first[i] + bias[i], step[i]);
+                start = start.max(from);
+                end = end.min(to);
+            }
+            if start >= end {
+                continue;
+            }
+            let row = (y - self.first_row) as usize * self.width as usize;
+            let mut w = std::array::from_fn::<i64, 3, _>(|i| at_first[i] + step[i] * start);
+            for x in min_x + start..min_x + end {
+                let colour = match (flat_colour, flat_texel) {
+                    (Some(colour), _) => colour,
+                    (None, Some(texel)) => {
+                        let weights = w.map(|w| w as f64 * inverse_area);
+                        modulate(interpolate_colour(&corners, weights).to_array(), texel)
+                    }
+                    (None, None) => {
+                        let weights = w.map(|w| w as f64 * inverse_area);
                         let colour = interpolate_colour(&corners, weights);
                         let uv = egui::pos2(
                             (f64::from(corners[0].uv.x) * weights[0]
@@ -196,10 +276,56 @@ impl Canvas {
                 };
                 let pixel = &mut self.pixels[row + x as usize];
                 *pixel = blend_over(colour, *pixel);
+                for i in 0..3 {
+                    w[i] += step[i];
+                }
             }
         }
     }
 }
+
+/// The pixels `k` (counted from the row's first) where `value + step * k > 0`, as a half-open
+/// range; `value` is the biased edge function at the first pixel.
+fn inside_run(value: i64, step: i64) -> (i64, i64) {
+    match step.signum() {
+        0 if value > 0 => (0, i64::MAX),
+        0 => (0, 0),
+        // k > -value / step
+        1 => ((-value).div_euclid(step) + 1, i64::MAX),
+        // k < value / -step
+        _ => (0, -(-value).div_euclid(-step)),
+    }
+}
+
+/// `x.round() as i64` without the call into libm that `round` is on x86-64's baseline
+/// (no SSE4.1): the fraction left by truncation is exact, so the result is identical.
+fn round_to_i64(x: f64) -> i64 {
+    let whole = x as i64;
+    let fraction = x - whole as f64;
+    if fraction >= 0.5 {
+        whole + 1
+    } else if fraction <= -0.5 {
+        whole - 1
+    } else {
+        whole
+    }
+}
+
+/// `x.floor() as i64` without libm's `floorf` (see [`round_to_i64`]).
+fn floor_to_i64(x: f32) -> i64 {
+    let whole = x as i64;
+    if (whole as f32) > x { whole - 1 } else { whole }
+}
+
+/// A channel value rounded to a byte, as `v.round().clamp(0.0, 255.0) as u8` but without libm:
+/// `as` truncates and saturates, and for v >= 0 truncating v + 0.5 rounds half away from zero.
+fn to_byte(v: f32) -> u8 {
+    (v + 0.5) as u8
+}
+
+/// The limit of snapped coordinates (2^30 subpixels, 4 million pixels): edge functions
+/// multiply two differences of them, which must stay within i64.
+const MAX_COORDINATE: i64 = 1 << 30;
 
 const SUBPIXELS: i64 = 256;
 
@@ -231,7 +357,8 @@ fn interpolate_colour(corners: &[Vertex; 3], weights: [f64; 3]) -> Color32 {
         let value = f64::from(corners[0].color.to_array()[i]) * weights[0]
             + f64::from(corners[1].color.to_array()[i]) * weights[1]
             + f64::from(corners[2].color.to_array()[i]) * weights[2];
-        value.round().clamp(0.0, 255.0) as u8
+        // Weights are >= 0 inside the triangle; `as` saturates what rounding error leaves.
+        (value + 0.5) as u8
     };
     Color32::from_rgba_premultiplied(channel(0), channel(1), channel(2), channel(3))
 }
@@ -239,8 +366,12 @@ fn interpolate_colour(corners: &[Vertex; 3], weights: [f64; 3]) -> Color32 {
 /// The vertex colour times the texture's colour at `uv`, both premultiplied gamma.
 fn shade(colour: Color32, uv: egui::Pos2, texture: Option<&Texture>) -> [u8; 4] {
     let texel = texture.map_or([255; 4], |texture| sample(texture, uv));
-    let c = colour.to_array();
-    std::array::from_fn(|i| ((u32::from(c[i]) * u32::from(texel[i]) + 127) / 255) as u8)
+    modulate(colour.to_array(), texel)
+}
+
+/// A colour times a texel, channel by channel, both premultiplied gamma.
+fn modulate(colour: [u8; 4], texel: [u8; 4]) -> [u8; 4] {
+    std::array::from_fn(|i| ((u32::from(colour[i]) * u32::from(texel[i]) + 127) / 255) as u8)
 }
 
 fn sample(texture: &Texture, uv: egui::Pos2) -> [u8; 4] {
@@ -256,16 +387,23 @@ fn sample(texture: &Texture, uv: egui::Pos2) -> [u8; 4] {
     let x = uv.x * width as f32 - 0.5;
     let y = uv.y * height as f32 - 0.5;
     if texture.nearest {
-        return at(x.round() as i64, y.round() as i64).map(|v| v as u8);
+        return at(round_to_i64(f64::from(x)), round_to_i64(f64::from(y))).map(|v| v as u8);
     }
-    let (x0, y0) = (x.floor(), y.floor());
-    let (fx, fy) = (x - x0, y - y0);
-    let (x0, y0) = (x0 as i64, y0 as i64);
-    let (a, b, c, d) = (at(x0, y0), at(x0 + 1, y0), at(x0, y0 + 1), at(x0 + 1, y0 + 1));
+    let (x0, y0) = (floor_to_i64(x), floor_to_i64(y));
+    let (fx, fy) = (x - x0 as f32, y - y0 as f32);
+    let inside = x0 >= 0 && y0 >= 0 && x0 + 1 < width as i64 && y0 + 1 < height as i64;
+    let (a, b, c, d) = if inside {
+        // The common case needs no wrapping: the four texels are two pairs of neighbours.
+        let top = y0 as usize * width + x0 as usize;
+        let texel = |i: usize| texture.image.pixels[i].to_array().map(f32::from);
+        (texel(top), texel(top + 1), texel(top + width), texel(top + width + 1))
+    } else {
+        (at(x0, y0), at(x0 + 1, y0), at(x0, y0 + 1), at(x0 + 1, y0 + 1))
+    };
     std::array::from_fn(|i| {
         let top = a[i] + (b[i] - a[i]) * fx;
         let bottom = c[i] + (d[i] - c[i]) * fx;
-        (top + (bottom - top) * fy).round().clamp(0.0, 255.0) as u8
+        to_byte(top + (bottom - top) * fy)
     })
 }
 
@@ -345,6 +483,61 @@ mod tests {
         canvas.draw(&[primitive], &TextureStore::default(), 1.0);
         assert_eq!(canvas.pixels[4], [255; 4]);
         assert_eq!(canvas.pixels[5], Color32::BLACK.to_array());
+    }
+
+    #[test]
+    fn bands_of_any_height_draw_the_same_bytes() {
+        // Overlapping translucent triangles with varying colours, crossing band borders
+        // at odd rows, drawn in one band and in bands of 7 rows.
+        let mut mesh = Mesh::default();
+        let mut seed = 12345_u32;
+        let mut next = move || {
+            seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12345);
+            (seed >> 8) as f32 / (1 << 24) as f32
+        };
+        for i in 0..60 {
+            for _ in 0..3 {
+                let colour = Color32::from_rgba_premultiplied((next() * 120.0) as u8, 40, (next() * 90.0) as u8, 130);
+                mesh.colored_vertex(pos2(next() * 120.0 - 10.0, next() * 120.0 - 10.0), colour);
+            }
+            mesh.add_triangle(3 * i, 3 * i + 1, 3 * i + 2);
+        }
+        let primitive = ClippedPrimitive {
+            clip_rect: Rect::from_min_max(pos2(3.0, 2.0), pos2(95.0, 97.0)),
+            primitive: Primitive::Mesh(mesh),
+        };
+        let draw = |rows_per_band| {
+            let mut canvas = Canvas::new(100, 100, Color32::BLACK);
+            canvas.draw_in_bands(std::slice::from_ref(&primitive), &TextureStore::default(), 1.0, rows_per_band);
+            canvas.pixels
+        };
+        let whole = draw(100);
+        assert!(whole.iter().filter(|p| **p != Color32::BLACK.to_array()).count() > 5000, "the triangles drew little");
+        assert!(whole == draw(7), "bands of 7 rows drew different bytes");
+    }
+
+    #[test]
+    fn the_solved_run_is_the_pixels_inside_an_edge() {
+        for value in -40..40 {
+            for step in -9..9 {
+                let (from, to) = inside_run(value, step);
+                for k in 0..30 {
+                    let inside = value + step * k > 0;
+                    assert_eq!(inside, (from..to).contains(&k), "value {value} step {step} pixel {k}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn rounding_without_libm_matches_the_standard_library() {
+        for i in -2000..2000 {
+            let x = f64::from(i) * 0.25 + 0.001 * f64::from(i % 7);
+            assert_eq!(round_to_i64(x), x.round() as i64, "{x}");
+            let y = x as f32;
+            assert_eq!(floor_to_i64(y), y.floor() as i64, "{y}");
+            assert_eq!(to_byte(y), y.round().clamp(0.0, 255.0) as u8, "{y}");
+        }
     }
 
     #[test]
