@@ -256,22 +256,18 @@ impl Band<'_> {
             for x in min_x + start..min_x + end {
                 let colour = match (flat_colour, flat_texel) {
                     (Some(colour), _) => colour,
+                    // One colour over a texture (relief, hatching): only the uv varies.
+                    (None, None) if flat => {
+                        let weights = w.map(|w| w as f64 * inverse_area);
+                        shade(corners[0].color, uv_at(&corners, weights), texture)
+                    }
                     (None, Some(texel)) => {
                         let weights = w.map(|w| w as f64 * inverse_area);
                         modulate(interpolate_colour(&corners, weights).to_array(), texel)
                     }
                     (None, None) => {
                         let weights = w.map(|w| w as f64 * inverse_area);
-                        let colour = interpolate_colour(&corners, weights);
-                        let uv = egui::pos2(
-                            (f64::from(corners[0].uv.x) * weights[0]
-                                + f64::from(corners[1].uv.x) * weights[1]
-                                + f64::from(corners[2].uv.x) * weights[2]) as f32,
-                            (f64::from(corners[0].uv.y) * weights[0]
-                                + f64::from(corners[1].uv.y) * weights[1]
-                                + f64::from(corners[2].uv.y) * weights[2]) as f32,
-                        );
-                        shade(colour, uv, texture)
+                        shade(interpolate_colour(&corners, weights), uv_at(&corners, weights), texture)
                     }
                 };
                 let pixel = &mut self.pixels[row + x as usize];
@@ -363,6 +359,15 @@ fn interpolate_colour(corners: &[Vertex; 3], weights: [f64; 3]) -> Color32 {
     Color32::from_rgba_premultiplied(channel(0), channel(1), channel(2), channel(3))
 }
 
+fn uv_at(corners: &[Vertex; 3], weights: [f64; 3]) -> egui::Pos2 {
+    let along = |uv: fn(&Vertex) -> f32| {
+        (f64::from(uv(&corners[0])) * weights[0]
+            + f64::from(uv(&corners[1])) * weights[1]
+            + f64::from(uv(&corners[2])) * weights[2]) as f32
+    };
+    egui::pos2(along(|v| v.uv.x), along(|v| v.uv.y))
+}
+
 /// The vertex colour times the texture's colour at `uv`, both premultiplied gamma.
 fn shade(colour: Color32, uv: egui::Pos2, texture: Option<&Texture>) -> [u8; 4] {
     let texel = texture.map_or([255; 4], |texture| sample(texture, uv));
@@ -379,27 +384,20 @@ fn sample(texture: &Texture, uv: egui::Pos2) -> [u8; 4] {
     if width == 0 || height == 0 {
         return [255; 4];
     }
-    let at = |x: i64, y: i64| -> [f32; 4] {
-        let x = wrap(x, width, texture.wrap);
-        let y = wrap(y, height, texture.wrap);
-        texture.image.pixels[y * width + x].to_array().map(f32::from)
-    };
+    let pixels = &texture.image.pixels;
+    let texel = |x: usize, y: usize| pixels.get(y * width + x).map_or([255.0; 4], |p| p.to_array().map(f32::from));
     let x = uv.x * width as f32 - 0.5;
     let y = uv.y * height as f32 - 0.5;
     if texture.nearest {
-        return at(round_to_i64(f64::from(x)), round_to_i64(f64::from(y))).map(|v| v as u8);
+        let (x, y) = (round_to_i64(f64::from(x)), round_to_i64(f64::from(y)));
+        return texel(wrap(x, width, texture.wrap), wrap(y, height, texture.wrap)).map(|v| v as u8);
     }
     let (x0, y0) = (floor_to_i64(x), floor_to_i64(y));
     let (fx, fy) = (x - x0 as f32, y - y0 as f32);
-    let inside = x0 >= 0 && y0 >= 0 && x0 + 1 < width as i64 && y0 + 1 < height as i64;
-    let (a, b, c, d) = if inside {
-        // The common case needs no wrapping: the four texels are two pairs of neighbours.
-        let top = y0 as usize * width + x0 as usize;
-        let texel = |i: usize| texture.image.pixels[i].to_array().map(f32::from);
-        (texel(top), texel(top + 1), texel(top + width), texel(top + width + 1))
-    } else {
-        (at(x0, y0), at(x0 + 1, y0), at(x0, y0 + 1), at(x0 + 1, y0 + 1))
-    };
+    // Each of the two columns and two rows is wrapped once, not once per texel.
+    let (left, right) = (wrap(x0, width, texture.wrap), wrap(x0 + 1, width, texture.wrap));
+    let (top, bottom) = (wrap(y0, height, texture.wrap), wrap(y0 + 1, height, texture.wrap));
+    let (a, b, c, d) = (texel(left, top), texel(right, top), texel(left, bottom), texel(right, bottom));
     std::array::from_fn(|i| {
         let top = a[i] + (b[i] - a[i]) * fx;
         let bottom = c[i] + (d[i] - c[i]) * fx;
@@ -409,8 +407,13 @@ fn sample(texture: &Texture, uv: egui::Pos2) -> [u8; 4] {
 
 fn wrap(i: i64, size: usize, mode: TextureWrapMode) -> usize {
     let size = size as i64;
+    if (0..size).contains(&i) {
+        return i as usize;
+    }
     let wrapped = match mode {
         TextureWrapMode::ClampToEdge => i.clamp(0, size - 1),
+        // A mask is the Euclidean remainder for a power of two (the hatch tile), without a division.
+        TextureWrapMode::Repeat if size.count_ones() == 1 => i & (size - 1),
         TextureWrapMode::Repeat => i.rem_euclid(size),
         TextureWrapMode::MirroredRepeat => {
             let period = i.rem_euclid(2 * size);
