@@ -295,9 +295,14 @@ fn run_render(
         Ok(layers) => layers,
         Err(message) => return fail(format!("--layers: {message}")),
     };
-    let loaded = load_data(data_dir);
+    // The renderer's fonts load on the other core while the data loads and is checked.
+    let (loaded, renderer) = std::thread::scope(|scope| {
+        let renderer = scope.spawn(|| crate::render::job::renderer_for(args));
+        let loaded = load_data(data_dir);
+        (loaded, renderer.join().unwrap_or_else(|_| crate::render::Renderer::new()))
+    });
     report_problems(&loaded.problems);
-    match crate::render::job::run(&loaded.atlas, args, layers) {
+    match crate::render::job::run_with(&loaded.atlas, args, layers, renderer) {
         Ok(files) => {
             let in_frames = |file: &PathBuf| args.frames.as_ref().is_some_and(|dir| file.starts_with(dir));
             let (frames, others): (Vec<&PathBuf>, Vec<&PathBuf>) = files.iter().partition(|file| in_frames(file));

@@ -208,6 +208,23 @@ fn find_places(atlas: &Atlas, list: &str) -> RenderResult<Vec<crate::model::Plac
 
 /// Runs `steppe-atlas render`; returns the files written.
 pub fn run(atlas: &Atlas, args: &RenderArgs, default_layers: Option<LayerSet>) -> RenderResult<Vec<PathBuf>> {
+    run_with(atlas, args, default_layers, Renderer::new())
+}
+
+/// A renderer made ready for `args` (see [`Renderer::warmed_up`]), to build while the data loads.
+/// A size that does not parse is reported by [`run_with`]; the renderer is then unused.
+pub fn renderer_for(args: &RenderArgs) -> Renderer {
+    let size = parse_size(&args.size).unwrap_or([1920, 1080]);
+    Renderer::warmed_up(RenderRequest::new(Date::ATLAS_START, size).pixels_per_point())
+}
+
+/// [`run`] with a renderer made beforehand.
+pub fn run_with(
+    atlas: &Atlas,
+    args: &RenderArgs,
+    default_layers: Option<LayerSet>,
+    mut renderer: Renderer,
+) -> RenderResult<Vec<PathBuf>> {
     let geometry = MapGeometry::new(atlas);
     let size = parse_size(&args.size)?;
     let language =
@@ -223,7 +240,6 @@ pub fn run(atlas: &Atlas, args: &RenderArgs, default_layers: Option<LayerSet>) -
     if let Some(list) = &args.highlight {
         request.highlights = find_places(atlas, list).map_err(|e| format!("--highlight {e}"))?;
     }
-    let mut renderer = Renderer::new();
     if let Some(tour) = &args.tour {
         return super::tour_render::run(atlas, &geometry, &mut renderer, request, tour, args);
     }

@@ -116,13 +116,14 @@ impl Canvas {
 
     /// Draws egui's tessellated output. `pixels_per_point` converts egui's points to pixels.
     ///
-    /// The canvas is cut into bands of rows, one per core, each drawing every primitive
-    /// clipped to itself. A pixel belongs to one band and sees the triangles in the same
-    /// order, so the bytes are the same whatever the number of cores.
+    /// The canvas is cut into bands of rows, each drawing every primitive clipped to itself;
+    /// one thread per core takes the next band until none is left, so a core that drew light
+    /// bands (sky, margins) takes more of them. A pixel belongs to one band and sees the
+    /// triangles in the same order, so the bytes are the same whatever the number of cores.
     pub fn draw(&mut self, primitives: &[ClippedPrimitive], textures: &TextureStore, pixels_per_point: f32) {
-        let cores = std::thread::available_parallelism().map_or(1, |n| n.get()).min(MAX_BANDS);
-        let rows_per_band = (self.height as usize).div_ceil(cores).max(MIN_BAND_ROWS);
-        self.draw_in_bands(primitives, textures, pixels_per_point, rows_per_band);
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(MAX_THREADS);
+        let rows_per_band = (self.height as usize).div_ceil(threads * BANDS_PER_THREAD).max(MIN_BAND_ROWS);
+        self.draw_in_bands(primitives, textures, pixels_per_point, rows_per_band, threads);
     }
 
     fn draw_in_bands(
@@ -131,6 +132,7 @@ impl Canvas {
         textures: &TextureStore,
         pixels_per_point: f32,
         rows_per_band: usize,
+        threads: usize,
     ) {
         let width = self.width as usize;
         if width == 0 || rows_per_band == 0 {
@@ -142,24 +144,30 @@ impl Canvas {
             width: self.width,
             pixels,
         });
-        std::thread::scope(|scope| {
-            let mut bands = bands;
-            // The first band is drawn on this thread, the others on their own.
-            let first = bands.next();
-            for mut band in bands {
-                scope.spawn(move || band.draw(primitives, textures, pixels_per_point));
-            }
-            if let Some(mut band) = first {
+        let bands = std::sync::Mutex::new(bands);
+        // The lock is held only to take a band (the guard is dropped inside `and_then`). A
+        // poisoned lock means another thread panicked, which the scope raises again.
+        let work = || {
+            while let Some(mut band) = bands.lock().ok().and_then(|mut bands| bands.next()) {
                 band.draw(primitives, textures, pixels_per_point);
             }
+        };
+        std::thread::scope(|scope| {
+            for _ in 1..threads {
+                scope.spawn(work);
+            }
+            work();
         });
     }
 }
 
 /// More threads than this gain nothing on an image of a few million pixels.
-const MAX_BANDS: usize = 16;
+const MAX_THREADS: usize = 16;
+/// Bands per thread: enough that the threads finish together, few enough that setting up
+/// every triangle once per band stays cheap.
+const BANDS_PER_THREAD: usize = 4;
 /// Bands thinner than this cost more in setting up triangles than they save.
-const MIN_BAND_ROWS: usize = 64;
+const MIN_BAND_ROWS: usize = 32;
 
 /// Some whole rows of a canvas, drawn by one thread.
 struct Band<'a> {
@@ -192,6 +200,14 @@ impl Band<'_> {
             for triangle in mesh.indices.chunks_exact(3) {
                 let corner = |i: usize| mesh.vertices.get(triangle[i] as usize).copied();
                 if let (Some(a), Some(b), Some(c)) = (corner(0), corner(1), corner(2)) {
+                    // Most triangles lie in other bands: a cheap test before the exact one,
+                    // with a pixel of margin for the rounding of the exact one.
+                    let (low, high) = (a.pos.y.min(b.pos.y).min(c.pos.y), a.pos.y.max(b.pos.y).max(c.pos.y));
+                    if high * pixels_per_point < (clip.min_y - 1) as f32
+                        || low * pixels_per_point > (clip.max_y + 1) as f32
+                    {
+                        continue;
+                    }
                     self.triangle([a, b, c], texture, clip, pixels_per_point);
                 }
             }
@@ -511,7 +527,7 @@ mod tests {
         };
         let draw = |rows_per_band| {
             let mut canvas = Canvas::new(100, 100, Color32::BLACK);
-            canvas.draw_in_bands(std::slice::from_ref(&primitive), &TextureStore::default(), 1.0, rows_per_band);
+            canvas.draw_in_bands(std::slice::from_ref(&primitive), &TextureStore::default(), 1.0, rows_per_band, 3);
             canvas.pixels
         };
         let whole = draw(100);
