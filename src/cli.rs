@@ -295,9 +295,10 @@ fn run_render(
         Ok(layers) => layers,
         Err(message) => return fail(format!("--layers: {message}")),
     };
-    // The renderer's fonts load on the other core while the data loads and is checked.
+    // The renderer's fonts, textures and translations load on the other core while the data
+    // loads and is checked.
     let (loaded, renderer) = std::thread::scope(|scope| {
-        let renderer = scope.spawn(|| crate::render::job::renderer_for(args));
+        let renderer = scope.spawn(crate::render::Renderer::new);
         let loaded = load_data(data_dir);
         (loaded, renderer.join().unwrap_or_else(|_| crate::render::Renderer::new()))
     });

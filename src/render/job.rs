@@ -211,14 +211,7 @@ pub fn run(atlas: &Atlas, args: &RenderArgs, default_layers: Option<LayerSet>) -
     run_with(atlas, args, default_layers, Renderer::new())
 }
 
-/// A renderer made ready for `args` (see [`Renderer::warmed_up`]), to build while the data loads.
-/// A size that does not parse is reported by [`run_with`]; the renderer is then unused.
-pub fn renderer_for(args: &RenderArgs) -> Renderer {
-    let size = parse_size(&args.size).unwrap_or([1920, 1080]);
-    Renderer::warmed_up(RenderRequest::new(Date::ATLAS_START, size).pixels_per_point())
-}
-
-/// [`run`] with a renderer made beforehand.
+/// [`run`] with a renderer made beforehand (`render` makes it while the data loads).
 pub fn run_with(
     atlas: &Atlas,
     args: &RenderArgs,

@@ -137,22 +137,6 @@ impl Renderer {
         }
     }
 
-    /// A renderer whose fonts are already loaded for pages drawn at `pixels_per_point`: egui
-    /// reads its fonts in the first pass, which a `render` overlaps with loading the data.
-    pub fn warmed_up(pixels_per_point: f32) -> Renderer {
-        let mut renderer = Renderer::new();
-        let mut input = egui::RawInput::default();
-        if let Some(viewport) = input.viewports.get_mut(&ViewportId::ROOT) {
-            viewport.native_pixels_per_point = Some(pixels_per_point);
-        }
-        let mut output = renderer.ctx.run_ui(input, |ui| {
-            ui.label("Steppe Atlas 1917–1920 · Дала атласы · Атлас степи");
-        });
-        renderer.textures.apply(&output.textures_delta);
-        output.textures_delta.clear();
-        renderer
-    }
-
     /// Draws one page.
     pub fn render(&mut self, atlas: &Atlas, geometry: &MapGeometry, request: &RenderRequest) -> Canvas {
         let [width, height] = request.size.map(|side| side.clamp(1, MAX_SIDE));

@@ -247,10 +247,10 @@ impl Band<'_> {
         let step = edges.map(|(a, b)| -(b[1] - a[1]) * SUBPIXELS);
         let flat = corners[0].color == corners[1].color && corners[1].color == corners[2].color;
         let flat_uv = corners[0].uv == corners[1].uv && corners[1].uv == corners[2].uv;
-        let flat_colour = (flat && flat_uv).then(|| shade(corners[0].color, corners[0].uv, texture));
         // Untextured shapes with feathered edges vary in colour only: egui points all their
         // corners at the atlas's white texel, so it is sampled once, not at every pixel.
-        let flat_texel = flat_uv.then(|| texture.map_or([255; 4], |texture| sample(texture, corners[0].uv)));
+        let flat_texel = flat_uv.then(|| texel_at(texture, corners[0].uv));
+        let flat_colour = flat_texel.filter(|_| flat).map(|texel| modulate(corners[0].color.to_array(), texel));
         let inverse_area = 1.0 / area as f64;
         for y in min_y..max_y {
             let first = [min_x * SUBPIXELS + SUBPIXELS / 2, y * SUBPIXELS + SUBPIXELS / 2];
@@ -270,22 +270,13 @@ impl Band<'_> {
             let row = (y - self.first_row) as usize * self.width as usize;
             let mut w = std::array::from_fn::<i64, 3, _>(|i| at_first[i] + step[i] * start);
             for x in min_x + start..min_x + end {
-                let colour = match (flat_colour, flat_texel) {
-                    (Some(colour), _) => colour,
-                    // One colour over a texture (relief, hatching): only the uv varies.
-                    (None, None) if flat => {
-                        let weights = w.map(|w| w as f64 * inverse_area);
-                        shade(corners[0].color, uv_at(&corners, weights), texture)
-                    }
-                    (None, Some(texel)) => {
-                        let weights = w.map(|w| w as f64 * inverse_area);
-                        modulate(interpolate_colour(&corners, weights).to_array(), texel)
-                    }
-                    (None, None) => {
-                        let weights = w.map(|w| w as f64 * inverse_area);
-                        shade(interpolate_colour(&corners, weights), uv_at(&corners, weights), texture)
-                    }
-                };
+                let colour = flat_colour.unwrap_or_else(|| {
+                    let weights = w.map(|w| w as f64 * inverse_area);
+                    // One colour over a texture (relief, hatching) needs no interpolation.
+                    let colour = if flat { corners[0].color } else { interpolate_colour(&corners, weights) };
+                    let texel = flat_texel.unwrap_or_else(|| texel_at(texture, uv_at(&corners, weights)));
+                    modulate(colour.to_array(), texel)
+                });
                 let pixel = &mut self.pixels[row + x as usize];
                 *pixel = blend_over(colour, *pixel);
                 for i in 0..3 {
@@ -384,10 +375,9 @@ fn uv_at(corners: &[Vertex; 3], weights: [f64; 3]) -> egui::Pos2 {
     egui::pos2(along(|v| v.uv.x), along(|v| v.uv.y))
 }
 
-/// The vertex colour times the texture's colour at `uv`, both premultiplied gamma.
-fn shade(colour: Color32, uv: egui::Pos2, texture: Option<&Texture>) -> [u8; 4] {
-    let texel = texture.map_or([255; 4], |texture| sample(texture, uv));
-    modulate(colour.to_array(), texel)
+/// The texture's colour at `uv`; white where there is no texture.
+fn texel_at(texture: Option<&Texture>, uv: egui::Pos2) -> [u8; 4] {
+    texture.map_or([255; 4], |texture| sample(texture, uv))
 }
 
 /// A colour times a texel, channel by channel, both premultiplied gamma.
