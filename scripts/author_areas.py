@@ -126,11 +126,11 @@ NODES: dict[str, tuple[float, float]] = {
     "ut_1": (58.80, 47.50),
     # --- Uralsk / Mangyshlak (Transcaspian oblast): Caspian to Aral, west to east ---
     "um_1": (55.00, 45.85),
-    "um_2": (56.60, 45.90),
+    "um_2": (56.10, 45.90),           # Lake Sam (Brockhaus-Efron, Transcaspian oblast)
     # --- Mangyshlak: south border with Krasnovodsk uezd, then Khiva across the Ust-Urt, west to east ---
     "mk_1": (54.00, 42.30),
     "mk_2": (56.00, 42.10),
-    "mk_3": (57.20, 42.75),
+    "mk_3": (57.45, 42.60),           # eastern edge of the Ust-Urt (Brockhaus-Efron)
     "mk_4": (57.95, 43.55),          # Ust-Urt cliff above the Aral
 
     # --- Aral Sea (before 1960), clockwise from the north-west corner ---
@@ -172,10 +172,11 @@ NODES: dict[str, tuple[float, float]] = {
     "tn_1": (64.20, 54.50),
     "tn_2": (62.80, 54.30),
     "tn_3": (61.90, 53.90),           # east of Troitsk (Orenburg gub.)
-    "tn_4": (61.20, 52.80),           # the Orenburg Cossacks' New Line
-    "tn_5": (61.40, 51.80),
-    "tn_6": (61.50, 50.75),
-    "tn_7": (60.00, 50.70),           # the Or
+    "tn_4": (60.90, 52.60),           # the Orenburg Cossacks' New Line
+    "tn_5": (60.70, 51.80),
+    "tn_6": (61.30, 51.45),
+    "tn_7": (60.00, 51.25),           # north of Yasny, which was Turgai land (ru.wikipedia)
+    "tn_7a": (60.90, 51.15),          # north of Svetly and the Shalkar lakes (ru.wikipedia)
     "tn_8": (58.70, 51.05),           # south of Orsk (Orenburg gub.)
     "tn_9": (56.60, 51.10),           # the Ilek
 
@@ -189,7 +190,7 @@ NODES: dict[str, tuple[float, float]] = {
     "chu_tri": (73.20, 44.10),        # Akmolinsk / Semirechye / Syr-Darya on the Chu
     # --- Akmolinsk / Semirechye, south to north ---
     "asr_1": (73.35, 44.80),
-    "asr_2": (73.45, 45.60),
+    "asr_2": (73.25, 45.60),
     # --- Lake Balkhash, north shore, west to east (border: Akmolinsk/Semipalatinsk | Semirechye) ---
     "bal_w": (73.45, 46.40),          # west end of the lake
     "bal_n1": (73.70, 46.62),
@@ -197,9 +198,9 @@ NODES: dict[str, tuple[float, float]] = {
     "bal_n3": (75.00, 46.88),         # bay at today's Balkhash town
     "bal_as": (75.40, 46.80),         # Akmolinsk / Semipalatinsk on the shore
     "bal_n4": (76.20, 46.55),
-    "bal_n5": (76.60, 46.48),         # Uzynaral strait
+    "bal_n5": (76.60, 46.62),         # Uzynaral strait
     "bal_n6": (77.50, 46.58),
-    "bal_n7": (78.40, 46.68),
+    "bal_n7": (78.98, 46.64),
     "bal_e": (79.25, 46.72),          # east end of the lake (mouth of the Ayaguz)
     # --- Lake Balkhash, south shore (inside Semirechye), east to west ---
     "bal_s1": (79.00, 46.55),         # mouth of the Lepsy
@@ -391,7 +392,7 @@ UNITS: list[tuple[str, list[str]]] = [
         "ar_n1", "ar_n2", "ar_n3", "ar_n4", "ar_ts",
         "ts_1", "ts_2", "ts_3", "ts_e",
         "ta_1", "ta_2", "ta_3", "ta_4", "ta_5", "ta_6", "ta_n",
-        "tn_1", "tn_2", "tn_3", "tn_4", "tn_5", "tn_6", "tn_7", "tn_8", "tn_9",
+        "tn_1", "tn_2", "tn_3", "tn_4", "tn_5", "tn_6", "tn_7a", "tn_7", "tn_8", "tn_9",
         "ut_n", "ut_6", "ut_5", "ut_4", "ut_3", "ut_2", "ut_1",
     ]),
     ("akmolinsk_oblast", [
