@@ -131,7 +131,7 @@ NODES: dict[str, tuple[float, float]] = {
     "mk_1": (54.00, 42.30),
     "mk_2": (56.00, 42.10),
     "mk_3": (57.45, 42.60),           # eastern edge of the Ust-Urt (Brockhaus-Efron)
-    "mk_4": (57.95, 43.55),          # Ust-Urt cliff above the Aral
+    "mk_4": (57.85, 43.55),          # Ust-Urt cliff above the Aral
 
     # --- Aral Sea (before 1960), clockwise from the north-west corner ---
     "ar_nw": (58.60, 46.62),          # Chernyshev bay
@@ -150,7 +150,7 @@ NODES: dict[str, tuple[float, float]] = {
     "ar_s1": (58.95, 43.75),          # Muynak
     "ar_sw": (58.45, 43.60),          # south-west corner (Aibugir)
     "ar_s2": (58.25, 43.90),
-    "ar_w1": (58.25, 44.40),          # Ust-Urt cliff: Mangyshlak / Khiva on the coast
+    "ar_w1": (58.24, 44.27),          # Ust-Urt cliff: Mangyshlak / Khiva on the coast
     "ar_w1b": (58.20, 45.00),
     "ar_w2": (58.30, 45.75),          # Mangyshlak / Uralsk on the coast
     "ar_w3": (58.45, 46.30),

@@ -31,6 +31,7 @@ import tomllib
 from pathlib import Path
 
 import numpy as np
+import shapely
 from shapely.geometry import LineString, MultiPolygon, Point, Polygon
 from shapely.ops import substring, unary_union
 
@@ -85,9 +86,14 @@ CHAINS: list[tuple[str, list[str]]] = [
     ("syr_darya", ["syr_1", "syr_2", "syr_3", "syr_4"]),
     ("amu_darya", ["amu_mouth", "amu_1", "amu_2", "amu_3", "amu_4", "amu_5", "amu_6", "amu_7", "amu_8"]),
 ]
+LAKE_IDS = {wid for wid, _, _ in LAKES}
+FEATURE_KIND = {fid: "china" if fid == "china" else "coast" if fid in LAKE_IDS else "river" for fid, _ in CHAINS}
+
 # Nodes placed at a feature's end rather than at the nearest point: the tips of Balkhash, where the
 # border leaves the shore, so that the whole lake stays in Semirechye.
 PIN_TO_EXTREME = {"bal_w": ("lake_balkhash", "west"), "bal_e": ("lake_balkhash", "east")}
+# Nodes placed where a river reaches the shore (filled in when the rivers are read).
+MOUTHS: dict[str, tuple[float, float]] = {}
 
 # Named rivers: id, names, the points they pass (source to mouth; towns on the river, confluences),
 # the WDBII classes their course is searched in, and stretches no data has, drawn by hand
@@ -109,8 +115,8 @@ RIVERS: list[dict] = [
          via=[(63.62, 53.21), (65.34, 55.45), (68.25, 58.20)]),
     dict(id="syr_darya", names=("Сырдария", "Сыр-Дарья", "Syr Darya"), classes=2,
          via=[(69.20, 40.22), (68.77, 40.93), (67.97, 41.25), (65.51, 44.85), (62.11, 45.76), (61.10, 46.10)]),
-    dict(id="amu_darya", names=("Әмудария", "Аму-Дарья", "Amu Darya"), classes=2,
-         via=[(62.60, 40.00), (61.00, 41.55), (59.60, 42.46), (59.50, 43.75)]),
+    dict(id="amu_darya", names=("Әмудария", "Аму-Дарья", "Amu Darya"), classes=4,
+         via=[(62.60, 40.00), (61.00, 41.55), (59.60, 42.46), (59.45, 43.50), (59.48, 43.84)]),
     dict(id="chu", names=("Шу", "Чу", "Chu"), classes=6,
          via=[(75.30, 42.84), (73.76, 43.60), (72.90, 44.30), (70.60, 45.00), (68.70, 45.15)]),
     dict(id="ili", names=("Іле", "Или", "Ili"), classes=2,
@@ -248,6 +254,17 @@ def build_features() -> tuple[dict[str, Feature], dict[str, np.ndarray], dict[st
     features["china"] = Feature("china", G.natural_earth_china_line(), False)
     for rid in ("irtysh", "chu", "syr_darya", "amu_darya"):
         features[rid] = Feature(rid, courses[rid], False)
+    # The Amu Darya's border ends where the river reaches the Aral, not in the sea.
+    aral = Polygon(G.km(lakes["aral_sea"]))
+    amu = features["amu_darya"].line
+    entry = amu.intersection(aral.exterior)
+    points = [entry] if entry.geom_type == "Point" else list(getattr(entry, "geoms", []))
+    if points:
+        first = min(points, key=lambda p: amu.project(p))
+        features["amu_darya"].line = substring(amu, 0.0, amu.project(first))
+        features["amu_darya"].length = features["amu_darya"].line.length
+        (mouth,) = G.lonlat([(first.x, first.y)])
+        MOUTHS["amu_mouth"] = (float(mouth[0]), float(mouth[1]))
     return features, lakes, courses, report + river_report, segments
 
 
@@ -322,14 +339,18 @@ def snap(features: dict[str, Feature]) -> tuple[dict[str, tuple[float, float]], 
                 positions[fid][n] = f.position(nodes[n])
                 continue
             pin = PIN_TO_EXTREME.get(n)
-            s = extreme_position(f, pin[1]) if pin and pin[0] == fid else f.position(nodes[n])
+            if pin and pin[0] == fid:
+                s = extreme_position(f, pin[1])
+            else:
+                s = f.position(MOUTHS.get(n, nodes[n]))
             positions[fid][n] = s
             nodes[n] = f.point(s)
             placed[n] = fid
     for fid, names in JUNCTIONS.items():
         f = features[fid]
         for n in names:
-            for other in LAND_NEIGHBOURS.get(n, set()) - CHAIN_OF[fid] - CUTS_ACROSS.get(fid, set()):
+            along = set().union(*(members for members in CHAIN_OF.values() if n in members))
+            for other in LAND_NEIGHBOURS.get(n, set()) - along - CUTS_ACROSS.get(fid, set()):
                 crossing = first_crossing(f, nodes[other], nodes[n])
                 if crossing is not None and placed[n] == fid:
                     positions[fid][n] = crossing
@@ -398,45 +419,31 @@ def context_shapes(units: dict[str, Polygon], water: dict[str, Polygon]) -> list
     before it; then every gap left between them and the units is given to the neighbour it
     touches longest, so the map has no holes."""
     taken = unary_union(list(units.values()) + [water["caspian_sea"], water["aral_sea"]])
-    frame = unary_union(list(units.values())).buffer(2.5).intersection(
-        Polygon([(30, 30), (100, 30), (100, 62), (30, 62)]))
+    # every gap within about 150 km of a unit belongs to a neighbour (inside their common outline)
+    hull = unary_union(list(units.values()) + [Polygon(pts).buffer(0) for _, _, pts in C.NEIGHBOURS]).convex_hull
+    frame = unary_union(list(units.values())).buffer(1.5).intersection(hull)
     shapes = []
     for cid, names, pts in C.NEIGHBOURS:
         shape = Polygon(pts).buffer(0).difference(taken)
         taken = taken.union(shape)
         shapes.append([cid, names, shape])
-    gaps = frame.difference(taken)
+    enclosed = [Polygon(ring) for part in getattr(taken, "geoms", [taken]) for ring in part.interiors]
+    gaps = unary_union([frame] + enclosed).difference(taken)
     for gap in getattr(gaps, "geoms", [gaps]):
         if gap.area <= 0:
             continue
-        shared = [(gap.boundary.intersection(s[2].boundary).length, k) for k, s in enumerate(shapes)]
-        length, k = max(shared)
-        if length <= 0:
-            continue
+        shared = [(gap.boundary.intersection(s[2].boundary).length, -gap.distance(s[2]), k)
+                  for k, s in enumerate(shapes)]
+        k = max(shared)[2]  # the longest shared border, else the nearest neighbour
         shapes[k][2] = shapes[k][2].union(gap)
     out = []
     for cid, names, shape in shapes:
-        parts = [g for g in getattr(shape, "geoms", [shape]) if g.geom_type == "Polygon" and g.area > 1e-4]
+        # on the grid of the written coordinates, where the units' vertices already lie: slivers
+        # and spikes of the unions collapse there instead of being written as bad rings
+        shape = shapely.set_precision(shape, 10.0 ** -DIGITS)
+        parts = [g for g in getattr(shape, "geoms", [shape]) if g.geom_type == "Polygon" and g.area > 0]
         out.append((cid, names, MultiPolygon(parts)))
     return out
-
-
-def drop_spikes(ring: list[tuple[float, float]]) -> list[tuple[float, float]]:
-    """Removes vertices where a ring runs out and straight back (zero-width spikes that unions
-    of touching shapes leave)."""
-    pts = ring[:-1]
-    changed = True
-    while changed and len(pts) > 3:
-        changed = False
-        for i in range(len(pts)):
-            a, b, c = pts[i - 1], pts[i], pts[(i + 1) % len(pts)]
-            ux, uy, vx, vy = b[0] - a[0], b[1] - a[1], c[0] - b[0], c[1] - b[1]
-            cross, dot = ux * vy - uy * vx, ux * vx + uy * vy
-            if a == c or b == a or (dot < 0 and abs(cross) < 1e-3 * math.hypot(ux, uy) * math.hypot(vx, vy)):
-                del pts[i]
-                changed = True
-                break
-    return pts + pts[:1]
 
 
 def split_pinches(ring: list[tuple[float, float]]) -> list[list[tuple[float, float]]]:
@@ -461,16 +468,17 @@ def split_pinches(ring: list[tuple[float, float]]) -> list[list[tuple[float, flo
 
 def multipolygon_geometry(shape: MultiPolygon) -> dict:
     """GeoJSON rings as the atlas reads them: no ring touches itself. A pinched outline becomes
-    its loops: those turning counter-clockwise are parts, the others holes of the largest part."""
+    its loops: those turning the outline's way are parts; a loop turning the other way is a
+    pocket the outline closes round (a gap left between neighbours), and is filled."""
     polys = []
     for part in shape.geoms:
-        ring = drop_spikes([(r(x), r(y)) for x, y in part.exterior.coords])
+        ring = [(r(x), r(y)) for x, y in part.exterior.coords]
         turn = 1.0 if Polygon(ring).exterior.is_ccw else -1.0
         loops = split_pinches(ring)
         signed = [(turn * sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in zip(l, l[1:])), l) for l in loops]
+        # a loop turning the other way is a pocket the outline closes round: a gap, filled
         outer = [ccw(l) for a, l in signed if a > 0]
-        inner = [l for a, l in signed if a < 0]
-        holes = [ccw(l)[::-1] for l in inner]
+        holes = []
         holes += [ccw(split)[::-1] for hole in part.interiors
                   for split in split_pinches([(r(x), r(y)) for x, y in hole.coords])]
         outer.sort(key=lambda l: -Polygon(l).area)
@@ -537,33 +545,72 @@ def splice_border(coords, chain: str, nodes, edges) -> list:
     return before + middle + after
 
 
+def insert_t_junctions(rings: list[list[tuple[float, float]]], tolerance: float = 2e-5) -> int:
+    """Adds to every ring the vertices of the others that lie on its edges, in place, so that
+    neighbours share every vertex of their common border: the atlas's level of detail and its
+    projection (straight lines between projected vertices) then draw it identically for both.
+    Returns how many were added."""
+    cell = 0.5
+    grid: dict[tuple[int, int], set[tuple[float, float]]] = {}
+    for ring in rings:
+        for x, y in ring:
+            grid.setdefault((int(x // cell), int(y // cell)), set()).add((x, y))
+    added = 0
+    for ring in rings:
+        out = [ring[0]]
+        for a, b in zip(ring, ring[1:]):
+            (ax, ay), (bx, by) = a, b
+            length2 = (bx - ax) ** 2 + (by - ay) ** 2
+            found = []
+            if length2 > 0:
+                for gx in range(int(min(ax, bx) // cell), int(max(ax, bx) // cell) + 1):
+                    for gy in range(int(min(ay, by) // cell), int(max(ay, by) // cell) + 1):
+                        for p in grid.get((gx, gy), ()):
+                            if p == a or p == b:
+                                continue
+                            t = ((p[0] - ax) * (bx - ax) + (p[1] - ay) * (by - ay)) / length2
+                            if 0 < t < 1:
+                                off = abs((bx - ax) * (p[1] - ay) - (by - ay) * (p[0] - ax)) / math.sqrt(length2)
+                                if off < tolerance:
+                                    found.append((t, p))
+            for _, p in sorted(found):
+                out.append(p)
+                added += 1
+            out.append(b)
+        ring[:] = out
+    return added
+
+
 def main(argv: list[str]) -> int:
     features, lakes, courses, report, segments = build_features()
     nodes, edges = snap(features)
     units = {uid: ring_coords(unit_ring(ring), nodes, edges) for uid, ring in A.UNITS}
     uezds = {uid: ring_coords(unit_ring(ring), nodes, edges) for uid, ring in A.UEZD_RINGS}
     zones = {zid: list(pts) + [pts[0]] for zid, _, pts in A.ZONES}
+    shores = {wid: water_ring(wid, features[wid], nodes, edges) for wid, _, _ in LAKES}
+    shores["lake_zaisan"] = [(r(x), r(y)) for x, y in W.ZAISAN_1917] + [tuple(map(r, W.ZAISAN_1917[0]))]
+    water = {wid: Polygon(c) for wid, c in shores.items()}
+    context = context_shapes({uid: Polygon(c) for uid, c in units.items()}, water)
+    context_rings = [(cid, n, multipolygon_geometry(shape)["coordinates"]) for cid, n, shape in context]
+    for _, _, polys in context_rings:
+        for poly in polys:
+            for k, ring in enumerate(poly):
+                poly[k] = [tuple(p) for p in ring]
+    shared = list(units.values()) + list(uezds.values()) + [shores["caspian_sea"], shores["aral_sea"]]
+    shared += [ring for _, _, polys in context_rings for poly in polys for ring in poly]
+    added = insert_t_junctions(shared)
+
     names = A.UNIT_NAMES | A.UEZD_NAMES | {zid: n for zid, n, _ in A.ZONES}
     area_features = [feature_json(fid, names[fid], polygon_geometry(c))
                      for fid, c in list(units.items()) + list(uezds.items()) + list(zones.items())]
     write_collection(MAPS / "areas.geojson", area_features)
-
-    water = {}
-    water_features = []
-    for wid, _, wnames in LAKES:
-        coords = water_ring(wid, features[wid], nodes, edges)
-        water[wid] = Polygon(coords)
-        water_features.append(feature_json(wid, wnames, polygon_geometry(coords)))
-    zaisan = [(r(x), r(y)) for x, y in W.ZAISAN_1917] + [tuple(map(r, W.ZAISAN_1917[0]))]
-    water["lake_zaisan"] = Polygon(zaisan)
-    water_features.append(feature_json("lake_zaisan", ("Зайсан көлі", "озеро Зайсан", "Lake Zaisan"),
-                                       polygon_geometry(zaisan)))
-    write_collection(MAPS / "water.geojson", water_features)
-
-    unit_polys = {uid: Polygon(c) for uid, c in units.items()}
-    context = context_shapes(unit_polys, water)
+    water_names = {wid: n for wid, _, n in LAKES} | {"lake_zaisan": ("Зайсан көлі", "озеро Зайсан", "Lake Zaisan")}
+    write_collection(MAPS / "water.geojson",
+                     [feature_json(wid, water_names[wid], polygon_geometry(c)) for wid, c in shores.items()])
     write_collection(MAPS / "context.geojson",
-                     [feature_json(cid, n, multipolygon_geometry(shape)) for cid, n, shape in context])
+                     [feature_json(cid, n, {"type": "MultiPolygon", "coordinates": [[[list(p) for p in ring] for ring in poly] for poly in polys]})
+                      for cid, n, polys in context_rings])
+    report.append(f"{added} vertices of one outline that lay on another's edge added to it")
 
     rivers, river_vertices = river_features(courses, segments, nodes, edges)
     write_collection(MAPS / "rivers.geojson", rivers)
