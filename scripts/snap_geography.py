@@ -242,7 +242,7 @@ def river_courses(lakes_all: list[Polygon]) -> tuple[dict[str, np.ndarray], list
         report.append(f"{river['id']}: {length:,.0f} km of course, {bridged:.0f} km bridged across gaps"
                       + (f"; straight, no data: {', '.join(straight)}" if straight else ""))
     for river in HAND_RIVERS:
-        courses[river["id"]] = np.asarray(river["course"])
+        courses[river["id"]] = W.chaikin(river["course"])
         report.append(f"{river['id']}: drawn by hand, no dataset here has it")
     return courses, report, segments
 
@@ -488,15 +488,31 @@ def multipolygon_geometry(shape: MultiPolygon) -> dict:
     return {"type": "MultiPolygon", "coordinates": polys}
 
 
-def river_features(courses: dict[str, np.ndarray], segments, nodes, edges) -> tuple[list[str], int]:
+def upstream_of(xy: np.ndarray, seas) -> np.ndarray:
+    """A course (km) cut where it first enters the sea: the 1910s shore lies inland of the one the
+    river data was drawn to, and a river ends at its mouth."""
+    line = LineString(xy)
+    if not line.intersects(seas) or seas.contains(Point(xy[0])):
+        return xy
+    hit = line.intersection(seas.boundary)
+    points = [hit] if hit.geom_type == "Point" else [g for g in getattr(hit, "geoms", []) if g.geom_type == "Point"]
+    if not points:
+        return xy
+    mouth = min(line.project(p) for p in points)
+    return np.asarray(substring(line, 0.0, mouth).coords)
+
+
+def river_features(courses: dict[str, np.ndarray], segments, nodes, edges, shores_of) -> tuple[list[str], int]:
     """Named rivers first (a border river uses the border's own coordinates), then the rest of the
     WDBII network as unnamed lines with a rank for the zoom at which they appear."""
     out = []
     vertices = 0
     border_of = {"irtysh": "irtysh", "chu": "chu", "syr_darya": "syr_darya", "amu_darya": "amu_darya"}
     named_lines = []
+    seas = Polygon(G.km(np.asarray(shores_of["caspian_sea"]))).union(Polygon(G.km(np.asarray(shores_of["aral_sea"]))))
     for river in RIVERS + HAND_RIVERS:
         xy = G.simplify_km(G.km(courses[river["id"]]), SIMPLIFY_KM)
+        xy = upstream_of(xy, seas)
         coords = [(r(lon), r(lat)) for lon, lat in G.lonlat(xy)]
         chain = border_of.get(river["id"])
         if chain:
@@ -612,7 +628,7 @@ def main(argv: list[str]) -> int:
                       for cid, n, polys in context_rings])
     report.append(f"{added} vertices of one outline that lay on another's edge added to it")
 
-    rivers, river_vertices = river_features(courses, segments, nodes, edges)
+    rivers, river_vertices = river_features(courses, segments, nodes, edges, shores)
     write_collection(MAPS / "rivers.geojson", rivers)
 
     for line in report:

@@ -40,11 +40,26 @@ CASPIAN_NORTH_1910S: list[tuple[float, float]] = [
 ]
 
 
+def chaikin(points: list[tuple[float, float]], rounds: int = 3) -> np.ndarray:
+    """Chaikin's corner cutting, ends kept: a hand-drawn line of straight strokes becomes a smooth
+    curve that stays within the polygon of its points (so within the error the sources allow)."""
+    line = np.asarray(points, dtype=float)
+    for _ in range(rounds):
+        a, b = line[:-1], line[1:]
+        cut = np.empty((2 * len(a), 2))
+        cut[0::2] = 0.75 * a + 0.25 * b
+        cut[1::2] = 0.25 * a + 0.75 * b
+        line = np.vstack([line[:1], cut, line[-1:]])
+    return line
+
+
 def caspian_1910s(gshhg: np.ndarray) -> np.ndarray:
     """GSHHG's Caspian (a closed ring, lon/lat) with its north coast replaced by the 1910s line:
-    the stretch between the points nearest to the line's two ends that runs through the north."""
+    the stretch between the points nearest to the line's two ends that runs through the north.
+    The hand-drawn line is smoothed first (`chaikin`)."""
     ring = gshhg[:-1] if np.allclose(gshhg[0], gshhg[-1]) else gshhg
-    start, end = CASPIAN_NORTH_1910S[0], CASPIAN_NORTH_1910S[-1]
+    north = chaikin(CASPIAN_NORTH_1910S)
+    start, end = north[0], north[-1]
     i0 = int(np.argmin(np.hypot(*(ring - start).T)))
     i1 = int(np.argmin(np.hypot(*(ring - end).T)))
     n = len(ring)
@@ -53,9 +68,9 @@ def caspian_1910s(gshhg: np.ndarray) -> np.ndarray:
     # the stretch to replace is the one that reaches furthest north
     if ring[forward][:, 1].max() >= ring[backward][:, 1].max():
         keep = ring[backward]  # from i1 round the south back to i0
-        new = np.vstack([np.asarray(CASPIAN_NORTH_1910S), keep[1:-1]])
+        new = np.vstack([north, keep[1:-1]])
     else:
         keep = ring[forward]
-        new = np.vstack([np.asarray(CASPIAN_NORTH_1910S)[::-1], keep[1:-1]])
+        new = np.vstack([north[::-1], keep[1:-1]])
     return np.vstack([new, new[:1]])
 

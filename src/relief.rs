@@ -1,6 +1,10 @@
 //! The shaded-relief underlay: a greyscale image already in the atlas's projection
 //! (`maps/relief.png`, Natural Earth, public domain), and the map rectangle it covers
 //! (`maps/relief.toml`). Decoded once, on first use.
+//!
+//! A second, finer image of the historical units (`maps/relief_detail.png`, the same source
+//! resampled smoothly at 1.5 km a pixel) is drawn instead when zoomed in, where the base's 3.4 km
+//! pixels would show as blocks. It is decoded only when first needed, so startup does not pay for it.
 
 use std::sync::OnceLock;
 
@@ -33,29 +37,34 @@ struct ReliefImage {
 }
 
 impl Relief {
-    /// Decodes a greyscale PNG and its rectangle; errors name the file.
+    /// Decodes a greyscale PNG and its rectangle; errors name the files (`maps/relief.png` and
+    /// `maps/relief.toml`).
     pub fn decode(png_bytes: &[u8], toml_text: &str) -> Result<Relief, String> {
-        let placement: ReliefToml =
-            toml::from_str(toml_text).map_err(|e| format!("maps/relief.toml: {}", e.message()))?;
+        Relief::decode_named(png_bytes, toml_text, "maps/relief")
+    }
+
+    /// As [`Relief::decode`], for the files `{name}.png` and `{name}.toml`.
+    pub fn decode_named(png_bytes: &[u8], toml_text: &str, name: &str) -> Result<Relief, String> {
+        let placement: ReliefToml = toml::from_str(toml_text).map_err(|e| format!("{name}.toml: {}", e.message()))?;
         let image = placement.image;
         let bounds =
             MapRect { min: MapPoint::new(image.min_x, image.min_y), max: MapPoint::new(image.max_x, image.max_y) };
         if bounds.is_empty() || ![image.min_x, image.min_y, image.max_x, image.max_y].iter().all(|v| v.is_finite()) {
-            return Err("maps/relief.toml: `[image]` min/max do not make a rectangle".into());
+            return Err(format!("{name}.toml: `[image]` min/max do not make a rectangle"));
         }
         let mut decoder = png::Decoder::new(std::io::Cursor::new(png_bytes));
         decoder.set_transformations(png::Transformations::EXPAND | png::Transformations::STRIP_16);
-        let mut reader = decoder.read_info().map_err(|e| format!("maps/relief.png: {e}"))?;
+        let mut reader = decoder.read_info().map_err(|e| format!("{name}.png: {e}"))?;
         let (width, height) = (reader.info().width as usize, reader.info().height as usize);
         if width * height > 16_000_000 {
-            return Err(format!("maps/relief.png: {width}x{height} is larger than a relief needs"));
+            return Err(format!("{name}.png: {width}x{height} is larger than a relief needs"));
         }
-        let mut buffer = vec![0; reader.output_buffer_size().ok_or("maps/relief.png: image too large")?];
-        let frame = reader.next_frame(&mut buffer).map_err(|e| format!("maps/relief.png: {e}"))?;
+        let mut buffer = vec![0; reader.output_buffer_size().ok_or_else(|| format!("{name}.png: image too large"))?];
+        let frame = reader.next_frame(&mut buffer).map_err(|e| format!("{name}.png: {e}"))?;
         let channels = frame.color_type.samples();
         let shade = buffer.chunks_exact(channels).take(width * height).map(|pixel| pixel[0]).collect::<Vec<u8>>();
         if shade.len() != width * height {
-            return Err("maps/relief.png: the image data is truncated".into());
+            return Err(format!("{name}.png: the image data is truncated"));
         }
         Ok(Relief { width, height, shade, bounds })
     }
@@ -71,6 +80,29 @@ impl Relief {
             })
             .as_ref()
     }
+
+    /// The finer relief of the historical units, decoded on the first call; `None` (and a message
+    /// on standard error, once) if it could not be, in which case the base relief is drawn alone.
+    pub fn shipped_detail() -> Option<&'static Relief> {
+        static DETAIL: OnceLock<Option<Relief>> = OnceLock::new();
+        DETAIL
+            .get_or_init(|| {
+                let png = include_bytes!("../maps/relief_detail.png");
+                let decoded =
+                    Relief::decode_named(png, include_str!("../maps/relief_detail.toml"), "maps/relief_detail");
+                decoded.map_err(|message| eprintln!("steppe-atlas: {message}; the base relief is drawn alone")).ok()
+            })
+            .as_ref()
+    }
+
+    /// How many of its own pixels the base relief spans per screen pixel at this scale; above
+    /// [`Relief::DETAIL_FROM`] its pixels would show, and the detail is drawn instead.
+    pub fn magnification(&self, screen_pixels_per_km: f32) -> f32 {
+        screen_pixels_per_km * self.bounds.width() / self.width.max(1) as f32
+    }
+
+    /// The magnification of the base relief from which the detail is drawn.
+    pub const DETAIL_FROM: f32 = 1.5;
 }
 
 #[cfg(test)]

@@ -2,7 +2,7 @@
 //! against the documented figures in maps/SOURCES.md.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // helpers of tests: a panic is a failed test
 
-use geo::{BooleanOps, Contains, GeodesicArea, MultiPolygon, Point};
+use geo::{BooleanOps, Contains, GeodesicArea, MultiPolygon, Orient, Point};
 use steppe_atlas::data::{Dataset, load};
 use steppe_atlas::model::{Atlas, PlaceId, PlaceKind};
 
@@ -278,8 +278,13 @@ fn rivers_and_neighbours_load_and_neighbours_stay_outside_the_units() {
     {
         assert!(rivers.contains(&river), "{river} missing from {rivers:?}");
     }
-    assert!(atlas.rivers.iter().all(|r| !r.name.en.is_empty() && !r.name.kk.is_empty() && !r.name.ru.is_empty()));
-    assert_eq!(atlas.context.len(), 11);
+    // The named rivers (rank 1) carry their names in the three languages; the rest of the network
+    // (ranks 2-4) is unnamed and drawn only as one zooms in.
+    let named = atlas.rivers.iter().filter(|r| r.rank == 1);
+    assert!(named.clone().count() >= 12);
+    assert!(named.clone().all(|r| !r.name.en.is_empty() && !r.name.kk.is_empty() && !r.name.ru.is_empty()));
+    assert!(atlas.rivers.iter().filter(|r| r.rank > 1).all(|r| r.name.en.is_empty() && (2..=4).contains(&r.rank)));
+    assert_eq!(atlas.context.len(), 12);
     // The neighbours are cut by the units in shapely and rounded to 0.001°, so where their rough
     // outline crosses a unit's border the new vertex may stray by ~50 m: a looser tolerance.
     const CONTEXT_TOLERANCE_KM2: f64 = 20.0;
@@ -338,4 +343,61 @@ fn simplified_outlines_keep_areas_and_shared_borders() {
         levels_seen += shapes.iter().filter(|shape| shape.level_count() > 0).count();
     }
     assert!(levels_seen > 0, "no outline has a coarser level");
+}
+
+/// The water of 1917: no reservoir built later, Zaisan at its natural size, the Caspian at the
+/// level of the 1910s with the Mertvyi Kultuk still a bay (maps/SOURCES.md, "Water").
+#[test]
+fn the_lakes_and_seas_are_those_of_1917() {
+    let atlas = atlas();
+    let water_at =
+        |lon: f64, lat: f64| atlas.water.iter().find(|w| w.area.contains(&Point::new(lon, lat))).map(|w| w.id.as_str());
+    for (lon, lat, reservoir) in [
+        (77.63, 43.84, "Kapchagay"),
+        (68.16, 41.13, "Chardara"),
+        (83.35, 48.80, "Bukhtarma"),
+        (45.77, 50.21, "Volgograd"),
+        (48.64, 54.56, "Kuybyshev"),
+    ] {
+        assert_eq!(water_at(lon, lat), None, "the {reservoir} reservoir was built after 1920");
+    }
+    assert_eq!(water_at(53.90, 45.30), Some("caspian_sea"), "the Mertvyi Kultuk");
+    assert_eq!(water_at(84.00, 48.00), Some("lake_zaisan"));
+    assert_eq!(water_at(60.00, 45.00), Some("aral_sea"));
+    let zaisan = atlas.water.iter().find(|w| w.id == "lake_zaisan").unwrap();
+    let zaisan_km2 = km2(&zaisan.area);
+    assert!((1_700.0..2_000.0).contains(&zaisan_km2), "Zaisan before the reservoir: {zaisan_km2} km²");
+    // Balkhash lies wholly in Semirechye: the border runs along its northern shore.
+    let balkhash = atlas.water.iter().find(|w| w.id == "lake_balkhash").unwrap();
+    let outside = km2(&balkhash.area.difference(area(&atlas, "semirechye_oblast")));
+    assert!(outside < TOLERANCE_KM2, "{outside} km² of Balkhash outside Semirechye");
+}
+
+/// The neighbours of 1917 and the seas close every gap round the units: the union of them all
+/// has no hole, and no neighbour overlaps a sea.
+#[test]
+fn units_neighbours_and_seas_leave_no_holes() {
+    let atlas = atlas();
+    let mut all = MultiPolygon::<f64>(vec![]);
+    for oblast in of_kind(&atlas, PlaceKind::Oblast) {
+        all = all.union(atlas.place(oblast).area.as_ref().unwrap());
+    }
+    for neighbour in &atlas.context {
+        all = all.union(&neighbour.area);
+    }
+    for sea in atlas.water.iter().filter(|w| w.id == "caspian_sea" || w.id == "aral_sea") {
+        for neighbour in &atlas.context {
+            let overlap = km2(&neighbour.area.intersection(&sea.area));
+            assert!(overlap < TOLERANCE_KM2, "{} overlaps {} by {overlap} km²", neighbour.id, sea.id);
+        }
+        all = all.union(&sea.area);
+    }
+    for polygon in &all.0 {
+        for hole in polygon.interiors() {
+            // a hole winds clockwise; measured that way it would be the rest of the Earth
+            let filled = geo::Polygon::new(hole.clone(), vec![]).orient(geo::orient::Direction::Default);
+            let gap = km2(&MultiPolygon(vec![filled]));
+            assert!(gap < TOLERANCE_KM2, "a hole of {gap} km² near {:?}", hole.0.first());
+        }
+    }
 }

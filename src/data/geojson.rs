@@ -52,6 +52,8 @@ pub struct Course {
     pub id: String,
     pub name: Option<Names>,
     pub lines: MultiLineString<f64>,
+    /// `properties.rank` (1 the most important), if given.
+    pub rank: Option<u8>,
 }
 
 /// The LineString or MultiLineString features of a FeatureCollection; bad features are reported.
@@ -77,8 +79,18 @@ pub fn read_courses(reporter: &mut Reporter<'_>, text: &str) -> Vec<Course> {
         };
         let line = id_lines.next(id);
         let name = properties.and_then(names);
+        let rank = match properties.and_then(|p| p.get("rank")) {
+            None => None,
+            Some(value) => match value.as_u64().and_then(|n| u8::try_from(n).ok()).filter(|n| (1..=4).contains(n)) {
+                Some(rank) => Some(rank),
+                None => {
+                    reporter.at_line(line, format!("`properties.rank` of `{id}`: {value} is not a rank from 1 to 4"));
+                    continue;
+                }
+            },
+        };
         match read_line_geometry(feature.get("geometry")) {
-            Ok(lines) => courses.push(Course { id: id.to_owned(), name, lines }),
+            Ok(lines) => courses.push(Course { id: id.to_owned(), name, lines, rank }),
             Err(message) => reporter.at_line(line, format!("`geometry` of `{id}`: {message}")),
         }
     }
@@ -331,6 +343,26 @@ mod tests {
         let twice = "{\"features\": [\n{\"properties\": {\"id\": \"a\"}},\n{\"properties\": {\"id\": \"a\"}}\n]}";
         let mut lines = IdLines::new(twice);
         assert_eq!([lines.next("a"), lines.next("a")], [Some(2), Some(3)], "a second feature gets its own line");
+    }
+
+    #[test]
+    fn reads_river_ranks_and_names_a_bad_one_with_its_line() {
+        let text = "{\"type\": \"FeatureCollection\", \"features\": [\n\
+            {\"properties\": {\"id\": \"ural\", \"rank\": 1}, \"geometry\": {\"type\": \"LineString\", \"coordinates\": [[51, 51], [52, 47]]}},\n\
+            {\"properties\": {\"id\": \"wdb_1\"}, \"geometry\": {\"type\": \"LineString\", \"coordinates\": [[60, 50], [61, 50]]}},\n\
+            {\"properties\": {\"id\": \"wdb_2\", \"rank\": 9}, \"geometry\": {\"type\": \"LineString\", \"coordinates\": [[60, 50], [61, 50]]}}\n]}";
+        let mut problems = Vec::new();
+        let courses = read_courses(&mut Reporter::new("rivers.geojson", text, &mut problems), text);
+        assert_eq!(
+            courses.iter().map(|c| (c.id.as_str(), c.rank)).collect::<Vec<_>>(),
+            [("ural", Some(1)), ("wdb_1", None)]
+        );
+        assert_eq!(problems.len(), 1);
+        let message = problems[0].to_string();
+        assert!(
+            message.starts_with("rivers.geojson:4:") && message.contains("rank") && message.contains("wdb_2"),
+            "{message}"
+        );
     }
 
     #[test]

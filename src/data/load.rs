@@ -89,6 +89,7 @@ pub fn load(dataset: &Dataset) -> Loaded {
                 id: course.id,
                 name: course.name.unwrap_or_default(),
                 course: course.lines,
+                rank: course.rank.unwrap_or(1),
             })
             .collect();
     }

@@ -40,8 +40,17 @@ pub struct WaterBody {
 #[derive(Clone, Debug)]
 pub struct River {
     pub id: String,
+    /// Empty for the unnamed streams of the river network.
     pub name: Names,
     pub course: geo::MultiLineString<f64>,
+    /// How important it is, from 1 (the named rivers, drawn at every zoom) to [`River::MINOR`]
+    /// (small streams, drawn only when zoomed in), so the map reads like an atlas at any scale.
+    pub rank: u8,
+}
+
+impl River {
+    /// The least important rank a river file may give.
+    pub const MINOR: u8 = 4;
 }
 
 /// A neighbour of 1917 (a governorate, oblast, khanate or country) drawn around the atlas for

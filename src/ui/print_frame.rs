@@ -46,8 +46,8 @@ pub struct PrintFrame<'a> {
 }
 
 /// The attribution burnt into every exported map.
-pub const ATTRIBUTION: &str = "Steppe Atlas · boundaries of 1917 drawn by hand, approximate (maps/SOURCES.md) · \
-     relief and present-day borders: Natural Earth (public domain)";
+pub const ATTRIBUTION: &str = "Steppe Atlas · boundaries of 1917 (maps/SOURCES.md) · coasts, lakes, rivers: GSHHG \
+     (Wessel & Smith, LGPL-3) · frontier, relief, present-day borders: Natural Earth (public domain)";
 
 /// Draws the page over the whole of `ui`'s available rect.
 pub fn print_frame_ui(ui: &mut egui::Ui, frame: &PrintFrame<'_>) {

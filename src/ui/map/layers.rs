@@ -7,7 +7,7 @@ use eframe::egui::{self, Align2, Color32, FontId, Mesh, Painter, Pos2, Rect, Sha
 use super::Projector;
 use super::cache::Caching;
 use super::occupancy::Occupancy;
-use crate::geometry::{AreaShape, MapGeometry, Outline};
+use crate::geometry::{AreaShape, MapGeometry, MapRect, Outline};
 use crate::layers::{Layer, LayerSet};
 use crate::model::{Atlas, Language, PlaceId, PlaceKind};
 use crate::ui::style::{self, ControlPaint};
@@ -250,11 +250,14 @@ fn draw_rivers(painter: &Painter, projector: &Projector, scene: &MapScene<'_>) {
     let clip = painter.clip_rect();
     // A little wider as one zooms in, never thicker than a border.
     let width = (projector.points_per_km() * 1.5).clamp(0.8, 1.8);
-    let stroke = Stroke::new(width, style::WATER_EDGE);
-    for shape in &scene.geometry.rivers {
-        if !projector.screen_rect(shape.bounds).intersects(clip) {
+    let shown = visible_river_rank(projector.points_per_km() / scene.text_scale.max(1.0));
+    for (river, shape) in scene.atlas.rivers.iter().zip(&scene.geometry.rivers) {
+        if river.rank > shown || !projector.screen_rect(shape.bounds).intersects(clip) {
             continue;
         }
+        // the lesser streams thinner, as on a printed map
+        let stroke =
+            Stroke::new(width * [1.0, 0.8, 0.65, 0.5][usize::from(river.rank.clamp(1, 4) - 1)], style::WATER_EDGE);
         for line in shape.lines_for(tolerance_km(painter, projector)) {
             painter.add(Shape::line(line.iter().map(|&p| projector.screen_from_map(p)).collect(), stroke));
         }
@@ -275,6 +278,17 @@ fn draw_rivers(painter: &Painter, projector: &Projector, scene: &MapScene<'_>) {
         if extent.width().max(extent.height()) > galley.size().x * 1.5 && clip.contains_rect(rect) {
             draw_with_halo(painter, rect.min, &galley, WATER_LABEL);
         }
+    }
+}
+
+/// The least important river rank drawn at this scale (screen points per km): the whole network
+/// only when zoomed in far enough that it does not turn the steppe into a web.
+fn visible_river_rank(points_per_km: f32) -> u8 {
+    match points_per_km {
+        p if p >= 1.2 => 4,
+        p if p >= 0.6 => 3,
+        p if p >= 0.3 => 2,
+        _ => 1,
     }
 }
 
@@ -520,9 +534,55 @@ impl MapLayer for ReliefLayer {
     fn draw(&self, painter: &Painter, projector: &Projector, scene: &MapScene<'_>) {
         let Some((texture, bounds)) = scene.relief.filter(|_| scene.shows(Layer::Relief)) else { return };
         let rect = projector.screen_rect(bounds);
-        let uv = Rect::from_min_max(pos2(0.0, 0.0), pos2(1.0, 1.0));
-        painter.image(texture, rect, uv, Color32::WHITE);
+        let full = Rect::from_min_max(pos2(0.0, 0.0), pos2(1.0, 1.0));
+        let screen_pixels_per_km = projector.points_per_km() * painter.ctx().pixels_per_point();
+        let zoomed_in = crate::relief::Relief::shipped()
+            .is_some_and(|base| base.magnification(screen_pixels_per_km) > crate::relief::Relief::DETAIL_FROM);
+        let detail = zoomed_in
+            .then(|| detail_texture(painter.ctx()))
+            .flatten()
+            .map(|(detail, detail_bounds)| (detail, projector.screen_rect(detail_bounds)))
+            .filter(|(_, detail_rect)| rect.contains_rect(*detail_rect) && detail_rect.intersects(painter.clip_rect()));
+        let Some((detail, detail_rect)) = detail else {
+            painter.image(texture, rect, full, Color32::WHITE);
+            return;
+        };
+        // The base round the detail's rectangle, the detail inside it: each spot shaded once.
+        let uv_of = |piece: Rect| {
+            Rect::from_min_max(
+                pos2((piece.min.x - rect.min.x) / rect.width(), (piece.min.y - rect.min.y) / rect.height()),
+                pos2((piece.max.x - rect.min.x) / rect.width(), (piece.max.y - rect.min.y) / rect.height()),
+            )
+        };
+        let (d, r) = (detail_rect, rect);
+        for piece in [
+            Rect::from_min_max(r.min, pos2(r.max.x, d.min.y)),
+            Rect::from_min_max(pos2(r.min.x, d.max.y), r.max),
+            Rect::from_min_max(pos2(r.min.x, d.min.y), pos2(d.min.x, d.max.y)),
+            Rect::from_min_max(pos2(d.max.x, d.min.y), pos2(r.max.x, d.max.y)),
+        ] {
+            if piece.is_positive() && piece.intersects(painter.clip_rect()) {
+                painter.image(texture, piece, uv_of(piece), Color32::WHITE);
+            }
+        }
+        painter.image(detail, detail_rect, full, Color32::WHITE);
     }
+}
+
+/// The detail relief's texture and map rectangle, made on first use and kept with the context
+/// (the window's or the offscreen renderer's); `None` if it could not be decoded.
+fn detail_texture(ctx: &egui::Context) -> Option<(egui::TextureId, MapRect)> {
+    type Stored = Option<(egui::TextureHandle, MapRect)>;
+    let key = egui::Id::unique("steppe-atlas relief detail");
+    let stored = ctx.data(|data| data.get_temp::<Stored>(key)).unwrap_or_else(|| {
+        let made: Stored = crate::relief::Relief::shipped_detail().map(|relief| {
+            let image = relief_overlay(relief);
+            (ctx.load_texture("relief detail", image, egui::TextureOptions::LINEAR), relief.bounds)
+        });
+        ctx.data_mut(|data| data.insert_temp(key, made.clone()));
+        made
+    });
+    stored.map(|(texture, bounds)| (texture.id(), bounds))
 }
 
 /// The relief as premultiplied overlay colours: black with alpha on shaded slopes, white on lit
