@@ -1,24 +1,23 @@
 #!/usr/bin/env python3
-"""Author the 1917 outlines of the atlas: maps/areas.geojson and maps/water.geojson.
+"""The topology of the 1917 outlines: named nodes, the oblast rings and the uezd cuts.
 
-Run from anywhere:  python3 scripts/author_areas.py      (writes both files, then checks them)
-                    python3 scripts/author_areas.py --no-checks   (writes only; standard library only)
-
-Everything is hand-authored below and approximate (see maps/SOURCES.md):
+This file no longer writes the map: scripts/snap_geography.py imports it and draws every border
+that followed a coast, lake, river or the frontier on the real line (GSHHG, Natural Earth), and
+writes maps/areas.geojson and maps/water.geojson. Here are authored:
 
 * NODES are named points (longitude, latitude in degrees). A border between two units is written
   with the same nodes in both rings, so neighbours share exactly the same vertices: no slivers,
-  gaps or overlaps. Coasts of the Caspian and the Aral use the same nodes in the oblast rings and
-  in the sea outlines.
+  gaps or overlaps. Nodes on a feature (snap_geography.CHAINS) are moved onto it there; those
+  where a land border or an uezd cut leaves the feature are kept, the others only sketched it.
+  Land borders that follow no feature are drawn straight between the nodes given here, each with
+  the source named in maps/SOURCES.md.
 * UNITS are the eight oblast-level units of 1917; each ring is a list of node names, written
-  counter-clockwise (RFC 7946), first node not repeated (the script closes the ring).
+  counter-clockwise (RFC 7946), first node not repeated.
+* UEZD_CUTS are the polylines that cut each oblast into its uezds (traced as faces below).
 * ZONES are the free partisan districts: simple polygons that follow no boundary.
-* WATER are seas and lakes drawn under the map.
 
-Generation needs only the standard library. The checks need shapely (pip install shapely) and use
-pyproj for geodesic areas when it is installed, else an Albers equal-area projection (standard
-parallels 42 and 54 N, central meridian 67 E) implemented here. The script exits 1 when a check
-fails and 2 when the checks could not run.
+Run from anywhere:  python3 scripts/author_areas.py           (checks the topology)
+                    python3 scripts/author_areas.py --sketch  (also checks the sketch with shapely)
 """
 
 from __future__ import annotations
@@ -1045,16 +1044,13 @@ UEZD_RINGS, UEZD_PROBLEMS = uezd_rings(city_points())
 
 def main(argv: list[str]) -> int:
     topo = topology_problems()
-    if topo and "--force" not in argv:
-        print("not written: the authored data is inconsistent")
-        for p in topo:
-            print("  -", p)
+    for p in topo:
+        print("  -", p)
+    if topo:
+        print("the authored topology is inconsistent")
         return 1
-    generate()
-    print(f"wrote {MAPS / 'areas.geojson'} and {MAPS / 'water.geojson'}")
-    if "--no-checks" in argv:
-        return 0
-    return run_checks()
+    print("topology consistent; scripts/snap_geography.py draws and writes the outlines")
+    return run_checks() if "--sketch" in argv else 0
 
 
 if __name__ == "__main__":

@@ -1,27 +1,14 @@
 #!/usr/bin/env python3
-"""Author the neighbours of 1917 drawn as context around the atlas: maps/context.geojson.
+"""The neighbours of 1917 drawn as context around the atlas: their rough outlines.
 
-Run from anywhere:  pip install shapely && python3 scripts/author_context.py
-
-Each neighbour is a rough polygon (lon, lat) drawn from general geographic knowledge, then cut by
-the atlas's own units (scripts/author_areas.py) and by the neighbours before it, so that no
-neighbour overlaps a unit or another neighbour: where a neighbour meets a unit it follows the
-unit's own border nodes. Context only, no history; the outer edges are schematic (±100-200 km).
+scripts/snap_geography.py cuts each outline by the atlas's units, the seas and the neighbours
+before it, gives every gap left near the units to the neighbour it touches longest, and writes
+maps/context.geojson, so that neighbours meet the units on the units' own borders with no hole and
+no overlap. The outer edges are schematic (±100-200 km), drawn from general geographic knowledge.
 """
 
 from __future__ import annotations
 
-import json
-import sys
-from pathlib import Path
-
-from shapely.geometry import Polygon
-from shapely.ops import unary_union
-
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-import author_areas as areas  # noqa: E402
-
-MAPS = Path(__file__).resolve().parent.parent / "maps"
 
 # In order: each is cut by the units and by every neighbour above it.
 NEIGHBOURS: list[tuple[str, tuple[str, str, str], list[tuple[float, float]]]] = [
@@ -63,36 +50,3 @@ NEIGHBOURS: list[tuple[str, tuple[str, str, str], list[tuple[float, float]]]] = 
         (52.5, 42.3), (57.95, 43.6), (58.5, 41.5), (61.9, 40.6), (63.58, 39.08), (65.2, 37.83),
         (64.5, 36.2), (61.0, 35.6), (56.0, 37.7), (53.95, 37.3), (52.8, 40.0)]),
 ]
-
-
-def main() -> int:
-    taken = unary_union([Polygon(areas.coords_of(ring)) for _, ring in areas.UNITS])
-    # The seas are not land of any neighbour.
-    taken = taken.union(unary_union([Polygon(areas.coords_of(ring)) for wid, ring in areas.WATER_RINGS
-                                     if wid in ("caspian_sea", "aral_sea")]))
-    features = []
-    vertices = 0
-    for cid, (kk, ru, en), pts in NEIGHBOURS:
-        shape = Polygon(pts).buffer(0).difference(taken)
-        taken = taken.union(Polygon(pts).buffer(0))
-        parts = [g for g in getattr(shape, "geoms", [shape]) if g.area > 0.05]  # drop slivers under ~500 km2
-        polys = []
-        for part in parts:
-            part = part.simplify(0.0)
-            rings = [part.exterior] + list(part.interiors)
-            polys.append([[[round(x, 3), round(y, 3)] for x, y in
-                           (ring.coords if i > 0 or ring.is_ccw else list(ring.coords)[::-1])]
-                          for i, ring in enumerate(rings)])
-            vertices += sum(len(r.coords) for r in rings)
-        props = {"id": cid, "name_kk": kk, "name_ru": ru, "name_en": en}
-        geometry = {"type": "MultiPolygon", "coordinates": polys}
-        features.append('{"type": "Feature", "properties": ' + json.dumps(props, ensure_ascii=False)
-                        + ', "geometry": ' + json.dumps(geometry) + "}")
-    text = '{"type": "FeatureCollection", "features": [\n' + ",\n".join(features) + "\n]}\n"
-    (MAPS / "context.geojson").write_text(text, encoding="utf-8")
-    print(f"wrote {MAPS / 'context.geojson'}: {len(NEIGHBOURS)} neighbours, {vertices} vertices")
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -3,7 +3,8 @@
 - GSHHG 2.3 full resolution (LGPL-3), through Debian's `gmt` and `gmt-gshhg-full`: shorelines of
   seas and lakes (level 2: the Caspian, the Aral and every lake are lakes inside Eurasia) and the
   WDBII rivers (classes 0-6; 8-10 are canals, all built after 1920 here).
-- Natural Earth 1:10m admin-0 countries (public domain), through npm `world-atlas` 2.0.2: the
+- Natural Earth 1:10m admin-0 countries (public domain), through npm `world-atlas` 2.0.2 (fetched
+  with `npm pack` and checked against its SHA-256, as scripts/author_base.py does): the
   frontier of Kazakhstan and Kyrgyzstan with China.
 
 Everything works in the atlas's own projection (`ALBERS`, kilometres), where "0.5 km" means the same
@@ -17,6 +18,7 @@ import json
 import math
 import os
 import subprocess
+import tarfile
 import tempfile
 from pathlib import Path
 
@@ -24,10 +26,10 @@ import numpy as np
 from shapely.geometry import LineString, Point, Polygon
 from shapely.ops import linemerge, polygonize, unary_union
 
-from author_base import ALBERS
+from author_base import ALBERS, WORLD_ATLAS, fetch
 
 REGION = "30/100/30/62"  # lon/lon/lat/lat: the whole map and its surroundings
-WORLD_ATLAS = Path(os.environ.get("WORLD_ATLAS", "/tmp/steppe-atlas-npm/node_modules/world-atlas"))
+DOWNLOADS = Path(os.environ.get("STEPPE_DOWNLOADS", "/tmp/steppe-atlas-base"))
 
 
 def km(lonlat) -> np.ndarray:
@@ -91,7 +93,12 @@ def gshhg_river_segments(classes: set[int]) -> list[tuple[int, np.ndarray]]:
 def natural_earth_china_line() -> np.ndarray:
     """The frontier of Kazakhstan and Kyrgyzstan with China, from the Russian tripoint in the Altai
     to the Tajik tripoint in the Pamirs (lon/lat), from Natural Earth 1:10m."""
-    topo = json.loads((WORLD_ATLAS / "countries-10m.json").read_text(encoding="utf-8"))
+    tgz = fetch(DOWNLOADS, WORLD_ATLAS)  # npm pack, checked against its SHA-256
+    with tarfile.open(tgz) as tar:
+        member = tar.extractfile("package/countries-10m.json")
+        if member is None:
+            raise SystemExit(f"{tgz}: no countries-10m.json")
+        topo = json.loads(member.read().decode("utf-8"))
     (sx, sy), (tx, ty) = topo["transform"]["scale"], topo["transform"]["translate"]
     arcs = []
     for arc in topo["arcs"]:
