@@ -77,13 +77,13 @@ BORDER_TOLERANCE_KM = 1.5
 # (x -2742.5..2742.5, y -1768.7..1736.4), rounded outwards to 50 km. Pixel edges, north up.
 RELIEF_RECT = (-2750.0, -1800.0, 2750.0, 1750.0)  # min_x, min_y, max_x, max_y
 RELIEF_WIDTH_PX = 1600
-# The detail relief: the historical units and a margin, 1.5 km a pixel, resampled with bicubic
+# The detail relief: the historical units and a margin, 1.6 km a pixel, resampled with bicubic
 # (Catmull-Rom) interpolation from the same source. The atlas draws it over the base relief only when
 # zoomed in (from about a pixel a kilometre), where the base's 3.4 km pixels, magnified by the
 # graphics card's bilinear filter, would show as blocks. No finer public-domain relief can be had
 # through the package registries here, so the detail adds no new information: it is drawn smoothly.
 RELIEF_DETAIL_RECT = (-1650.0, -1050.0, 1650.0, 950.0)
-RELIEF_DETAIL_WIDTH_PX = 2200
+RELIEF_DETAIL_WIDTH_PX = 2048  # no side over 2048 px, the smallest maximum texture size egui meets
 
 
 # ---------------------------------------------------------------------------------------------

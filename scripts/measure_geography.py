@@ -117,6 +117,9 @@ def measure_stretches(nodes, features_raw, areas_km) -> list[tuple[str, str, flo
             ours = our_stretch(rings, a_km, b_km, ref)
             if ours is None or ours.length < 1:
                 continue
+            others = [G.km([nodes[n]])[0] for n in names if n not in (a, b)]
+            if any(ours.distance(Point(p)) < 0.01 for p in others):
+                continue  # no border runs from a to b along the feature (Balkhash's south shore)
             sa, sb = ref.project(Point(a_km)), ref.project(Point(b_km))
             theirs = substring(ref, min(sa, sb), max(sa, sb))
             if S.FEATURE_KIND.get(fid) == "coast" and ref.coords[0] == ref.coords[-1]:

@@ -3,7 +3,7 @@
 //! (`maps/relief.toml`). Decoded once, on first use.
 //!
 //! A second, finer image of the historical units (`maps/relief_detail.png`, the same source
-//! resampled smoothly at 1.5 km a pixel) is drawn instead when zoomed in, where the base's 3.4 km
+//! resampled smoothly at 1.6 km a pixel) is drawn instead when zoomed in, where the base's 3.4 km
 //! pixels would show as blocks. It is decoded only when first needed, so startup does not pay for it.
 
 use std::sync::OnceLock;
@@ -108,6 +108,30 @@ impl Relief {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_detail_relief_decodes_fits_any_texture_and_is_finer_than_the_base() {
+        let (base, detail) =
+            (Relief::shipped().expect("relief decodes"), Relief::shipped_detail().expect("detail decodes"));
+        assert!(detail.width.max(detail.height) <= 2048, "{}x{}", detail.width, detail.height);
+        let km_per_pixel = |relief: &Relief| relief.bounds.width() / relief.width as f32;
+        assert!(km_per_pixel(detail) * 2.0 < km_per_pixel(base));
+        // it covers the historical units: Guryev in the west, Zaisan in the east, Naryn in the south
+        for (x, y) in [(-1200.0, -100.0), (1300.0, 0.0), (700.0, -750.0)] {
+            assert!(detail.bounds.contains(MapPoint::new(x, y)), "({x}, {y})");
+        }
+        // drawn from about half a point a kilometre on a plain screen, not at the whole map
+        assert!(base.magnification(0.3) < Relief::DETAIL_FROM && base.magnification(0.5) > Relief::DETAIL_FROM);
+    }
+
+    #[test]
+    fn a_broken_detail_names_its_own_file() {
+        let error =
+            Relief::decode_named(b"not a png", include_str!("../maps/relief_detail.toml"), "maps/relief_detail")
+                .err()
+                .unwrap_or_default();
+        assert!(error.starts_with("maps/relief_detail.png:"), "{error}");
+    }
 
     #[test]
     fn the_shipped_relief_decodes_and_covers_the_atlas() {

@@ -575,7 +575,9 @@ fn detail_texture(ctx: &egui::Context) -> Option<(egui::TextureId, MapRect)> {
     type Stored = Option<(egui::TextureHandle, MapRect)>;
     let key = egui::Id::unique("steppe-atlas relief detail");
     let stored = ctx.data(|data| data.get_temp::<Stored>(key)).unwrap_or_else(|| {
-        let made: Stored = crate::relief::Relief::shipped_detail().map(|relief| {
+        let largest = ctx.input(|input| input.max_texture_side);
+        let fits = |relief: &&crate::relief::Relief| relief.width.max(relief.height) <= largest;
+        let made: Stored = crate::relief::Relief::shipped_detail().filter(fits).map(|relief| {
             let image = relief_overlay(relief);
             (ctx.load_texture("relief detail", image, egui::TextureOptions::LINEAR), relief.bounds)
         });
