@@ -287,7 +287,7 @@ fn visible_river_rank(points_per_km: f32) -> u8 {
     match points_per_km {
         p if p >= 1.2 => 4,
         p if p >= 0.6 => 3,
-        p if p >= 0.3 => 2,
+        p if p >= 0.25 => 2,
         _ => 1,
     }
 }
