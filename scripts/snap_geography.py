@@ -43,6 +43,7 @@ import water_1917 as W  # noqa: E402  (what no dataset has: the Caspian of the 1
 
 MAPS = Path(__file__).resolve().parent.parent / "maps"
 SIMPLIFY_KM = 0.5
+STREAM_SIMPLIFY_KM = 1.0  # the unnamed streams of rivers.geojson
 DIGITS = 5  # about 1 m
 
 # A point inside each water body, to pick it out of GSHHG, and its names.
@@ -528,13 +529,15 @@ def river_features(courses: dict[str, np.ndarray], segments, nodes, edges, shore
         lon, lat = coords[:, 0], coords[:, 1]
         if lon.max() < 40 or lon.min() > 95 or lat.max() < 34 or lat.min() > 60:
             continue
-        xy = G.simplify_km(G.km(coords), SIMPLIFY_KM)
+        rank = 2 if level <= 1 else 3 if level <= 3 else 4
+        # the unnamed streams are drawn only zoomed out to at least a point a km or so: 1 km is
+        # finer than a pixel there, and a stream under 10 km is not drawn as a line at all
+        xy = G.simplify_km(G.km(coords), STREAM_SIMPLIFY_KM)
         if len(xy) < 2:
             continue
         line = LineString(xy)
-        if line.length < 1.0 or named.contains(line):
+        if line.length < (10.0 if rank == 4 else 1.0) or named.contains(line):
             continue
-        rank = 2 if level <= 1 else 3 if level <= 3 else 4
         k += 1
         pts = [[r(a), r(b)] for a, b in G.lonlat(xy)]
         vertices += len(pts)

@@ -102,7 +102,7 @@ impl Relief {
     }
 
     /// The magnification of the base relief from which the detail is drawn.
-    pub const DETAIL_FROM: f32 = 1.5;
+    pub const DETAIL_FROM: f32 = 2.5;
 }
 
 #[cfg(test)]
@@ -120,8 +120,9 @@ mod tests {
         for (x, y) in [(-1200.0, -100.0), (1300.0, 0.0), (700.0, -750.0)] {
             assert!(detail.bounds.contains(MapPoint::new(x, y)), "({x}, {y})");
         }
-        // drawn from about half a point a kilometre on a plain screen, not at the whole map
-        assert!(base.magnification(0.3) < Relief::DETAIL_FROM && base.magnification(0.5) > Relief::DETAIL_FROM);
+        // drawn from about 0.73 pixels a kilometre: not for the whole map (0.35 in the window, 0.62
+        // in a 1920 × 1080 render), but for Semirechye filling a 1920 × 1080 window (about 1.2)
+        assert!(base.magnification(0.62) < Relief::DETAIL_FROM && base.magnification(0.8) > Relief::DETAIL_FROM);
     }
 
     #[test]

@@ -318,10 +318,10 @@ fn simplified_outlines_keep_areas_and_shared_borders() {
         let kept: Vec<HashSet<(u32, u32)>> =
             shapes.iter().map(|shape| shape.outline_for(tolerance).rings.iter().flatten().map(key).collect()).collect();
         for (shape, kept) in shapes.iter().zip(&kept) {
-            let full: HashSet<_> = shape.outline.rings.iter().flatten().map(key).collect();
+            let full: HashSet<_> = shape.outline().rings.iter().flatten().map(key).collect();
             assert!(kept.is_subset(&full), "a simplified ring has a vertex of its own");
             let outer = |rings: &[Vec<_>]| rings.iter().map(|r| ring_area(r)).fold(0.0, f64::max);
-            let (before, after) = (outer(&shape.outline.rings), outer(&shape.outline_for(tolerance).rings));
+            let (before, after) = (outer(&shape.outline().rings), outer(&shape.outline_for(tolerance).rings));
             if tolerance <= 2.0 {
                 assert!((after / before - 1.0).abs() < 0.03, "area {before} → {after} at {tolerance} km");
             }
@@ -329,12 +329,12 @@ fn simplified_outlines_keep_areas_and_shared_borders() {
         // Neighbours: every vertex two full outlines share is kept by both or by neither (unless
         // one of them lost a whole ring, smaller than the tolerance, at this level).
         let whole = |shape: &&steppe_atlas::geometry::AreaShape| {
-            shape.outline_for(tolerance).rings.len() == shape.outline.rings.len()
+            shape.outline_for(tolerance).rings.len() == shape.outline().rings.len()
         };
         for (a, shape_a) in shapes.iter().enumerate().filter(|(_, shape)| whole(shape)) {
-            let full_a: HashSet<_> = shape_a.outline.rings.iter().flatten().map(key).collect();
+            let full_a: HashSet<_> = shape_a.outline().rings.iter().flatten().map(key).collect();
             for (b, shape_b) in shapes.iter().enumerate().skip(a + 1).filter(|(_, shape)| whole(shape)) {
-                let full_b: HashSet<_> = shape_b.outline.rings.iter().flatten().map(key).collect();
+                let full_b: HashSet<_> = shape_b.outline().rings.iter().flatten().map(key).collect();
                 for shared in full_a.intersection(&full_b) {
                     assert_eq!(kept[a].contains(shared), kept[b].contains(shared), "a shared vertex kept by one side");
                 }

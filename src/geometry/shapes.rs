@@ -1,4 +1,6 @@
-//! The map's geometry, projected and triangulated once at load, ready to draw every frame.
+//! The map's geometry, projected once at load (each level of detail triangulated when first drawn), ready to draw every frame.
+
+use std::sync::{Arc, OnceLock};
 
 use geo::{Contains, Coord, InteriorPoint, LineString, MultiPolygon, Polygon, TriangulateEarcut};
 
@@ -42,14 +44,24 @@ impl Outline {
 }
 
 /// One area, in map kilometres, at full detail and at coarser levels for zoomed-out views.
+///
+/// Each level is simplified and triangulated the first time a view asks for it, not at load:
+/// a window that opens on the whole map pays for one coarse level of every shape, and the fine
+/// coastlines are only cut into triangles when someone zooms in on them.
 #[derive(Clone, Debug)]
 pub struct AreaShape {
-    /// Full detail, as in the data.
-    pub outline: Outline,
-    /// `levels[i]`: the outline at `LEVEL_TOLERANCES_KM[i]`, or `None` where it is the same as
-    /// the next finer one. Every shape has the same tolerances, so that neighbours drawn in one
+    /// Full detail, as in the data: triangulated on first use.
+    full: OnceLock<Outline>,
+    /// The rings at full detail (closed), known from the start: the importance of vertices is
+    /// computed from them.
+    rings: Vec<Vec<MapPoint>>,
+    /// `levels[i]`: the outline at `LEVEL_TOLERANCES_KM[i]`, made on first use. Every shape has
+    /// the same tolerances and the same importance of vertices, so that neighbours drawn in one
     /// frame always agree on their border.
-    levels: Vec<Option<Outline>>,
+    levels: Vec<OnceLock<Outline>>,
+    /// The importance of the map's vertices; `None` until [`MapGeometry::new`] adds it (until
+    /// then the shape only has its full detail).
+    importance: Option<Arc<Importance>>,
     pub bounds: MapRect,
     /// A point inside the area's largest polygon, where its label goes.
     pub label_point: MapPoint,
@@ -78,52 +90,54 @@ impl AreaShape {
                 })
                 .collect(),
         );
-        let outline = Outline::of(&projected);
+        let rings: Vec<Vec<MapPoint>> = projected
+            .iter()
+            .flat_map(|polygon| std::iter::once(polygon.exterior()).chain(polygon.interiors()))
+            .map(|ring| ring.coords().map(|c| MapPoint::new(c.x as f32, c.y as f32)).collect())
+            .collect();
         let mut bounds = MapRect::NOTHING;
-        outline.rings.iter().flatten().for_each(|&p| bounds.extend(p));
+        rings.iter().flatten().for_each(|&p| bounds.extend(p));
         let largest = projected.iter().max_by(|a, b| ring_area(a.exterior()).total_cmp(&ring_area(b.exterior())));
-        let label_point = largest
-            .and_then(|polygon| polygon.interior_point())
-            .map_or(bounds.centre(), |p| MapPoint::new(p.x() as f32, p.y() as f32));
-        AreaShape { outline, levels: Vec::new(), bounds, label_point, projected }
+        let label_point =
+            largest.and_then(label_point_of).map_or(bounds.centre(), |p| MapPoint::new(p.x() as f32, p.y() as f32));
+        AreaShape { full: OnceLock::new(), rings, levels: Vec::new(), importance: None, bounds, label_point, projected }
+    }
+
+    /// The outline at full detail.
+    pub fn outline(&self) -> &Outline {
+        self.full.get_or_init(|| Outline::of(&self.projected))
     }
 
     /// The coarsest outline whose vertices stray at most `tolerance_km` from the full one.
     pub fn outline_for(&self, tolerance_km: f32) -> &Outline {
         let usable = LEVEL_TOLERANCES_KM.iter().take_while(|&&tolerance| tolerance <= tolerance_km).count();
-        self.levels.iter().take(usable).rev().find_map(Option::as_ref).unwrap_or(&self.outline)
+        let (Some(level), Some(importance)) = (usable.checked_sub(1), self.importance.as_deref()) else {
+            return self.outline();
+        };
+        let Some(cell) = self.levels.get(level) else { return self.outline() };
+        cell.get_or_init(|| {
+            let tolerance = LEVEL_TOLERANCES_KM[level];
+            Outline::of(&MultiPolygon(
+                self.projected.iter().filter_map(|polygon| simplify_polygon(polygon, importance, tolerance)).collect(),
+            ))
+        })
     }
 
-    /// How many levels of detail the shape has besides the full one.
+    /// How many levels of detail the shape has besides the full one: coarser outlines that drop
+    /// vertices (made now if they were not yet).
     pub fn level_count(&self) -> usize {
-        self.levels.iter().flatten().count()
+        let full = self.outline().vertex_count();
+        LEVEL_TOLERANCES_KM.iter().filter(|&&tolerance| self.outline_for(tolerance).vertex_count() != full).count()
     }
 
-    fn add_levels(&mut self, importance: &Importance) {
-        let mut finer = self.outline.vertex_count();
-        self.levels = LEVEL_TOLERANCES_KM
-            .iter()
-            .map(|&tolerance| {
-                let simplified = MultiPolygon(
-                    self.projected
-                        .iter()
-                        .filter_map(|polygon| simplify_polygon(polygon, importance, tolerance))
-                        .collect(),
-                );
-                let outline = Outline::of(&simplified);
-                // A level only drops vertices, so the same count means the same outline.
-                let count = outline.vertex_count();
-                (count != finer).then(|| {
-                    finer = count;
-                    outline
-                })
-            })
-            .collect();
+    fn add_levels(&mut self, importance: &Arc<Importance>) {
+        self.importance = Some(Arc::clone(importance));
+        self.levels = LEVEL_TOLERANCES_KM.iter().map(|_| OnceLock::new()).collect();
     }
 
-    /// The rings of every level (full first), for computing importance over the whole map.
+    /// The rings at full detail, for computing importance over the whole map.
     fn full_rings(&self) -> impl Iterator<Item = &[MapPoint]> {
-        self.outline.rings.iter().map(Vec::as_slice)
+        self.rings.iter().map(Vec::as_slice)
     }
 
     pub fn contains(&self, point: MapPoint) -> bool {
@@ -137,6 +151,15 @@ impl AreaShape {
             .map(|polygon| ring_area(polygon.exterior()) - polygon.interiors().iter().map(ring_area).sum::<f64>())
             .sum()
     }
+}
+
+/// A point well inside a polygon, for its label. Found on the outline simplified to 2 km (the
+/// full coasts make the search costly and move the point by no more than that), kept only if it
+/// lies inside the full outline.
+fn label_point_of(polygon: &Polygon<f64>) -> Option<geo::Point<f64>> {
+    use geo::Simplify;
+    let coarse = polygon.simplify(2.0);
+    coarse.interior_point().filter(|point| polygon.contains(point)).or_else(|| polygon.interior_point())
 }
 
 fn ring_area(ring: &LineString<f64>) -> f64 {
@@ -171,9 +194,9 @@ fn simplify_ring(ring: &LineString<f64>, importance: &Importance, tolerance: f32
 pub struct RiverShape {
     /// Full detail, as in the data.
     pub lines: Vec<Vec<MapPoint>>,
-    /// `levels[i]`: the course at `LEVEL_TOLERANCES_KM[i]`, or `None` where it is the same as
-    /// the next finer one.
-    levels: Vec<Option<Vec<Vec<MapPoint>>>>,
+    /// `levels[i]`: the course at `LEVEL_TOLERANCES_KM[i]`, made on first use.
+    levels: Vec<OnceLock<Vec<Vec<MapPoint>>>>,
+    importance: Option<Arc<Importance>>,
     pub bounds: MapRect,
     /// Where its name goes: the middle vertex of its longest part.
     pub label_point: MapPoint,
@@ -194,33 +217,25 @@ impl RiverShape {
         }
         let longest = lines.iter().max_by_key(|line| line.len());
         let label_point = longest.and_then(|line| line.get(line.len() / 2)).copied().unwrap_or(bounds.centre());
-        RiverShape { lines, levels: Vec::new(), bounds, label_point }
+        RiverShape { lines, levels: Vec::new(), importance: None, bounds, label_point }
     }
 
     /// The coarsest course whose vertices stray at most `tolerance_km` from the full one.
     pub fn lines_for(&self, tolerance_km: f32) -> &[Vec<MapPoint>] {
         let usable = LEVEL_TOLERANCES_KM.iter().take_while(|&&tolerance| tolerance <= tolerance_km).count();
-        self.levels.iter().take(usable).rev().find_map(Option::as_ref).unwrap_or(&self.lines)
+        let (Some(level), Some(importance)) = (usable.checked_sub(1), self.importance.as_deref()) else {
+            return &self.lines;
+        };
+        let Some(cell) = self.levels.get(level) else { return &self.lines };
+        cell.get_or_init(|| {
+            let tolerance = LEVEL_TOLERANCES_KM[level];
+            self.lines.iter().map(|line| importance.simplify(line, tolerance)).filter(|l| l.len() >= 2).collect()
+        })
     }
 
-    fn add_levels(&mut self, importance: &Importance) {
-        let count = |lines: &[Vec<MapPoint>]| lines.iter().map(Vec::len).sum::<usize>();
-        let mut finer = count(&self.lines);
-        self.levels = LEVEL_TOLERANCES_KM
-            .iter()
-            .map(|&tolerance| {
-                let lines: Vec<Vec<MapPoint>> = self
-                    .lines
-                    .iter()
-                    .map(|line| importance.simplify(line, tolerance))
-                    .filter(|l| l.len() >= 2)
-                    .collect();
-                (count(&lines) != finer).then(|| {
-                    finer = count(&lines);
-                    lines
-                })
-            })
-            .collect();
+    fn add_levels(&mut self, importance: &Arc<Importance>) {
+        self.importance = Some(Arc::clone(importance));
+        self.levels = LEVEL_TOLERANCES_KM.iter().map(|_| OnceLock::new()).collect();
     }
 }
 
@@ -304,7 +319,7 @@ impl MapGeometry {
     pub fn vertex_count(&self) -> usize {
         let areas = self.areas.iter().flatten().chain(&self.water).chain(&self.context);
         let lines = self.rivers.iter().chain(&self.modern_borders).flat_map(|shape| &shape.lines);
-        areas.map(|shape| shape.outline.vertex_count()).sum::<usize>() + lines.map(Vec::len).sum::<usize>()
+        areas.map(|shape| shape.outline().vertex_count()).sum::<usize>() + lines.map(Vec::len).sum::<usize>()
     }
 
     pub fn area(&self, place: PlaceId) -> Option<&AreaShape> {
@@ -325,13 +340,13 @@ fn add_levels(
     rivers: &mut [RiverShape],
     modern_borders: &mut [RiverShape],
 ) {
-    let importance = {
+    let importance = Arc::new({
         let shapes = areas.iter().flatten().chain(water.iter()).chain(context.iter());
         let rings: Vec<&[MapPoint]> = shapes.flat_map(AreaShape::full_rings).collect();
         let lines: Vec<&[MapPoint]> =
             rivers.iter().chain(modern_borders.iter()).flat_map(|shape| &shape.lines).map(Vec::as_slice).collect();
         Importance::new(&rings, &lines)
-    };
+    });
     for shape in areas.iter_mut().flatten().chain(water.iter_mut()).chain(context.iter_mut()) {
         shape.add_levels(&importance);
     }
@@ -349,15 +364,15 @@ mod tests {
         let outer = LineString::from(vec![(60.0, 45.0), (62.0, 45.0), (62.0, 47.0), (60.0, 47.0), (60.0, 45.0)]);
         let hole = LineString::from(vec![(60.5, 45.5), (60.5, 46.5), (61.5, 46.5), (61.5, 45.5), (60.5, 45.5)]);
         let shape = AreaShape::new(&Albers::kazakhstan(), &MultiPolygon(vec![Polygon::new(outer, vec![hole])]));
-        assert_eq!(shape.outline.rings.len(), 2);
-        assert!(shape.outline.triangles.len() >= 8 * 3);
+        assert_eq!(shape.outline().rings.len(), 2);
+        assert!(shape.outline().triangles.len() >= 8 * 3);
         // The filled triangles add up to the area between the rings.
         let filled: f64 = shape
             .outline
             .triangles
             .chunks(3)
             .map(|t| {
-                let [a, b, c] = [t[0], t[1], t[2]].map(|i| shape.outline.vertices[i as usize]);
+                let [a, b, c] = [t[0], t[1], t[2]].map(|i| shape.outline().vertices[i as usize]);
                 f64::from(((b.x - a.x) * (c.y - a.y) - (c.x - a.x) * (b.y - a.y)).abs()) / 2.0
             })
             .sum();

@@ -14,9 +14,41 @@
 //!
 //! Both sides of a shared border therefore keep exactly the same vertices at every level.
 
-use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use super::MapPoint;
+
+/// Maps keyed by vertices. The keys are two floats' bits, not attacker-chosen text, so a
+/// multiply-and-rotate hash (as rustc's FxHash) serves instead of SipHash, at a fraction of its
+/// cost: the importance of the whole map's vertices is computed at every start.
+type HashMap<K, V> = std::collections::HashMap<K, V, BuildHasherDefault<VertexHasher>>;
+
+#[derive(Default)]
+struct VertexHasher(u64);
+
+impl Hasher for VertexHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &byte in bytes {
+            self.write_u64(u64::from(byte));
+        }
+    }
+
+    fn write_u32(&mut self, value: u32) {
+        self.write_u64(u64::from(value));
+    }
+
+    fn write_u64(&mut self, value: u64) {
+        self.0 = (self.0.rotate_left(5) ^ value).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+
+    fn write_usize(&mut self, value: usize) {
+        self.write_u64(value as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
 
 /// A vertex's identity: its exact bits. Shared borders come from the same coordinates in the
 /// data files and are projected by the same code, so they are equal to the bit.
@@ -106,7 +138,7 @@ fn open_ring(ring: &[MapPoint]) -> &[MapPoint] {
 
 /// For every vertex, the rings it belongs to (sorted, each once).
 fn ring_membership(rings: &[&[MapPoint]]) -> HashMap<VertexKey, Vec<u32>> {
-    let mut membership: HashMap<VertexKey, Vec<u32>> = HashMap::new();
+    let mut membership: HashMap<VertexKey, Vec<u32>> = HashMap::default();
     for (index, ring) in rings.iter().enumerate() {
         for &point in *ring {
             let rings = membership.entry(key(point)).or_default();
@@ -124,7 +156,7 @@ fn ring_membership(rings: &[&[MapPoint]]) -> HashMap<VertexKey, Vec<u32>> {
 fn ring_nodes(ring: &[MapPoint], membership: &HashMap<VertexKey, Vec<u32>>) -> Vec<usize> {
     let rings_at = |i: usize| membership.get(&key(ring[i % ring.len()])).map_or(&[][..], Vec::as_slice);
     let n = ring.len();
-    let mut seen: HashMap<VertexKey, usize> = HashMap::with_capacity(n);
+    let mut seen: HashMap<VertexKey, usize> = HashMap::with_capacity_and_hasher(n, Default::default());
     for &point in ring {
         *seen.entry(key(point)).or_default() += 1;
     }

@@ -391,12 +391,12 @@ fn sample(texture: &Texture, uv: egui::Pos2) -> [u8; 4] {
         return [255; 4];
     }
     let pixels = &texture.image.pixels;
-    let texel = |x: usize, y: usize| pixels.get(y * width + x).map_or([255.0; 4], |p| p.to_array().map(f32::from));
+    let texel = |x: usize, y: usize| pixels.get(y * width + x).map_or([255; 4], |p| p.to_array());
     let x = uv.x * width as f32 - 0.5;
     let y = uv.y * height as f32 - 0.5;
     if texture.nearest {
         let (x, y) = (round_to_i64(f64::from(x)), round_to_i64(f64::from(y)));
-        return texel(wrap(x, width, texture.wrap), wrap(y, height, texture.wrap)).map(|v| v as u8);
+        return texel(wrap(x, width, texture.wrap), wrap(y, height, texture.wrap));
     }
     let (x0, y0) = (floor_to_i64(x), floor_to_i64(y));
     let (fx, fy) = (x - x0 as f32, y - y0 as f32);
@@ -404,6 +404,12 @@ fn sample(texture: &Texture, uv: egui::Pos2) -> [u8; 4] {
     let (left, right) = (wrap(x0, width, texture.wrap), wrap(x0 + 1, width, texture.wrap));
     let (top, bottom) = (wrap(y0, height, texture.wrap), wrap(y0 + 1, height, texture.wrap));
     let (a, b, c, d) = (texel(left, top), texel(right, top), texel(left, bottom), texel(right, bottom));
+    // Four equal texels blend to themselves (the relief's flat ground, a stripe's inside): the same
+    // bytes without the arithmetic.
+    if a == b && a == c && a == d {
+        return a;
+    }
+    let [a, b, c, d] = [a, b, c, d].map(|texel| texel.map(f32::from));
     std::array::from_fn(|i| {
         let top = a[i] + (b[i] - a[i]) * fx;
         let bottom = c[i] + (d[i] - c[i]) * fx;

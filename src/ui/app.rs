@@ -169,17 +169,39 @@ pub struct AtlasApp {
     window_size: Option<egui::Vec2>,
 }
 
+/// What the window shows, read and built from the data: made on another thread while the window
+/// and its graphics device open (see `ui::run_window`), so that the two waits overlap.
+pub struct Prepared {
+    loaded: crate::data::Loaded,
+    geometry: MapGeometry,
+    shares: crate::shares::TerritoryShares,
+}
+
+impl Prepared {
+    /// Loads the embedded data, or the folder given with `--data`, and projects it.
+    pub fn new(data_dir: Option<&std::path::Path>) -> Prepared {
+        let loaded = crate::cli::load_data(data_dir);
+        let geometry = MapGeometry::new(&loaded.atlas);
+        let shares = crate::shares::territory_shares(&loaded.atlas, &geometry);
+        Prepared { loaded, geometry, shares }
+    }
+}
+
 impl AtlasApp {
     pub fn new(options: StartOptions) -> AtlasApp {
-        let loaded = crate::cli::load_data(options.data_dir.as_deref());
+        let prepared = Prepared::new(options.data_dir.as_deref());
+        AtlasApp::with_prepared(options, prepared)
+    }
+
+    /// The app over data already prepared (for the same `options.data_dir`).
+    pub fn with_prepared(options: StartOptions, prepared: Prepared) -> AtlasApp {
+        let Prepared { loaded, geometry, shares } = prepared;
         let mut problems = loaded.problems;
         let texts = Translations::embedded().unwrap_or_else(|message| {
             problems.push(Problem::new("assets/translations.toml", None, message));
             Translations::default()
         });
         let atlas = loaded.atlas;
-        let geometry = MapGeometry::new(&atlas);
-        let shares = crate::shares::territory_shares(&atlas, &geometry);
         let selected = options.place.as_deref().and_then(|name| atlas.find_places(name).first().copied());
         let language = options.language.or_else(crate::i18n::system_language).unwrap_or_default();
         AtlasApp {

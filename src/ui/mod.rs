@@ -53,12 +53,20 @@ pub fn run_window(options: StartOptions) -> anyhow::Result<()> {
     // the atlas's settings go to an atomically written file instead (see settings_file).
     let native_options = eframe::NativeOptions { viewport, persist_window: false, ..Default::default() };
     let mut settings = settings;
+    // The data is read and projected while the window and its graphics device open.
+    let data_dir = options.data_dir.clone();
+    let preparing =
+        std::thread::Builder::new().name("prepare data".into()).spawn(move || app::Prepared::new(data_dir.as_deref()));
     eframe::run_native(
         "Steppe Atlas",
         native_options,
         Box::new(move |creation| {
             setup_context(&creation.egui_ctx);
-            let mut app = AtlasApp::new(options.clone());
+            let prepared = preparing
+                .ok()
+                .and_then(|thread| thread.join().ok())
+                .unwrap_or_else(|| app::Prepared::new(options.data_dir.as_deref()));
+            let mut app = AtlasApp::with_prepared(options.clone(), prepared);
             let found = settings.take().is_some_and(|(path, loaded)| app.use_settings(path, loaded, &options));
             // Versions before settings.toml kept the settings in eframe's app.ron: read them once.
             if !found

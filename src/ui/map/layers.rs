@@ -285,9 +285,9 @@ fn draw_rivers(painter: &Painter, projector: &Projector, scene: &MapScene<'_>) {
 /// only when zoomed in far enough that it does not turn the steppe into a web.
 fn visible_river_rank(points_per_km: f32) -> u8 {
     match points_per_km {
-        p if p >= 1.2 => 4,
-        p if p >= 0.6 => 3,
-        p if p >= 0.25 => 2,
+        p if p >= 1.5 => 4,
+        p if p >= 0.9 => 3,
+        p if p >= 0.3 => 2,
         _ => 1,
     }
 }
