@@ -368,7 +368,7 @@ mod tests {
         assert!(shape.outline().triangles.len() >= 8 * 3);
         // The filled triangles add up to the area between the rings.
         let filled: f64 = shape
-            .outline
+            .outline()
             .triangles
             .chunks(3)
             .map(|t| {
