@@ -319,5 +319,6 @@ def centerline(polygon_lonlat: Polygon, start: tuple[float, float], end: tuple[f
     path = [b]
     while path[-1] != a:
         path.append(prev[path[-1]])
-    line = np.asarray([(sx, sy)] + [xy[i] for i in path[::-1]] + [(ex, ey)])
+    # the medial axis only: the given ends are rough, and joining them would draw a spike
+    line = np.asarray([xy[i] for i in path[::-1]])
     return lonlat(simplify_km(line, 0.5))

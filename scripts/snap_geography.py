@@ -533,6 +533,11 @@ def river_features(courses: dict[str, np.ndarray], segments, nodes, edges, shore
         # the unnamed streams are drawn only zoomed out to at least a point a km or so: 1 km is
         # finer than a pixel there, and a stream under 10 km is not drawn as a line at all
         xy = G.simplify_km(G.km(coords), STREAM_SIMPLIFY_KM)
+        if len(xy) < 2 or seas.contains(Point(xy[0])) and seas.contains(Point(xy[-1])):
+            continue
+        if seas.contains(Point(xy[0])):
+            xy = xy[::-1]  # so that the part on land comes first
+        xy = upstream_of(xy, seas)
         if len(xy) < 2:
             continue
         line = LineString(xy)

@@ -87,9 +87,10 @@ pub fn load(dataset: &Dataset) -> Loaded {
             .into_iter()
             .map(|course| crate::model::River {
                 id: course.id,
-                name: course.name.unwrap_or_default(),
+                name: course.name.clone().unwrap_or_default(),
                 course: course.lines,
-                rank: course.rank.unwrap_or(1),
+                // without a rank: a named river is a main one, an unnamed stream a lesser one
+                rank: course.rank.unwrap_or(if course.name.is_some() { 1 } else { 3 }),
             })
             .collect();
     }

@@ -72,7 +72,7 @@ const ABOUT_LICENCES: &[&str] = &[
     "Code: MIT licence.",
     "Fonts: Noto Sans, SIL Open Font License 1.1.",
     "Boundaries of 1917 and neighbours: drawn for this atlas from the sources in maps/SOURCES.md, on the data below.",
-    "Coasts, lakes and rivers: GSHHG 2.3 (Wessel and Smith, 1996), GNU LGPL 3; the files derived from it (maps/areas.geojson, water.geojson, rivers.geojson, context.geojson) can be replaced with --data.",
+    "Coasts, lakes and rivers: GSHHG 2.3.7 (Wessel and Smith, 1996), GNU LGPL 3 or later (texts in maps/LICENSE-LGPL-3.txt and maps/LICENSE-GPL-3.txt); the files derived from it (maps/areas.geojson, water.geojson, rivers.geojson, context.geojson) can be replaced with --data.",
     "Frontier with China: Natural Earth 1:10m (naturalearthdata.com), public domain.",
     "Shaded relief and present-day borders: Natural Earth (naturalearthdata.com), public domain.",
     "History: maps/sources.toml lists every source cited by a period or an event.",
