@@ -173,7 +173,7 @@ class RiverGraph:
                                 self.adj[j][e] = w
                                 self.bridges.add((min(e, j), max(e, j)))
 
-    def add_line(self, coords_lonlat: np.ndarray, level: int, join_km: float = 15.0) -> None:
+    def add_line(self, coords_lonlat: np.ndarray, level: int, join_km: float = 30.0) -> None:
         """Adds a line that the data lacks (a river under a later reservoir), joined at both ends to
         the nearest vertex of the network within `join_km`."""
         pts = km(coords_lonlat)

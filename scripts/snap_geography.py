@@ -66,7 +66,7 @@ LAKES: list[tuple[str, tuple[float, float], tuple[str, str, str]]] = [
 ]
 # GSHHG lakes of the region that did not exist in 1917: reservoirs and lakes filled by drainage.
 NOT_IN_1917 = [
-    ((48.64, 54.56), "Kuybyshev reservoir (1955-57)"), ((45.77, 50.21), "Volgograd reservoir (1958-61)"),
+    ((48.64, 54.56), "Kuybyshev reservoir (1955-57)"), ((48.50, 52.80), "Saratov reservoir (1967-68)"), ((45.77, 50.21), "Volgograd reservoir (1958-61)"),
     ((77.63, 43.84), "Kapchagay reservoir on the Ili (1970)"), ((68.16, 41.13), "Chardara reservoir (1965)"),
     ((46.61, 40.91), "Mingachevir reservoir (1953)"), ((83.44, 48.73), "Zaisan with the Bukhtarma reservoir (1960): drawn from water_1917.py"),
 ]
@@ -104,7 +104,7 @@ RIVERS: list[dict] = [
          via=[(58.57, 51.22), (55.10, 51.77), (51.37, 51.23), (51.17, 50.20),
               (51.87, 49.03), (51.92, 47.11), (51.75, 46.90)]),
     dict(id="volga", names=("Еділ", "Волга", "Volga"), classes=2,
-         via=[(46.03, 51.53), (44.52, 48.71), (48.03, 46.35), (48.40, 46.00)]),
+         via=[(49.10, 55.78), (50.10, 53.20), (46.03, 51.53), (44.52, 48.71), (48.03, 46.35), (48.40, 46.00)]),
     dict(id="irtysh", names=("Ертіс", "Иртыш", "Irtysh"), classes=2,
          via=[(83.49, 48.25), (82.61, 49.95), (80.23, 50.41), (76.95, 52.29), (75.45, 53.33), (73.37, 54.99),
               (74.38, 56.90), (68.25, 58.20), (69.05, 61.00)]),
@@ -142,6 +142,8 @@ RIVERS: list[dict] = [
 DROWNED = [
     ((83.44, 48.73), (83.49, 48.25), (83.30, 49.62), "the Irtysh under the Bukhtarma reservoir"),
     ((45.77, 50.21), (46.95, 51.85), (44.68, 48.80), "the Volga under the Volgograd reservoir"),
+    ((48.64, 54.56), (49.10, 55.70), (49.45, 53.45), "the Volga under the Kuybyshev reservoir"),
+    ((48.50, 52.80), (48.55, 52.85), (47.80, 52.05), "the Volga under the Saratov reservoir"),
     ((77.63, 43.84), (78.30, 43.95), (77.07, 43.88), "the Ili under the Kapchagay reservoir"),
     ((68.16, 41.13), (68.50, 40.93), (67.97, 41.25), "the Syr Darya under the Chardara reservoir"),
 ]
