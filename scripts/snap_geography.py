@@ -101,7 +101,7 @@ MOUTHS: dict[str, tuple[float, float]] = {}
 # (inserted as they are, in order, between the waypoints named by index).
 RIVERS: list[dict] = [
     dict(id="ural", names=("Жайық", "Урал", "Ural"), classes=3,
-         via=[(58.57, 51.22), (55.10, 51.77), (51.37, 51.23), (51.17, 50.20),
+         via=[(59.42, 54.15), (58.98, 53.41), (58.57, 51.22), (55.10, 51.77), (51.37, 51.23), (51.17, 50.20),
               (51.87, 49.03), (51.92, 47.11), (51.75, 46.90)]),
     dict(id="volga", names=("Еділ", "Волга", "Volga"), classes=2,
          via=[(49.10, 55.78), (50.10, 53.20), (46.03, 51.53), (44.52, 48.71), (48.03, 46.35), (48.40, 46.00)]),
@@ -144,6 +144,7 @@ DROWNED = [
     ((45.77, 50.21), (46.95, 51.85), (44.68, 48.80), "the Volga under the Volgograd reservoir"),
     ((48.64, 54.56), (49.10, 55.70), (49.45, 53.45), "the Volga under the Kuybyshev reservoir"),
     ((48.50, 52.80), (48.55, 52.85), (47.80, 52.05), "the Volga under the Saratov reservoir"),
+    ((59.00, 51.90), (59.00, 52.21), (58.85, 51.69), "the Ural under the Iriklinskoye reservoir"),
     ((77.63, 43.84), (78.30, 43.95), (77.07, 43.88), "the Ili under the Kapchagay reservoir"),
     ((68.16, 41.13), (68.50, 40.93), (67.97, 41.25), "the Syr Darya under the Chardara reservoir"),
 ]
