@@ -723,49 +723,11 @@ LAKE_IN = {
 
 
 # --------------------------------------------------------------------------------------------
-# Generation (standard library only)
+# Ring coordinates
 # --------------------------------------------------------------------------------------------
-def num(x: float) -> str:
-    """Three decimals at most, two at least: 53.1 -> "53.10", 53.125 -> "53.125"."""
-    text = f"{x:.3f}"
-    return text[:-1] if text.endswith("0") else text
-
-
 def coords_of(ring: list[str]) -> list[tuple[float, float]]:
     points = [NODES[name] for name in ring]
     return points + [points[0]]
-
-
-def feature_text(fid: str, names: tuple[str, str, str], ring: list[tuple[float, float]]) -> str:
-    props = {"id": fid, "name_kk": names[0], "name_ru": names[1], "name_en": names[2]}
-    head = '{"type": "Feature", "properties": ' + json.dumps(props, ensure_ascii=False)
-    lines = [head + ', "geometry": {"type": "Polygon", "coordinates": [[']
-    positions = [f"  [{num(lon)}, {num(lat)}]" for lon, lat in ring]
-    lines.append(",\n".join(positions))
-    lines.append("]]}}")
-    return "\n".join(lines)
-
-
-def collection_text(features: list[str]) -> str:
-    return '{"type": "FeatureCollection", "features": [\n' + ",\n".join(features) + "\n]}\n"
-
-
-def unit_features() -> list[tuple[str, tuple[str, str, str], list[tuple[float, float]]]]:
-    out = [(uid, UNIT_NAMES[uid], coords_of(ring)) for uid, ring in UNITS]
-    out += [(uid, UEZD_NAMES[uid], coords_of(ring)) for uid, ring in UEZD_RINGS]
-    out += [(zid, names, list(pts) + [pts[0]]) for zid, names, pts in ZONES]
-    return out
-
-
-def water_features() -> list[tuple[str, tuple[str, str, str], list[tuple[float, float]]]]:
-    return [(wid, WATER_NAMES[wid], coords_of(ring)) for wid, ring in WATER_RINGS]
-
-
-def generate() -> None:
-    (MAPS / "areas.geojson").write_text(
-        collection_text([feature_text(*f) for f in unit_features()]), encoding="utf-8")
-    (MAPS / "water.geojson").write_text(
-        collection_text([feature_text(*f) for f in water_features()]), encoding="utf-8")
 
 
 # --------------------------------------------------------------------------------------------

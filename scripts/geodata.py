@@ -214,29 +214,10 @@ class RiverGraph:
         return best
 
     def path(self, a: int, b: int, max_class: int = 6) -> list[int]:
-        dist = {a: 0.0}
-        prev: dict[int, int] = {}
-        heap = [(0.0, a)]
-        while heap:
-            d, u = heapq.heappop(heap)
-            if u == b:
-                break
-            if d > dist[u]:
-                continue
-            for v, w in self.adj[u].items():
-                if self.cls[v] > max_class:
-                    w *= 4.0
-                nd = d + w
-                if nd < dist.get(v, math.inf):
-                    dist[v] = nd
-                    prev[v] = u
-                    heapq.heappush(heap, (nd, v))
-        if b not in dist:
-            raise ValueError("no path")
-        out = [b]
-        while out[-1] != a:
-            out.append(prev[out[-1]])
-        return out[::-1]
+        """The shortest way from a to b; vertices of lesser classes cost four times their length."""
+        def weight(u: int, v: int, w: float) -> float:
+            return w * 4.0 if self.cls[v] > max_class else w
+        return shortest_path(self.adj, a, b, weight)
 
     def course(self, waypoints: list[tuple[float, float]], max_class: int = 6) -> tuple[np.ndarray, float, list[str]]:
         """The course through the waypoints (km coordinates), the length of bridged jumps on it, and
@@ -254,6 +235,32 @@ class RiverGraph:
         bridged = sum(math.dist(self.xy[u], self.xy[v]) for u, v in zip(ids, ids[1:])
                       if (min(u, v), max(u, v)) in self.bridges)
         return np.asarray([self.xy[i] for i in ids]), bridged, straight
+
+
+def shortest_path(adj: list[dict[int, float]], a: int, b: int, weight=None) -> list[int]:
+    """Dijkstra's shortest path from a to b over an adjacency list of edge lengths; `weight(u, v, w)`
+    may change what an edge costs. Raises ValueError when b cannot be reached."""
+    dist = {a: 0.0}
+    prev: dict[int, int] = {}
+    heap = [(0.0, a)]
+    while heap:
+        d, u = heapq.heappop(heap)
+        if u == b:
+            break
+        if d > dist[u]:
+            continue
+        for v, w in adj[u].items():
+            nd = d + (weight(u, v, w) if weight else w)
+            if nd < dist.get(v, math.inf):
+                dist[v] = nd
+                prev[v] = u
+                heapq.heappush(heap, (nd, v))
+    if b not in dist:
+        raise ValueError("no path")
+    out = [b]
+    while out[-1] != a:
+        out.append(prev[out[-1]])
+    return out[::-1]
 
 
 def nearest_distance_km(points_km: np.ndarray, line) -> np.ndarray:
@@ -305,20 +312,7 @@ def centerline(polygon_lonlat: Polygon, start: tuple[float, float], end: tuple[f
     (sx, sy), (ex, ey) = km([start])[0], km([end])[0]
     a = min(range(len(xy)), key=lambda i: (xy[i][0] - sx) ** 2 + (xy[i][1] - sy) ** 2)
     b = min(range(len(xy)), key=lambda i: (xy[i][0] - ex) ** 2 + (xy[i][1] - ey) ** 2)
-    dist, prev, heap = {a: 0.0}, {}, [(0.0, a)]
-    while heap:
-        d, u = heapq.heappop(heap)
-        if u == b:
-            break
-        if d > dist[u]:
-            continue
-        for v, w in adj[u].items():
-            if d + w < dist.get(v, math.inf):
-                dist[v], prev[v] = d + w, u
-                heapq.heappush(heap, (d + w, v))
-    path = [b]
-    while path[-1] != a:
-        path.append(prev[path[-1]])
+    path = shortest_path(adj, a, b)
     # the medial axis only: the given ends are rough, and joining them would draw a spike
-    line = np.asarray([xy[i] for i in path[::-1]])
+    line = np.asarray([xy[i] for i in path])
     return lonlat(simplify_km(line, 0.5))

@@ -562,8 +562,6 @@ def splice_border(coords, chain: str, nodes, edges) -> list:
     first, last = (line.project(Point(G.km([nodes[n]])[0])) for n in (order[0], order[-1]))
     before = [p for p, s in zip(coords, (line.project(Point(q)) for q in G.km(coords))) if s < first - 0.05]
     after = [p for p, s in zip(coords, (line.project(Point(q)) for q in G.km(coords))) if s > last + 0.05]
-    middle = ring_coords(order, nodes, edges)[:-1]
-    # ring_coords closes the chain back to its start; keep only the way along the river
     middle = []
     for a, b in zip(order, order[1:]):
         e = edges.get((a, b)) or edges[(b, a)][::-1]

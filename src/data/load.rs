@@ -86,11 +86,11 @@ pub fn load(dataset: &Dataset) -> Loaded {
         rivers = geojson::read_courses(&mut reporter, &file.text)
             .into_iter()
             .map(|course| crate::model::River {
-                id: course.id,
-                name: course.name.clone().unwrap_or_default(),
-                course: course.lines,
                 // without a rank: a named river is a main one, an unnamed stream a lesser one
                 rank: course.rank.unwrap_or(if course.name.is_some() { 1 } else { 3 }),
+                id: course.id,
+                name: course.name.unwrap_or_default(),
+                course: course.lines,
             })
             .collect();
     }
