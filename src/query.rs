@@ -94,7 +94,7 @@ fn place_report(atlas: &Atlas, id: PlaceId, date: Date) -> PlaceReport {
                 .map(|holder| {
                     let force = atlas.force(holder.force);
                     ControlReport {
-                        side: force.side.id(),
+                        side: holder.side.id(),
                         force: force.id.clone(),
                         role: holder.role.id(),
                         confidence: period.confidence.id(),

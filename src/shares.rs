@@ -40,7 +40,7 @@ fn leaf_areas(atlas: &Atlas, geometry: &MapGeometry) -> Vec<(PlaceId, f64)> {
         .filter(|&id| match atlas.place(id).kind {
             PlaceKind::Uezd => true,
             PlaceKind::Oblast => !has_uezd_children[id.index()],
-            PlaceKind::City | PlaceKind::Zone => false,
+            PlaceKind::City | PlaceKind::Settlement | PlaceKind::Zone => false,
         })
         .filter_map(|id| Some((id, geometry.area(id)?.area_km2())))
         .collect()

@@ -186,8 +186,8 @@ const CASES: &[Case] = &[
             while !text.is_char_boundary(from) {
                 from -= 1;
             }
-            // Cut just after a note's opening quote: the string never ends.
-            let at = from + text[from..].find("note = \"").unwrap() + "note = \"".len();
+            // Cut just after the opening quote of a note's English text: the string never ends.
+            let at = from + text[from..].find("en = \"").unwrap() + "en = \"".len();
             Broken { bytes: text.as_bytes()[..at].to_vec(), line: Some(text[..at].matches('\n').count() + 1) }
         },
         message: "not valid TOML:",
@@ -383,6 +383,40 @@ const CASES: &[Case] = &[
         file: "control.toml",
         breaks: |text| append(text, &period("1919-03-01", "1919-03-02", "martians"), "forces ="),
         message: "`forces` of period for `omsk`: no force has the id `martians` in forces.toml",
+        may_change: &[],
+    },
+    Case {
+        name: "a force used before it has a side",
+        file: "control.toml",
+        breaks: |text| append(text, &period("1917-02-10", "1917-02-20", "orenburg_cossacks"), "forces ="),
+        message: "`forces` of period for `omsk`: `orenburg_cossacks` has no side before 1917-03-08, but the period starts 1917-02-10",
+        may_change: &[],
+    },
+    Case {
+        name: "a period across a force's change of side",
+        file: "control.toml",
+        breaks: |text| append(text, &period("1917-11-01", "1917-11-20", "orenburg_cossacks"), "forces ="),
+        message: "`orenburg_cossacks` turns from provisional to white on 1917-11-08, inside the period (1917-11-01 to 1917-11-20); split the period on that day",
+        may_change: &[],
+    },
+    Case {
+        name: "a force with both one side and dated sides",
+        file: "forces.toml",
+        breaks: |text| {
+            let force = "\n[[force]]\nid = \"turncoats\"\nside = \"white\"\nsides = [{ from = \"1918-01-01\", side = \"soviet\" }]\nname = { kk = \"a\", ru = \"b\", en = \"c\" }\n";
+            append(text, force, "side =")
+        },
+        message: "force `turncoats` has both `side` and `sides`: keep one",
+        may_change: &[],
+    },
+    Case {
+        name: "dated sides out of order",
+        file: "forces.toml",
+        breaks: |text| {
+            let force = "\n[[force]]\nid = \"turncoats\"\nsides = [{ from = \"1918-05-01\", side = \"white\" },\n  { from = \"1918-01-01\", side = \"soviet\" }]\nname = { kk = \"a\", ru = \"b\", en = \"c\" }\n";
+            append(text, force, "{ from = \"1918-01-01\"")
+        },
+        message: "`sides` of force `turncoats`: 1918-01-01 does not come after 1918-05-01",
         may_change: &[],
     },
     Case {

@@ -588,3 +588,86 @@ fn mangyshlak_acknowledged_unknown() {
     // dasinok_fort_1919, ruwiki_grishin_almazov: the fort itself Red in May 1919
     assert_sides("1919-05-10", "fort_alexandrovsk", &["soviet"]);
 }
+
+// ---- History v2: sides with dates, every town its own history, the countryside ----
+
+mod whole_atlas {
+    #![allow(clippy::unwrap_used, clippy::expect_used)] // a panic is a failed test
+
+    use steppe_atlas::data::{Dataset, load};
+    use steppe_atlas::model::{Atlas, Date, PlaceKind, Side};
+
+    fn atlas() -> Atlas {
+        let loaded = load(&Dataset::embedded());
+        assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+        loaded.atlas
+    }
+
+    fn day(text: &str) -> Date {
+        Date::parse(text).unwrap()
+    }
+
+    /// No White movement existed before Dutov refused to recognise the Bolsheviks on
+    /// 26 October (8 November) 1917 (seed; ganin_dutov).
+    #[test]
+    fn no_place_is_white_before_8_november_1917() {
+        let atlas = atlas();
+        for period in &atlas.periods {
+            for holder in &period.holders {
+                assert!(
+                    holder.side != Side::White || period.start >= day("1917-11-08"),
+                    "`{}` is White from {} through `{}`",
+                    atlas.place(period.place).id,
+                    period.start,
+                    atlas.force(holder.force).id
+                );
+            }
+        }
+    }
+
+    /// The hosts shared the multi-power of 1917 beside the Provisional Government's committees
+    /// (seed) and turned White each on the day of its open armed break with Soviet power.
+    #[test]
+    fn each_cossack_host_turns_white_on_its_own_day() {
+        let atlas = atlas();
+        for (host, white_from) in [
+            ("orenburg_cossacks", "1917-11-08"),
+            ("ural_cossacks", "1918-03-26"),
+            ("semirechye_cossacks", "1918-04-16"),
+            ("siberian_cossacks", "1918-05-31"),
+        ] {
+            let force = atlas.force_by_id(host).unwrap();
+            let white_from = day(white_from);
+            assert_eq!(force.side_on(day("1917-06-01")), Some(Side::Provisional), "{host} in June 1917");
+            assert_eq!(force.side_on(white_from.add_days(-1)), Some(Side::Provisional), "{host} the day before");
+            assert_eq!(force.side_on(white_from), Some(Side::White), "{host} on {white_from}");
+        }
+    }
+
+    /// A town never borrows its uezd's dates: every town and settlement has periods of its own
+    /// for every day of the atlas.
+    #[test]
+    fn every_town_and_settlement_has_its_own_history() {
+        let atlas = atlas();
+        let mut date = Date::ATLAS_START;
+        let points: Vec<_> = atlas.place_ids().filter(|&id| atlas.place(id).kind.is_point()).collect();
+        while date <= Date::ATLAS_END {
+            for &place in &points {
+                assert_eq!(
+                    atlas.resolve(place, date).from_place,
+                    Some(place),
+                    "`{}` has no period of its own on {date}",
+                    atlas.place(place).id
+                );
+            }
+            date = date.add_days(1);
+        }
+    }
+
+    #[test]
+    fn the_atlas_holds_the_places_and_events_of_the_war() {
+        let atlas = atlas();
+        assert!(atlas.places.len() >= 180, "{} places", atlas.places.len());
+        assert!(atlas.events.len() >= 250, "{} events", atlas.events.len());
+    }
+}

@@ -12,12 +12,14 @@ use toml::Spanned;
 use super::dataset::Dataset;
 use super::geojson::{self, Outline};
 use super::problem::{Problem, Reporter};
-use super::raw::{RawEvent, RawForce, RawNames, RawPeriod, RawPerson, RawPlace, RawRange, RawSource};
+use super::raw::{
+    RawEvent, RawForce, RawHolder, RawNames, RawNote, RawPeriod, RawPerson, RawPlace, RawRange, RawSideFrom, RawSource,
+};
 use super::toml_entries::{DateField, read_entries};
 use super::topology;
 use crate::model::{
     Atlas, Confidence, ControlPeriod, Date, DatePrecision, Event, EventCategory, Force, ForceId, Holder, LonLat, Names,
-    Place, PlaceId, PlaceKind, Role, Side, Source, SourceId,
+    Place, PlaceId, PlaceKind, Role, Side, SideFrom, Source, SourceId,
 };
 
 /// An atlas and the problems met while loading it.
@@ -109,9 +111,12 @@ pub fn load(dataset: &Dataset) -> Loaded {
     }
 
     let mut forces = Vec::new();
+    let mut force_sources = Vec::new();
     if let Some(file) = need(dataset, "forces.toml", &mut problems) {
         let mut reporter = Reporter::new(&file.display_name, &file.text, &mut problems);
-        forces = build_forces(&mut reporter, &file.text);
+        let cited;
+        (forces, cited) = build_forces(&mut reporter, &file.text);
+        force_sources = cited;
     }
     let force_ids: HashMap<String, ForceId> =
         forces.iter().enumerate().map(|(i, force)| (force.id.clone(), ForceId(i as u32))).collect();
@@ -124,6 +129,16 @@ pub fn load(dataset: &Dataset) -> Loaded {
     let source_ids: HashMap<String, SourceId> =
         sources.iter().enumerate().map(|(i, source)| (source.id.clone(), SourceId(i as u32))).collect();
 
+    if let Some(file) = dataset.file("forces.toml") {
+        // The sources that date a force's change of side, now that the sources are known.
+        let mut reporter = Reporter::new(&file.display_name, &file.text, &mut problems);
+        for source in &force_sources {
+            if !source_ids.contains_key(source.get_ref()) {
+                let message = format!("`sides.sources`: no source has the id `{}` in sources.toml", source.get_ref());
+                reporter.at(&source.span(), message);
+            }
+        }
+    }
     if let Some(file) = dataset.file("places.toml") {
         // The sources of 1897 populations, now that the sources are known.
         let mut reporter = Reporter::new(&file.display_name, &file.text, &mut problems);
@@ -153,7 +168,7 @@ pub fn load(dataset: &Dataset) -> Loaded {
     let mut periods = Vec::new();
     if let Some(file) = need(dataset, "control.toml", &mut problems) {
         let mut reporter = Reporter::new(&file.display_name, &file.text, &mut problems);
-        periods = build_periods(&mut reporter, &file.text, &ids, &places);
+        periods = build_periods(&mut reporter, &file.text, &ids, &places, &forces);
     }
     let mut events = Vec::new();
     if let Some(file) = need(dataset, "events.toml", &mut problems) {
@@ -239,7 +254,7 @@ fn build_places(reporter: &mut Reporter<'_>, text: &str) -> (Vec<Place>, Vec<usi
         let Some(kind) = PlaceKind::from_id(raw.kind.get_ref()) else {
             reporter.at(
                 &raw.kind.span(),
-                format!("`kind` of `{id}`: `{}` is not one of oblast, uezd, city, zone", raw.kind.get_ref()),
+                format!("`kind` of `{id}`: `{}` is not one of oblast, uezd, city, settlement, zone", raw.kind.get_ref()),
             );
             continue;
         };
@@ -254,22 +269,22 @@ fn build_places(reporter: &mut Reporter<'_>, text: &str) -> (Vec<Place>, Vec<usi
             None => None,
         };
         let location = match (&raw.lonlat, kind) {
-            (Some(lonlat), PlaceKind::City) => match lon_lat(lonlat.get_ref()) {
+            (Some(lonlat), PlaceKind::City | PlaceKind::Settlement) => match lon_lat(lonlat.get_ref()) {
                 Ok(point) => Some(point),
                 Err(message) => {
                     reporter.at(&lonlat.span(), format!("`lonlat` of `{id}`: {message}"));
                     continue;
                 }
             },
-            (None, PlaceKind::City) => {
-                reporter.at(&span, format!("city `{id}` needs `lonlat = [longitude, latitude]`"));
+            (None, PlaceKind::City | PlaceKind::Settlement) => {
+                reporter.at(&span, format!("{} `{id}` needs `lonlat = [longitude, latitude]`", kind.id()));
                 continue;
             }
             (Some(lonlat), _) => {
                 reporter.at(
                     &lonlat.span(),
                     format!(
-                        "`lonlat` of `{id}`: only cities have a point; areas take their outline from areas.geojson"
+                        "`lonlat` of `{id}`: only cities and settlements have a point; areas take their outline from areas.geojson"
                     ),
                 );
                 None
@@ -388,23 +403,37 @@ fn colour(text: &str) -> Option<[u8; 3]> {
     Some([byte(0)?, byte(2)?, byte(4)?])
 }
 
-fn build_forces(reporter: &mut Reporter<'_>, text: &str) -> Vec<Force> {
+fn build_forces(reporter: &mut Reporter<'_>, text: &str) -> (Vec<Force>, Vec<Spanned<String>>) {
     let entries: Vec<(RawForce, Range<usize>)> = read_entries(reporter, text, "force");
     let mut seen = HashMap::new();
     let mut forces = Vec::new();
-    for (raw, _) in entries {
+    let mut cited = Vec::new();
+    for (raw, span) in entries {
         if !check_id(reporter, &raw.id, &mut seen, "force") {
             continue;
         }
         let id = raw.id.get_ref().clone();
-        let Some(side) = Side::from_id(raw.side.get_ref()) else {
-            let known: Vec<&str> = Side::ALL.iter().map(|side| side.id()).collect();
-            reporter.at(
-                &raw.side.span(),
-                format!("`side` of `{id}`: `{}` is not one of {}", raw.side.get_ref(), known.join(", ")),
-            );
-            continue;
+        let sides = match (&raw.side, &raw.sides) {
+            (Some(side), None) => match side_of(reporter, side, &id) {
+                Some(side) => vec![SideFrom { from: Date::ATLAS_START, side }],
+                None => continue,
+            },
+            (None, Some(list)) => match sides_of(reporter, list, &id) {
+                Some(sides) => sides,
+                None => continue,
+            },
+            (Some(side), Some(_)) => {
+                reporter.at(&side.span(), format!("force `{id}` has both `side` and `sides`: keep one"));
+                continue;
+            }
+            (None, None) => {
+                reporter.at(&span, format!("force `{id}` needs `side = \"...\"` or a dated `sides` list"));
+                continue;
+            }
         };
+        if let Some(list) = &raw.sides {
+            cited.extend(list.get_ref().iter().flat_map(|entry| entry.get_ref().sources.iter().cloned()));
+        }
         let Some(name) = names(reporter, &raw.name, "name") else {
             continue;
         };
@@ -421,9 +450,41 @@ fn build_forces(reporter: &mut Reporter<'_>, text: &str) -> Vec<Force> {
             },
             None => None,
         };
-        forces.push(Force { id, side, name, rgb });
+        forces.push(Force { id, sides, name, rgb });
     }
-    forces
+    (forces, cited)
+}
+
+fn side_of(reporter: &mut Reporter<'_>, side: &Spanned<String>, id: &str) -> Option<Side> {
+    let found = Side::from_id(side.get_ref());
+    if found.is_none() {
+        let known: Vec<&str> = Side::ALL.iter().map(|side| side.id()).collect();
+        reporter.at(&side.span(), format!("`side` of `{id}`: `{}` is not one of {}", side.get_ref(), known.join(", ")));
+    }
+    found
+}
+
+/// A force's dated sides, checked: at least one, dates within the atlas and rising.
+fn sides_of(reporter: &mut Reporter<'_>, list: &Spanned<Vec<Spanned<RawSideFrom>>>, id: &str) -> Option<Vec<SideFrom>> {
+    let owner = format!("force `{id}`");
+    let mut sides: Vec<SideFrom> = Vec::new();
+    for entry in list.get_ref() {
+        let entry = entry.get_ref();
+        let from = date(reporter, &entry.from, "sides.from", &owner)?;
+        let side = side_of(reporter, &entry.side, id)?;
+        if let Some(previous) = sides.last()
+            && previous.from >= from
+        {
+            reporter.at(&entry.from.span(), format!("`sides` of {owner}: {from} does not come after {}", previous.from));
+            return None;
+        }
+        sides.push(SideFrom { from, side });
+    }
+    if sides.is_empty() {
+        reporter.at(&list.span(), format!("`sides` of {owner} is empty"));
+        return None;
+    }
+    Some(sides)
 }
 
 fn build_sources(reporter: &mut Reporter<'_>, text: &str) -> Vec<Source> {
@@ -507,7 +568,13 @@ fn confidence(reporter: &mut Reporter<'_>, raw: &Spanned<String>, owner: &str) -
     confidence
 }
 
-fn build_periods(reporter: &mut Reporter<'_>, text: &str, ids: &Ids<'_>, places: &[Place]) -> Vec<ControlPeriod> {
+fn build_periods(
+    reporter: &mut Reporter<'_>,
+    text: &str,
+    ids: &Ids<'_>,
+    places: &[Place],
+    forces: &[Force],
+) -> Vec<ControlPeriod> {
     let entries: Vec<(RawPeriod, Range<usize>)> = read_entries(reporter, text, "period");
     let mut periods: Vec<(ControlPeriod, Range<usize>)> = Vec::new();
     for (raw, span) in entries {
@@ -534,7 +601,12 @@ fn build_periods(reporter: &mut Reporter<'_>, text: &str, ids: &Ids<'_>, places:
         }
         // `forces = []` records a known unknown: the sources say nobody of ours held the place (or
         // are silent), and the note must say which, so that `check` no longer calls it a gap.
-        if raw.forces.get_ref().is_empty() && raw.note.trim().is_empty() {
+        let note = match raw.note.as_ref().map(Spanned::get_ref) {
+            None => Names::default(),
+            Some(RawNote::Text(text)) => Names { kk: text.clone(), ru: text.clone(), en: text.clone() },
+            Some(RawNote::Names(RawNames { kk, ru, en })) => Names { kk: kk.clone(), ru: ru.clone(), en: en.clone() },
+        };
+        if raw.forces.get_ref().is_empty() && note.en.trim().is_empty() {
             reporter.at(
                 &raw.forces.span(),
                 format!("`forces` of {owner}: at least one force is needed, or `forces = []` with a `note` saying why nobody is known"),
@@ -554,11 +626,14 @@ fn build_periods(reporter: &mut Reporter<'_>, text: &str, ids: &Ids<'_>, places:
             let Some(role) = Role::from_id(holder.role.get_ref()) else {
                 reporter.at(
                     &holder.role.span(),
-                    format!("`role` in {owner}: `{}` is not one of military, civil", holder.role.get_ref()),
+                    format!("`role` in {owner}: `{}` is not one of military, civil, nominal", holder.role.get_ref()),
                 );
                 break;
             };
-            holders.push(Holder { force, role });
+            let Some(side) = side_during(reporter, &forces[force.index()], holder, start, end, &owner) else {
+                break;
+            };
+            holders.push(Holder { force, role, side });
         }
         if holders.len() != raw.forces.get_ref().len() {
             continue;
@@ -569,9 +644,43 @@ fn build_periods(reporter: &mut Reporter<'_>, text: &str, ids: &Ids<'_>, places:
         let Some(sources) = resolve_sources(reporter, &raw.sources, ids, &owner) else {
             continue;
         };
-        periods.push((ControlPeriod { place, start, end, holders, confidence, sources, note: raw.note }, span));
+        periods.push((ControlPeriod { place, start, end, holders, confidence, sources, note }, span));
     }
     drop_overlaps(reporter, periods, places)
+}
+
+/// The side a force holds for the whole of a period; a period that uses the force before it has
+/// a side, or across a change of side, is reported (the fix is to split it on that day).
+fn side_during(
+    reporter: &mut Reporter<'_>,
+    force: &Force,
+    holder: &RawHolder,
+    start: Date,
+    end: Date,
+    owner: &str,
+) -> Option<Side> {
+    let Some(side) = force.side_on(start) else {
+        let first = force.sides.first().map_or(Date::ATLAS_END, |entry| entry.from);
+        reporter.at(
+            &holder.force.span(),
+            format!("`forces` of {owner}: `{}` has no side before {first}, but the period starts {start}", force.id),
+        );
+        return None;
+    };
+    if let Some(change) = force.change_within(start, end) {
+        reporter.at(
+            &holder.force.span(),
+            format!(
+                "`forces` of {owner}: `{}` turns from {} to {} on {}, inside the period ({start} to {end}); split the period on that day",
+                force.id,
+                side.id(),
+                change.side.id(),
+                change.from
+            ),
+        );
+        return None;
+    }
+    Some(side)
 }
 
 /// Keeps the first of any two periods of one place that overlap and reports the second.

@@ -32,10 +32,33 @@ pub struct RawPlace {
 #[serde(deny_unknown_fields)]
 pub struct RawForce {
     pub id: Spanned<String>,
-    pub side: Spanned<String>,
+    /// The force's one side on every day; or else `sides`, when it changed side.
+    pub side: Option<Spanned<String>>,
+    /// The sides the force took, each from a date; before the first it has none.
+    pub sides: Option<Spanned<Vec<Spanned<RawSideFrom>>>>,
     pub name: Spanned<RawNames>,
     pub colour: Option<Spanned<String>>,
 }
+
+/// One entry of a force's `sides`: from this day on, this side.
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
+pub struct RawSideFrom {
+    pub from: Spanned<DateField>,
+    pub side: Spanned<String>,
+    /// Ids from sources.toml that date the change.
+    #[serde(default)]
+    pub sources: Vec<Spanned<String>>,
+}
+
+/// A note in the three languages, or (as older data wrote it) one text.
+#[derive(Deserialize, Debug)]
+#[serde(untagged)]
+pub enum RawNote {
+    Text(String),
+    Names(RawNames),
+}
+
 
 #[derive(Deserialize, Debug)]
 #[serde(deny_unknown_fields)]
@@ -63,8 +86,7 @@ pub struct RawPeriod {
     pub forces: Spanned<Vec<Spanned<RawHolder>>>,
     pub confidence: Spanned<String>,
     pub sources: Spanned<Vec<Spanned<String>>>,
-    #[serde(default)]
-    pub note: String,
+    pub note: Option<Spanned<RawNote>>,
 }
 
 #[derive(Deserialize, Debug)]

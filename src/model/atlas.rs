@@ -268,14 +268,16 @@ impl Atlas {
         self.period_sides.get(id.index()).map_or(&[], Vec::as_slice)
     }
 
+    /// Military holders first, then civil ones; nominal holders count only where nobody else
+    /// holds the place, since a claim is not control.
     fn sides_into(&self, period: &ControlPeriod, sides: &mut Vec<Side>) {
-        let military_first = [true, false].into_iter().flat_map(|military| {
-            period.holders.iter().filter(move |holder| (holder.role == super::Role::Military) == military)
-        });
-        for holder in military_first {
-            let side = self.force(holder.force).side;
-            if !sides.contains(&side) {
-                sides.push(side);
+        use super::Role;
+        let order = if period.is_nominal_only() { &[Role::Nominal][..] } else { &[Role::Military, Role::Civil][..] };
+        for role in order {
+            for holder in period.holders.iter().filter(|holder| holder.role == *role) {
+                if !sides.contains(&holder.side) {
+                    sides.push(holder.side);
+                }
             }
         }
     }

@@ -1,6 +1,6 @@
 //! Control periods and the index that answers "who holds this place on this day".
 
-use super::{Date, ForceId, PlaceId, SourceId};
+use super::{Date, ForceId, Names, PlaceId, Side, SourceId};
 
 /// Index of a period in [`super::Atlas::periods`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -19,15 +19,28 @@ pub enum Role {
     Military,
     /// The force administers it (possibly under another's military control).
     Civil,
+    /// The force claims it, or proclaimed its power there, without exercising it on the ground:
+    /// the soviets over the auls of an uezd in 1918, say, while the volost administrations ran them.
+    Nominal,
 }
 
 impl Role {
-    pub const ALL: [Role; 2] = [Role::Military, Role::Civil];
+    pub const ALL: [Role; 3] = [Role::Military, Role::Civil, Role::Nominal];
 
     pub fn id(self) -> &'static str {
         match self {
             Role::Military => "military",
             Role::Civil => "civil",
+            Role::Nominal => "nominal",
+        }
+    }
+
+    /// The key of the role's name in the translation table.
+    pub fn key(self) -> &'static str {
+        match self {
+            Role::Military => "role_military",
+            Role::Civil => "role_civil",
+            Role::Nominal => "role_nominal",
         }
     }
 
@@ -65,6 +78,10 @@ impl Confidence {
 pub struct Holder {
     pub force: ForceId,
     pub role: Role,
+    /// The force's side during the period. A force can change side (a Cossack host stood with the
+    /// Provisional Government in 1917 and turned White on its break with Soviet power); the loader
+    /// refuses a period that spans such a change, so one side holds for the whole period.
+    pub side: Side,
 }
 
 /// Who held a place from `start` to `end`, both days included.
@@ -78,12 +95,19 @@ pub struct ControlPeriod {
     pub confidence: Confidence,
     /// Never empty.
     pub sources: Vec<SourceId>,
-    pub note: String,
+    /// Why these dates and holders, in the three languages (empty where none was written).
+    pub note: Names,
 }
 
 impl ControlPeriod {
     pub fn contains(&self, date: Date) -> bool {
         self.start <= date && date <= self.end
+    }
+
+    /// Whether every holder only claims the place (an area's countryside that a power proclaimed
+    /// its own but did not run); the map draws it pale.
+    pub fn is_nominal_only(&self) -> bool {
+        !self.holders.is_empty() && self.holders.iter().all(|holder| holder.role == Role::Nominal)
     }
 }
 
@@ -167,10 +191,10 @@ mod tests {
             place: PlaceId(place),
             start: day(start),
             end: day(end),
-            holders: vec![Holder { force: ForceId(force), role: Role::Military }],
+            holders: vec![Holder { force: ForceId(force), role: Role::Military, side: Side::Soviet }],
             confidence: Confidence::High,
             sources: vec![SourceId(0)],
-            note: String::new(),
+            note: Names::default(),
         }
     }
 

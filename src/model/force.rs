@@ -1,6 +1,6 @@
 //! Sides and the forces that belong to them.
 
-use super::Names;
+use super::{Date, Names};
 
 /// Index of a force in [`super::Atlas::forces`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -63,19 +63,39 @@ impl Side {
     }
 }
 
+/// From `from` on, a force belongs to `side`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SideFrom {
+    pub from: Date,
+    pub side: Side,
+}
+
 /// An army, government or movement that can hold a place.
 #[derive(Clone, Debug)]
 pub struct Force {
     pub id: String,
-    pub side: Side,
+    /// The sides the force took, sorted by date and never empty: a force of one side has one
+    /// entry from the atlas's first day; before the first entry the force has no side.
+    pub sides: Vec<SideFrom>,
     pub name: Names,
     /// The force's own colour, where it should stand out from its side's.
     pub rgb: Option<[u8; 3]>,
 }
 
 impl Force {
-    pub fn rgb(&self) -> [u8; 3] {
-        self.rgb.unwrap_or(self.side.rgb())
+    /// A force that keeps one side on every day of the atlas.
+    pub fn of_side(id: &str, side: Side, name: Names) -> Force {
+        Force { id: id.to_owned(), sides: vec![SideFrom { from: Date::ATLAS_START, side }], name, rgb: None }
+    }
+
+    /// The force's side on `date`; `None` before its first side.
+    pub fn side_on(&self, date: Date) -> Option<Side> {
+        self.sides.iter().rev().find(|entry| entry.from <= date).map(|entry| entry.side)
+    }
+
+    /// The first day after `start`, up to `end`, on which the force changes side, if any.
+    pub fn change_within(&self, start: Date, end: Date) -> Option<SideFrom> {
+        self.sides.iter().copied().find(|entry| start < entry.from && entry.from <= end)
     }
 }
 

@@ -18,7 +18,7 @@ pub use atlas::{Atlas, BorderLine, ContextArea, LabelKind, MapLabel, River, Sour
 pub use control::{Confidence, ControlIndex, ControlPeriod, Holder, PeriodId, Resolution, Role};
 pub use date::{Date, DateError, YearMonthDay};
 pub use event::{DatePrecision, Event, EventCategory};
-pub use force::{Force, ForceId, Side};
+pub use force::{Force, ForceId, Side, SideFrom};
 pub use names::{Language, Names};
 pub use person::{PartialDate, Person};
 pub use place::{LonLat, Place, PlaceId, PlaceKind};

@@ -20,18 +20,23 @@ pub enum PlaceKind {
     Oblast,
     Uezd,
     City,
+    /// A stanitsa, village, aul, fort or railway station: a point like a city, drawn smaller and
+    /// labelled only once the towns have their labels.
+    Settlement,
     /// An area that follows no administrative boundary, e.g. a partisan district.
     Zone,
 }
 
 impl PlaceKind {
-    pub const ALL: [PlaceKind; 4] = [PlaceKind::Oblast, PlaceKind::Uezd, PlaceKind::City, PlaceKind::Zone];
+    pub const ALL: [PlaceKind; 5] =
+        [PlaceKind::Oblast, PlaceKind::Uezd, PlaceKind::City, PlaceKind::Settlement, PlaceKind::Zone];
 
     pub fn id(self) -> &'static str {
         match self {
             PlaceKind::Oblast => "oblast",
             PlaceKind::Uezd => "uezd",
             PlaceKind::City => "city",
+            PlaceKind::Settlement => "settlement",
             PlaceKind::Zone => "zone",
         }
     }
@@ -40,9 +45,25 @@ impl PlaceKind {
         PlaceKind::ALL.into_iter().find(|kind| kind.id() == id)
     }
 
+    /// The key of the kind's name in the translation table.
+    pub fn key(self) -> &'static str {
+        match self {
+            PlaceKind::Oblast => "kind_oblast",
+            PlaceKind::Uezd => "kind_uezd",
+            PlaceKind::City => "kind_city",
+            PlaceKind::Settlement => "kind_settlement",
+            PlaceKind::Zone => "kind_zone",
+        }
+    }
+
     /// Whether places of this kind are areas (with an outline) rather than points.
     pub fn is_area(self) -> bool {
-        self != PlaceKind::City
+        !self.is_point()
+    }
+
+    /// Whether places of this kind are points (with coordinates): cities and settlements.
+    pub fn is_point(self) -> bool {
+        matches!(self, PlaceKind::City | PlaceKind::Settlement)
     }
 }
 

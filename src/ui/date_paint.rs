@@ -21,7 +21,14 @@ impl DatePaint {
             let paint = match resolution.period {
                 Some(period) => {
                     let paint = ControlPaint::of(atlas.sides_of_period(period));
-                    if atlas.period(period).confidence == Confidence::Low { paint.faded() } else { paint }
+                    let period = atlas.period(period);
+                    if period.is_nominal_only() {
+                        paint.claimed()
+                    } else if period.confidence == Confidence::Low {
+                        paint.faded()
+                    } else {
+                        paint
+                    }
                 }
                 None => ControlPaint::of(&[]),
             };

@@ -15,7 +15,9 @@ pub fn events_ui(
     old_style: bool,
 ) -> Option<Date> {
     let tr = |key| texts.tr(language, key);
-    let today: Vec<&Event> = atlas.events_on(date).collect();
+    let mut today: Vec<&Event> = atlas.events_on(date).collect();
+    // The day's own events first; those that span months or years (the background) after them.
+    today.sort_by_key(|event| event.end.days_since(event.start));
     let mut jump = None;
     if today.is_empty() {
         ui.heading(tr("events_today"));

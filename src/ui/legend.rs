@@ -26,6 +26,8 @@ pub fn legend_ui(ui: &mut egui::Ui, texts: &Translations, language: Language) {
     swatch_row_ui(ui, ControlPaint::of(&[Side::White, Side::Alash]), tr("several"));
     swatch_row_ui(ui, ControlPaint::of(&[]), tr("unknown"));
     swatch_row_ui(ui, ControlPaint::of(&[Side::Soviet]).faded(), tr("low_confidence_faded"));
+    swatch_row_ui(ui, ControlPaint::of(&[Side::Soviet]).claimed(), tr("nominal_pale"));
+    ui.label(egui::RichText::new(tr("towns_and_countryside")).small());
 }
 
 /// The legend of one map on one date: only the sides that hold something on it (and the
@@ -38,13 +40,14 @@ pub fn legend_for_date_ui(
     date: crate::model::Date,
 ) {
     let tr = |key| texts.tr(language, key);
-    let (mut seen, mut several, mut unknown, mut faded) = (Vec::new(), false, false, false);
+    let (mut seen, mut several, mut unknown, mut faded, mut claimed) = (Vec::new(), false, false, false, false);
     for place in atlas.place_ids() {
         match atlas.control_on(place, date) {
             Some(period) => {
                 let sides = atlas.sides_of(period);
                 several |= sides.len() > 1;
                 faded |= period.confidence == crate::model::Confidence::Low;
+                claimed |= period.is_nominal_only();
                 for side in sides {
                     if !seen.contains(&side) {
                         seen.push(side);
@@ -65,6 +68,9 @@ pub fn legend_for_date_ui(
     }
     if faded {
         swatch_row_ui(ui, ControlPaint::of(&[Side::Soviet]).faded(), tr("low_confidence_faded"));
+    }
+    if claimed {
+        swatch_row_ui(ui, ControlPaint::of(&[Side::Soviet]).claimed(), tr("nominal_pale"));
     }
 }
 

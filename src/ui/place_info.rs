@@ -5,14 +5,7 @@ use eframe::egui::{self, RichText};
 use super::legend::{side_dot, side_key};
 use super::style::side_colour;
 use crate::i18n::Translations;
-use crate::model::{Atlas, Confidence, Date, Language, PlaceId, Role};
-
-fn role_key(role: Role) -> &'static str {
-    match role {
-        Role::Military => "role_military",
-        Role::Civil => "role_civil",
-    }
-}
+use crate::model::{Atlas, Confidence, Date, Language, PlaceId};
 
 fn confidence_key(confidence: Confidence) -> &'static str {
     match confidence {
@@ -32,8 +25,8 @@ pub fn describe(atlas: &Atlas, texts: &Translations, language: Language, place: 
         .holders
         .iter()
         .map(|holder| {
-            let side = atlas.force(holder.force).side;
-            format!("{} ({})", texts.tr(language, side_key(side)), texts.tr(language, role_key(holder.role)))
+            let side = holder.side;
+            format!("{} ({})", texts.tr(language, side_key(side)), texts.tr(language, holder.role.key()))
         })
         .collect();
     format!("{name}: {}", holders.join(", "))
@@ -66,16 +59,16 @@ pub fn place_tooltip_ui(
     for holder in &period.holders {
         let force = atlas.force(holder.force);
         ui.horizontal(|ui| {
-            side_dot(ui, side_colour(force.side));
-            ui.label(format!("{} — {}", force.name.get(language), tr(role_key(holder.role))));
+            side_dot(ui, side_colour(holder.side));
+            ui.label(format!("{} — {}", force.name.get(language), tr(holder.role.key())));
         });
     }
     ui.label(RichText::new(tr(confidence_key(period.confidence))).italics());
     if let Some(from) = resolution.from_place.filter(|&from| from != place_id) {
         ui.label(RichText::new(format!("{} {}", tr("inherited_from"), atlas.place(from).name.get(language))).weak());
     }
-    if !period.note.is_empty() {
-        ui.label(RichText::new(&period.note).small());
+    if !period.note.get(language).is_empty() {
+        ui.label(RichText::new(period.note.get(language)).small());
     }
     let titles: Vec<&str> = period.sources.iter().map(|&id| atlas.source(id).title.as_str()).collect();
     ui.label(RichText::new(format!("{}: {}", tr("sources"), titles.join("; "))).small().weak());

@@ -6,7 +6,7 @@ use eframe::egui::{self, Rect, RichText, Sense, Stroke, pos2, vec2};
 use super::legend::{side_dot, swatch};
 use super::style::{self, ControlPaint, side_colour};
 use crate::i18n::Translations;
-use crate::model::{Atlas, Confidence, ControlPeriod, Date, Language, PlaceId, Role};
+use crate::model::{Atlas, Confidence, ControlPeriod, Date, Language, PlaceId};
 
 /// One stretch of days over which a place looked the same.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -203,11 +203,8 @@ fn period_ui(
             for holder in &period.holders {
                 let force = atlas.force(holder.force);
                 ui.horizontal_wrapped(|ui| {
-                    side_dot(ui, side_colour(force.side));
-                    let role = match holder.role {
-                        Role::Military => tr("role_military"),
-                        Role::Civil => tr("role_civil"),
-                    };
+                    side_dot(ui, side_colour(holder.side));
+                    let role = tr(holder.role.key());
                     ui.label(format!("{} — {role}", force.name.get(language)));
                 });
             }
@@ -217,8 +214,8 @@ fn period_ui(
                 Confidence::Low => tr("confidence_low"),
             };
             ui.label(RichText::new(confidence).italics());
-            if !period.note.is_empty() {
-                ui.label(RichText::new(&period.note).small());
+            if !period.note.get(language).is_empty() {
+                ui.label(RichText::new(period.note.get(language)).small());
             }
             ui.label(RichText::new(tr("sources")).small().strong());
             for &source_id in &period.sources {

@@ -56,7 +56,7 @@ impl SearchWindow {
             egui::ScrollArea::vertical().max_height(360.0).show(ui, |ui| {
                 for hit in &result.hits {
                     let kind = match hit.target {
-                        Target::Place(id) => tr(place_kind_key(atlas.place(id).kind)),
+                        Target::Place(id) => tr(crate::model::PlaceKind::key(atlas.place(id).kind)),
                         Target::Event(index) => atlas.events.get(index).map_or("", |_| tr("event")),
                         Target::Person(_) => tr("person"),
                     };
@@ -74,11 +74,3 @@ impl SearchWindow {
     }
 }
 
-fn place_kind_key(kind: crate::model::PlaceKind) -> &'static str {
-    match kind {
-        crate::model::PlaceKind::Oblast => "kind_oblast",
-        crate::model::PlaceKind::Uezd => "kind_uezd",
-        crate::model::PlaceKind::City => "kind_city",
-        crate::model::PlaceKind::Zone => "kind_zone",
-    }
-}

@@ -40,6 +40,13 @@ impl ControlPaint {
         ControlPaint { fill: fade(self.fill), hatch: self.hatch.map(fade) }
     }
 
+    /// The paint of an area whose holders only claimed it: paler still than doubt, since the
+    /// claim says who would have ruled, not who did.
+    pub fn claimed(self) -> ControlPaint {
+        let fade = |colour: Color32| lerp_colour(colour, UNKNOWN, 0.75);
+        ControlPaint { fill: fade(self.fill), hatch: self.hatch.map(fade) }
+    }
+
     pub fn of(sides: &[Side]) -> ControlPaint {
         match sides {
             [] => ControlPaint { fill: UNKNOWN, hatch: None },

@@ -7,7 +7,7 @@ use eframe::egui::{self, Color32, Rect, RichText, Sense, Stroke, pos2, vec2};
 use super::app::Look;
 use super::style::{MIN_TARGET, big_button, bold};
 use crate::i18n::Translations;
-use crate::model::{Atlas, Confidence, ControlPeriod, Date, Language, PlaceKind, Role};
+use crate::model::{Atlas, Confidence, ControlPeriod, Date, Language, PlaceKind};
 use crate::ui::legend::side_dot;
 use crate::ui::place_panel::Selection;
 use crate::ui::style::{ControlPaint, side_colour};
@@ -19,21 +19,6 @@ pub struct CardAction {
     pub close: bool,
 }
 
-fn kind_key(kind: PlaceKind) -> &'static str {
-    match kind {
-        PlaceKind::Oblast => "kind_oblast",
-        PlaceKind::Uezd => "kind_uezd",
-        PlaceKind::City => "kind_city",
-        PlaceKind::Zone => "kind_zone",
-    }
-}
-
-fn role_key(role: Role) -> &'static str {
-    match role {
-        Role::Military => "role_military",
-        Role::Civil => "role_civil",
-    }
-}
 
 fn confidence_key(confidence: Confidence) -> &'static str {
     match confidence {
@@ -67,7 +52,7 @@ pub fn place_card_ui(
             });
         });
     });
-    let mut kind_line = tr(kind_key(place.kind)).to_owned();
+    let mut kind_line = tr(PlaceKind::key(place.kind)).to_owned();
     for ancestor in atlas.ancestors(place_id) {
         kind_line += " · ";
         kind_line += atlas.place(ancestor).name.get(language);
@@ -157,8 +142,8 @@ fn holders_ui(ui: &mut egui::Ui, atlas: &Atlas, texts: &Translations, language: 
     for holder in &period.holders {
         let force = atlas.force(holder.force);
         ui.horizontal_wrapped(|ui| {
-            side_dot(ui, side_colour(force.side));
-            ui.label(format!("{} — {}", force.name.get(language), texts.tr(language, role_key(holder.role))));
+            side_dot(ui, side_colour(holder.side));
+            ui.label(format!("{} — {}", force.name.get(language), texts.tr(language, holder.role.key())));
         });
     }
 }
@@ -233,8 +218,8 @@ fn period_row_ui(
         ui.label(RichText::new(&range).strong());
         holders_ui(ui, atlas, texts, language, period);
         ui.label(RichText::new(tr(confidence_key(period.confidence))).italics().small());
-        if !period.note.is_empty() {
-            ui.add(egui::Label::new(RichText::new(&period.note).small()).wrap());
+        if !period.note.get(language).is_empty() {
+            ui.add(egui::Label::new(RichText::new(period.note.get(language)).small()).wrap());
         }
         if !period.sources.is_empty() {
             let titles: Vec<&str> = period.sources.iter().map(|&id| atlas.source(id).title.as_str()).collect();

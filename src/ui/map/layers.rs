@@ -391,7 +391,10 @@ pub fn visible_cities(scene: &MapScene<'_>, projector: &Projector, clip: Rect, m
     let area = clip.expand(margin);
     let mut drawn = Occupancy::new(radius * 4.0);
     let mut cities = Vec::new();
-    for id in scene.atlas.place_ids() {
+    // Towns before settlements, so that a village never pushes out its town.
+    let towns = scene.atlas.place_ids().filter(|&id| scene.atlas.place(id).kind != PlaceKind::Settlement);
+    let settlements = scene.atlas.place_ids().filter(|&id| scene.atlas.place(id).kind == PlaceKind::Settlement);
+    for id in towns.chain(settlements) {
         let Some(point) = scene.geometry.point(id) else { continue };
         let centre = projector.screen_from_map(point);
         if !area.contains(centre) {
@@ -409,6 +412,11 @@ pub fn visible_cities(scene: &MapScene<'_>, projector: &Projector, clip: Rect, m
 
 pub struct CityLayer;
 
+/// A settlement's marker is smaller than a town's, so that the towns stay the landmarks.
+fn marker_radius(scene: &MapScene<'_>, id: PlaceId, town_radius: f32) -> f32 {
+    if scene.atlas.place(id).kind == PlaceKind::Settlement { town_radius * 0.7 } else { town_radius }
+}
+
 /// The width of the dark edge around a city marker, in points.
 const MARKER_EDGE: f32 = 1.2;
 
@@ -417,6 +425,7 @@ impl MapLayer for CityLayer {
         let radius = city_radius_for(scene);
         for (id, centre) in visible_cities(scene, projector, painter.clip_rect(), radius * 2.0) {
             let paint = scene.paint(id);
+            let radius = marker_radius(scene, id, radius);
             if let Some(hatch) = paint.hatch {
                 painter.circle_filled(centre, radius + 2.5, hatch);
             }
@@ -465,13 +474,19 @@ impl MapLayer for LabelLayer {
             return;
         }
         let city_font = FontId::proportional(13.0 * scene.text_scale);
+        let settlement_font = FontId::proportional(11.5 * scene.text_scale);
         for (id, centre) in cities {
             if !clip.contains(centre) {
                 continue;
             }
             let own_marker = marker_of(centre);
             let text = scene.name_of(id).to_owned();
-            let galley = painter.layout_no_wrap(text, city_font.clone(), style::LABEL);
+            let font = if scene.atlas.place(id).kind == PlaceKind::Settlement {
+                settlement_font.clone()
+            } else {
+                city_font.clone()
+            };
+            let galley = painter.layout_no_wrap(text, font, style::LABEL);
             let gap = radius + 3.0;
             let candidates = [
                 Align2::LEFT_CENTER.anchor_size(centre + vec2(gap, 0.0), galley.size()),
