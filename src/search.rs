@@ -2,7 +2,7 @@
 //! query ("Uralsk 1919", "Орал 1919 шілде") becomes a date to go to. Free of any UI.
 
 use crate::date_input::parse_typed_date;
-use crate::model::{Atlas, Date, Language, PlaceId};
+use crate::model::{Atlas, Date, Language, PlaceId, PlaceKind};
 
 /// What a search hit points at.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -147,7 +147,13 @@ pub fn search(atlas: &Atlas, query: &str, language: Language) -> SearchResult {
             }
         }
     }
-    hits.sort_by(|a, b| a.rank.cmp(&b.rank).then_with(|| a.label.cmp(&b.label)));
+    // Among equal matches a town comes before a settlement that has grown into it (the stanitsa
+    // Malo-Almatinskaya is in Almaty today, but "Almaty" means Verny).
+    let settlement =
+        |hit: &Hit| matches!(hit.target, Target::Place(id) if atlas.place(id).kind == PlaceKind::Settlement);
+    hits.sort_by(|a, b| {
+        a.rank.cmp(&b.rank).then_with(|| settlement(a).cmp(&settlement(b))).then_with(|| a.label.cmp(&b.label))
+    });
     hits.truncate(30);
     SearchResult { hits, date }
 }

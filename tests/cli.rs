@@ -129,7 +129,7 @@ fn query_json_has_the_contract_shape() {
     let places = report["places"].as_array().unwrap_or_else(|| panic!("no places"));
     assert!(places.len() >= 8 + 35, "{} places", places.len());
     for place in places {
-        assert!(["oblast", "uezd", "city", "zone"].contains(&place["kind"].as_str().unwrap_or_default()));
+        assert!(["oblast", "uezd", "city", "settlement", "zone"].contains(&place["kind"].as_str().unwrap_or_default()));
         for language in ["kk", "ru", "en"] {
             assert!(place["names"][language].is_string(), "{place}");
         }
@@ -137,7 +137,7 @@ fn query_json_has_the_contract_shape() {
         for control in place["control"].as_array().unwrap_or_else(|| panic!("no control")) {
             let side = control["side"].as_str().unwrap_or_default();
             assert!(["soviet", "white", "alash", "partisan", "provisional", "kokand"].contains(&side), "{control}");
-            assert!(["military", "civil"].contains(&control["role"].as_str().unwrap_or_default()));
+            assert!(["military", "civil", "nominal"].contains(&control["role"].as_str().unwrap_or_default()));
             assert!(["high", "medium", "low"].contains(&control["confidence"].as_str().unwrap_or_default()));
             assert!(!control["sources"].as_array().is_none_or(Vec::is_empty), "{control}");
             assert!(control["force"].is_string());
@@ -156,6 +156,8 @@ fn sides_of(report: &serde_json::Value, place_id: &str) -> Vec<String> {
         .unwrap_or_default()
         .iter()
         .map(|c| c["side"].as_str().unwrap_or_default().to_owned())
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
         .collect()
 }
 

@@ -35,8 +35,9 @@ fn control(date: &str, place: &str) -> Vec<(String, String, String)> {
         .collect()
 }
 
+/// The sides that held the place: a `nominal` holder only claimed it, so it does not count.
 fn sides(date: &str, place: &str) -> BTreeSet<String> {
-    control(date, place).into_iter().map(|(side, _, _)| side).collect()
+    control(date, place).into_iter().filter(|(_, _, role)| role != "nominal").map(|(side, _, _)| side).collect()
 }
 
 #[track_caller]
@@ -97,7 +98,10 @@ fn petrograd_october_revolution() {
 #[test]
 fn orenburg_multi_power_1917() {
     // seed: March-June 1917 "multi-power": PG organs, soviets, Alash founders, Cossack host authorities; gse_alash_party
-    assert_sides("1917-05-01", "orenburg", &["provisional", "soviet", "alash", "white"]);
+    // The Orenburg host's administration stood beside the Provisional Government's committees until Dutov's break of
+    // 26 October (8 November) 1917: provisional, not White (issue 17).
+    assert_sides("1917-05-01", "orenburg", &["provisional", "soviet", "alash"]);
+    assert_force("1917-05-01", "orenburg", "orenburg_cossacks", "civil");
 }
 
 #[test]
@@ -151,24 +155,29 @@ fn kokand_autonomy_in_the_old_town() {
 #[test]
 fn kokand_autonomy_crushed() {
     // alekeenkov_kokand: Red troops arrived in the night of 18/19 Feb 1918, ultimatum and assault on 19 Feb; kampuspedia_kokand.
-    // Same-day rule: 19 Feb, the day of the event `kokand_autonomy_crushed`, is the first Soviet day.
+    // 19 Feb, the day of the assault, is a day of fighting (both sides military); the 20th is the first Soviet day.
     assert_sides("1918-02-18", "kokand", &["kokand", "soviet"]);
     assert_force("1918-02-18", "kokand", "kokand_autonomy", "civil");
-    assert_sides("1918-02-19", "kokand", &["soviet"]);
-    assert_no_force("1918-02-19", "kokand", "kokand_autonomy");
+    assert_sides("1918-02-19", "kokand", &["kokand", "soviet"]);
+    assert_force("1918-02-19", "kokand", "kokand_autonomy", "military");
+    assert_sides("1918-02-20", "kokand", &["soviet"]);
+    assert_no_force("1918-02-20", "kokand", "kokand_autonomy");
 }
 
 #[test]
 fn semipalatinsk_soviet_february_1918() {
     // goltsev_semipalatinsk, shuak_semipalatinsk: Red Guards took the town in the night of 15/16 February 1918
-    assert_sides("1918-02-15", "semipalatinsk", &["provisional", "soviet", "alash", "white"]);
+    // The Siberian host is provisional until its break of 31 May 1918 (akmolinsk_trut_host).
+    assert_sides("1918-02-15", "semipalatinsk", &["provisional", "soviet", "alash"]);
     assert_sides("1918-02-16", "semipalatinsk", &["soviet"]);
 }
 
 #[test]
 fn verny_rising_march_1918() {
     // pavelskaz_verny, litbaza_100_battles_verny: rising in the night of 2-3 March 1918 (seed: the process lasted to March 1918)
-    assert_sides("1918-03-02", "verny", &["provisional", "soviet", "white"]);
+    // The Semirechye host is provisional until its armed break of 16 April 1918 (litbaza_100_battles_verny).
+    assert_sides("1918-03-02", "verny", &["provisional", "soviet"]);
+    assert_force("1918-03-02", "verny", "semirechye_cossacks", "military");
     assert_sides("1918-03-03", "verny", &["soviet"]);
 }
 
@@ -213,7 +222,9 @@ fn semipalatinsk_june_1918() {
     // so by the same-day rule 10 June is already White (town and oblast alike)
     assert_sides("1918-06-09", "semipalatinsk", &["soviet"]);
     assert_sides("1918-06-10", "semipalatinsk", &["white", "alash"]);
-    assert_sides("1918-06-09", "semipalatinsk_oblast", &["soviet", "alash"]);
+    // The countryside: the soviets only claimed the auls (nominal), the Alash Orda and the stanitsas ran them.
+    assert_sides("1918-06-09", "semipalatinsk_oblast", &["alash", "white"]);
+    assert_force("1918-06-09", "semipalatinsk_oblast", "soviets", "nominal");
     assert_sides("1918-06-10", "semipalatinsk_oblast", &["white", "alash"]);
 }
 
@@ -245,7 +256,9 @@ fn what_stayed_soviet_in_summer_1918() {
     assert_sides("1918-08-01", "pishpek", &["soviet"]); // histdict_semirechye_army
     assert_sides("1918-08-01", "verny", &["soviet"]); // pavelskaz_verny
     assert_sides("1918-08-01", "aktyubinsk", &["soviet"]); // wiki7_aktobe_front
-    assert_sides("1918-08-01", "turgai", &["soviet"]); // imanov_documents
+    // Not Turgai: after Dutov's detachment left on 12 June 1918 the town had 'no power at all' until Jangildin came at
+    // the end of 1918 (turgai_jangildin_report, turgai_eyewitness_turgai).
+    assert_sides("1918-08-01", "turgai", &[]);
 }
 
 #[test]
@@ -257,9 +270,11 @@ fn sergiopol_taken_by_the_whites() {
 #[test]
 fn cherkasskoye_defence_as_partisan_zone() {
     // cherkassk_defence: twelve villages of Lepsinsk uezd held out June 1918 - 14 October 1919; seed names it a partisan centre
-    assert_sides("1919-01-01", "cherkasskoye_defence", &["partisan"]);
+    // The defenders were partisans under their own soviet (the defence council).
+    assert_sides("1919-01-01", "cherkasskoye_defence", &["partisan", "soviet"]);
+    assert_force("1919-01-01", "cherkasskoye_defence", "partisans", "military");
     // same-day rule: the defence fell on 14 October 1919, so the zone is gone that day
-    assert_sides("1919-10-13", "cherkasskoye_defence", &["partisan"]);
+    assert_force("1919-10-13", "cherkasskoye_defence", "partisans", "military");
     assert_sides("1919-10-14", "cherkasskoye_defence", &[]);
 }
 
@@ -347,7 +362,9 @@ fn bukey_horde_soviet_under_astrakhan() {
 fn lbischensk_raid_chapaev() {
     // rusteam_chapaev, wiki_en_ural_army: Lbischensk raid of 5 September 1919, Chapaev killed
     assert_sides("1919-09-04", "lbischensk", &["soviet"]);
-    assert_sides("1919-09-05", "lbischensk", &["white"]);
+    // The day of the raid is a day of fighting; the Cossacks hold the town from the 6th.
+    assert_sides("1919-09-05", "lbischensk", &["white", "soviet"]);
+    assert_sides("1919-09-06", "lbischensk", &["white"]);
 }
 
 #[test]
@@ -380,7 +397,7 @@ fn akmolinsk_retaken() {
 #[test]
 fn semipalatinsk_retaken() {
     // shishov_semipalatinsk: rising in the night to 1 December 1919, then the Red Army
-    assert_sides("1919-12-01", "semipalatinsk", &["soviet"]);
+    assert_sides("1919-12-01", "semipalatinsk", &["soviet", "partisan"]);
 }
 
 #[test]
@@ -388,7 +405,7 @@ fn end_of_1919_most_territory_freed() {
     // seed: by the end of 1919 the main territory of Kazakhstan was freed from the Whites
     assert_sides("1919-12-31", "kustanai", &["soviet"]); // tikhanovsky_kustanai
     assert_sides("1919-12-31", "akmolinsk_oblast", &["soviet"]); // seed, qamba_revkom
-    assert_sides("1919-12-31", "semipalatinsk_oblast", &["soviet"]); // seed, shishov_semipalatinsk
+    assert_sides("1919-12-31", "semipalatinsk_oblast", &["soviet", "partisan"]); // seed, shishov_semipalatinsk
     assert_sides("1919-12-31", "lbischensk", &["soviet"]); // milreview_ural_death_march
 }
 
@@ -404,10 +421,13 @@ fn guryev_taken() {
 #[test]
 fn fort_alexandrovsk_changes_hands_in_spring_1919() {
     // perceptio_tyubkaragan, dasinok_fort_1919: White radio link Denikin - Kolchak in April 1919; the Red flotilla took the fort
-    // about 1 May (ruwiki_grishin_almazov: Grishin-Almazov died there on 5 May); British naval victory on 21 May 1919
+    // on 29 April, when its flotilla entered Tyub-Karagan bay (ganin_fort_alexandrovsk; the old inferred 1 May is in the note);
+    // ruwiki_grishin_almazov: Grishin-Almazov died there on 5 May; the British naval battle of 21 May 1919 is a day of fighting
     assert_sides("1919-04-15", "fort_alexandrovsk", &["white"]);
+    assert_sides("1919-04-28", "fort_alexandrovsk", &["white"]);
+    assert_sides("1919-04-29", "fort_alexandrovsk", &["soviet"]);
     assert_sides("1919-05-05", "fort_alexandrovsk", &["soviet"]);
-    assert_sides("1919-05-21", "fort_alexandrovsk", &["soviet"]);
+    assert_sides("1919-05-21", "fort_alexandrovsk", &["soviet", "white"]);
 }
 
 #[test]
@@ -446,16 +466,19 @@ fn kazakh_assr_1920() {
 fn uralsk_town_besieged_while_its_uezd_is_cossack() {
     // bse_uralsk_defence: Red garrison blockaded in Uralsk from 25 April 1919, relieved 11 July; the uezd held by Tolstov's army
     assert_sides("1919-06-01", "uralsk", &["soviet"]);
-    assert_sides("1919-06-01", "uralsk_uezd", &["white"]);
+    assert_sides("1919-06-01", "uralsk_uezd", &["white", "alash"]);
     // same-day rule: the relief of 11 July 1919 ends the purely Cossack uezd on 10 July
-    assert_sides("1919-07-10", "uralsk_uezd", &["white"]);
+    assert_sides("1919-07-10", "uralsk_uezd", &["white", "alash"]);
     assert_force("1919-07-11", "uralsk_uezd", "red_army", "military");
 }
 
 #[test]
 fn kustanai_uezd_partisans_1919() {
     // seed: Kustanai uezd a main centre of the partisan movement; elagin_kustanai, tikhanovsky_kustanai
-    assert_sides("1919-02-01", "kustanai_uezd", &["white", "partisan"]);
+    // Before the rising of 5 April 1919 the partisans were underground; the countryside was Kolchak's and the Alash Orda's,
+    // and the partisan district is a zone of its own from the rising.
+    assert_sides("1919-02-01", "kustanai_uezd", &["white", "alash"]);
+    assert_force("1919-04-05", "kustanai_partisans", "partisans", "military");
     assert_sides("1919-09-01", "kustanai_uezd", &["soviet"]);
 }
 
@@ -463,7 +486,8 @@ fn kustanai_uezd_partisans_1919() {
 fn lepsinsk_uezd_annenkov_and_cherkasskoye() {
     // annenkov_semirechye_nomads: Annenkov chiefly in Kopal and Lepsinsk uezds from January 1919; cherkassk_defence
     assert_sides("1919-06-01", "lepsinsk_uezd", &["white", "partisan"]);
-    assert_sides("1919-06-01", "kopal_uezd", &["white"]);
+    // Kopal uezd was the front line: Annenkov and Alash units against the Reds in the south of the uezd.
+    assert_force("1919-06-01", "kopal_uezd", "annenkov", "military");
 }
 
 #[test]
@@ -476,20 +500,27 @@ fn southern_semirechye_uezds_stay_soviet() {
 #[test]
 fn turgai_steppe_under_alash_orda() {
     // seifullin_thorny_path: the Turgai Alash-Orda with its own troops and taxes; seed: Alash openly against Soviet power from summer 1918
-    assert_sides("1918-10-01", "turgai", &["soviet"]);
+    // The town itself had 'no power at all' (turgai_jangildin_report) until Jangildin came in December 1918.
+    assert_sides("1918-10-01", "turgai", &[]);
     assert_sides("1918-10-01", "turgai_uezd", &["alash"]);
+    assert_sides("1918-12-20", "turgai", &["soviet"]);
+    // The old atlas had Irgiz Soviet from 1 February 1918; that restoration belongs to the end of 1918.
+    assert_force("1918-02-01", "irgiz", "alash_orda", "nominal");
+    assert_sides("1918-12-20", "irgiz", &["soviet"]);
 }
 
 #[test]
 fn lbischensk_uezd_front_line_1919() {
     // frunze_bio_uralsk, chapaev_bio_lbischensk, rusteam_chapaev: the Ural front ran through the uezd in 1919
-    assert_sides("1919-08-01", "lbischensk_uezd", &["white", "soviet"]);
+    assert_sides("1919-08-01", "lbischensk_uezd", &["white", "soviet", "alash"]);
 }
 
 #[test]
 fn amu_darya_division_soviet() {
     // uzwiki_petro_alexandrovsk: Sheydakov extraordinary commissar of the Amu-Darya department from 20 September 1918
-    assert_sides("1919-01-01", "amu_darya_division", &["soviet"]);
+    // The town held for the soviets; over the Karakalpak auls their power was still only claimed (seed).
+    assert_sides("1919-01-01", "petro_alexandrovsk", &["soviet"]);
+    assert_force("1919-01-01", "amu_darya_division", "soviets", "nominal");
 }
 
 // ---- Before the news of February 1917: tsarist weeks shown as 'unknown' (`forces = []`) ----
@@ -499,8 +530,9 @@ fn tsarist_weeks_belong_to_no_side() {
     // seed, ehistory_february: the Provisional Government was formed on 2 (15) March 1917; before that none of the six sides existed
     assert_sides("1917-03-01", "uralsk_oblast", &[]);
     assert_sides("1917-03-01", "uralsk", &[]); // inherits the oblast's tsarist period
-    assert_sides("1917-03-14", "semirechye_oblast", &[]);
-    assert_sides("1917-03-15", "semirechye_oblast", &["provisional", "soviet", "white"]);
+    // Governor Alekseev's report of 4 (17) March was written before the news reached Semirechye.
+    assert_sides("1917-03-17", "semirechye_oblast", &[]);
+    assert_sides("1917-03-18", "semirechye_oblast", &["provisional"]);
 }
 
 #[test]
@@ -589,13 +621,37 @@ fn mangyshlak_acknowledged_unknown() {
     assert_sides("1919-05-10", "fort_alexandrovsk", &["soviet"]);
 }
 
+// ---- The audit's errors of issue 17 ----
+
+#[test]
+fn blanks_of_the_old_atlas_are_filled() {
+    // Temir under the Uil vilayat (Western Alash) from May 1918; Karkaralinsk under the Alash Orda (low confidence).
+    assert_force("1918-08-01", "temir", "western_alash_orda", "civil");
+    assert_force("1919-03-01", "karkaralinsk", "alash_orda", "civil");
+    // Pishpek and Przhevalsk uezds before 21 July 1918: the Provisional Government's order, then the soviets.
+    assert_force("1918-01-15", "pishpek_uezd", "provisional_government", "civil");
+    assert_force("1918-04-01", "przhevalsk_uezd", "provisional_government", "civil");
+    // Atbasar and Kokchetav Soviet in early 1918 and White from June 1918, after the Petropavlovsk rising of 31 May.
+    assert_sides("1918-02-01", "atbasar", &["soviet"]);
+    assert_sides("1918-02-01", "kokchetav", &["soviet"]);
+    assert_sides("1918-06-10", "kokchetav", &["white", "alash"]);
+}
+
+#[test]
+fn the_steppe_is_not_soviet_because_its_town_is() {
+    // seed: Soviet power won "only in the towns, at the railway stations and in the large settlements"
+    assert_sides("1918-04-01", "akmolinsk", &["soviet"]);
+    assert_force("1918-04-01", "akmolinsk_uezd", "soviets", "nominal");
+    assert_force("1918-04-01", "akmolinsk_uezd", "alash_orda", "civil");
+}
+
 // ---- History v2: sides with dates, every town its own history, the countryside ----
 
 mod whole_atlas {
     #![allow(clippy::unwrap_used, clippy::expect_used)] // a panic is a failed test
 
     use steppe_atlas::data::{Dataset, load};
-    use steppe_atlas::model::{Atlas, Date, PlaceKind, Side};
+    use steppe_atlas::model::{Atlas, Date, Side};
 
     fn atlas() -> Atlas {
         let loaded = load(&Dataset::embedded());

@@ -254,7 +254,10 @@ fn build_places(reporter: &mut Reporter<'_>, text: &str) -> (Vec<Place>, Vec<usi
         let Some(kind) = PlaceKind::from_id(raw.kind.get_ref()) else {
             reporter.at(
                 &raw.kind.span(),
-                format!("`kind` of `{id}`: `{}` is not one of oblast, uezd, city, settlement, zone", raw.kind.get_ref()),
+                format!(
+                    "`kind` of `{id}`: `{}` is not one of oblast, uezd, city, settlement, zone",
+                    raw.kind.get_ref()
+                ),
             );
             continue;
         };
@@ -475,7 +478,8 @@ fn sides_of(reporter: &mut Reporter<'_>, list: &Spanned<Vec<Spanned<RawSideFrom>
         if let Some(previous) = sides.last()
             && previous.from >= from
         {
-            reporter.at(&entry.from.span(), format!("`sides` of {owner}: {from} does not come after {}", previous.from));
+            reporter
+                .at(&entry.from.span(), format!("`sides` of {owner}: {from} does not come after {}", previous.from));
             return None;
         }
         sides.push(SideFrom { from, side });

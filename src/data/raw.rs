@@ -59,7 +59,6 @@ pub enum RawNote {
     Names(RawNames),
 }
 
-
 #[derive(Deserialize, Debug)]
 #[serde(deny_unknown_fields)]
 pub struct RawSource {

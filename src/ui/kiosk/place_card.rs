@@ -19,7 +19,6 @@ pub struct CardAction {
     pub close: bool,
 }
 
-
 fn confidence_key(confidence: Confidence) -> &'static str {
     match confidence {
         Confidence::High => "confidence_high",
