@@ -43,7 +43,7 @@ impl ControlPaint {
     /// The paint of an area whose holders only claimed it: paler still than doubt, since the
     /// claim says who would have ruled, not who did.
     pub fn claimed(self) -> ControlPaint {
-        let fade = |colour: Color32| lerp_colour(colour, UNKNOWN, 0.75);
+        let fade = |colour: Color32| lerp_colour(colour, UNKNOWN, 0.82);
         ControlPaint { fill: fade(self.fill), hatch: self.hatch.map(fade) }
     }
 

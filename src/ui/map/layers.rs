@@ -311,11 +311,26 @@ pub struct ControlLayer;
 
 impl MapLayer for ControlLayer {
     fn draw(&self, painter: &Painter, projector: &Projector, scene: &MapScene<'_>) {
+        let clip = painter.clip_rect();
+        // An oblast whose uezds are all filled is not filled itself: its own colours (often
+        // several sides at once over the whole oblast) would show through the uezds' translucent
+        // fills, and each spot must show what its smallest unit says.
+        let uezd_hidden = |oblast: PlaceId| {
+            scene.areas_of_kind(PlaceKind::Uezd).any(|(uezd, shape)| {
+                scene.atlas.place(uezd).parent == Some(oblast) && !shown_at(shape, projector, clip, MIN_FILLED_SIZE)
+            })
+        };
+        let has_uezds = |oblast: PlaceId| {
+            scene.areas_of_kind(PlaceKind::Uezd).any(|(uezd, _)| scene.atlas.place(uezd).parent == Some(oblast))
+        };
         for kind in [PlaceKind::Oblast, PlaceKind::Uezd] {
             for (id, shape) in scene.areas_of_kind(kind) {
-                // Oblasts are always filled, so that nothing is left blank under tiny uezds.
+                // Oblasts are filled where a uezd is too small to be, so that nothing is left blank.
                 let min_size = if kind == PlaceKind::Oblast { 0.0 } else { MIN_FILLED_SIZE };
-                if !shown_at(shape, projector, painter.clip_rect(), min_size) {
+                if !shown_at(shape, projector, clip, min_size) {
+                    continue;
+                }
+                if kind == PlaceKind::Oblast && has_uezds(id) && !uezd_hidden(id) {
                     continue;
                 }
                 let paint = scene.paint(id);
@@ -437,6 +452,10 @@ impl MapLayer for CityLayer {
     }
 }
 
+/// Screen points per km from which settlements get their names: about twice the whole-map scale
+/// of a 1600-point-wide window.
+const SETTLEMENT_LABELS_FROM: f32 = 0.75;
+
 /// Oblast and city names, placed greedily so that no two labels overlap.
 pub struct LabelLayer;
 
@@ -449,10 +468,13 @@ impl MapLayer for LabelLayer {
         let radius = city_radius_for(scene);
         let clip = painter.clip_rect();
         let mut placed = Occupancy::new(40.0 * scene.text_scale);
-        // City markers on screen are obstacles too, so that no label hides a city.
+        // Town markers on screen are obstacles too, so that no label hides a town. Settlements'
+        // markers become obstacles only after the towns are named: a town's name has priority
+        // over the dots of the stanitsas around it (Verny among its ring of stanitsas).
         let cities = visible_cities(scene, projector, clip, radius);
+        let is_settlement = |id: PlaceId| scene.atlas.place(id).kind == PlaceKind::Settlement;
         let marker_of = |centre: Pos2| Rect::from_center_size(centre, vec2(radius, radius) * 2.0);
-        for &(_, centre) in &cities {
+        for &(_, centre) in cities.iter().filter(|(id, _)| !is_settlement(*id)) {
             placed.insert(marker_of(centre));
         }
         let oblast_font = FontId::new(15.0 * scene.text_scale, egui::FontFamily::Name(crate::ui::fonts::BOLD.into()));
@@ -475,17 +497,26 @@ impl MapLayer for LabelLayer {
         }
         let city_font = FontId::proportional(13.0 * scene.text_scale);
         let settlement_font = FontId::proportional(11.5 * scene.text_scale);
-        for (id, centre) in cities {
+        // Stanitsas, stations and villages are named only once the view is close enough for them
+        // to be read as places of their own; over the whole atlas the towns carry the map.
+        let settlements_named = projector.points_per_km() / scene.text_scale.max(1.0) >= SETTLEMENT_LABELS_FROM;
+        let (towns, settlements): (Vec<_>, Vec<_>) = cities.into_iter().partition(|(id, _)| !is_settlement(*id));
+        let town_count = towns.len();
+        for (index, (id, centre)) in towns.iter().chain(&settlements).copied().enumerate() {
+            if index == town_count {
+                for &(_, centre) in &settlements {
+                    placed.insert(marker_of(centre));
+                }
+            }
             if !clip.contains(centre) {
+                continue;
+            }
+            if !settlements_named && is_settlement(id) {
                 continue;
             }
             let own_marker = marker_of(centre);
             let text = scene.name_of(id).to_owned();
-            let font = if scene.atlas.place(id).kind == PlaceKind::Settlement {
-                settlement_font.clone()
-            } else {
-                city_font.clone()
-            };
+            let font = if is_settlement(id) { settlement_font.clone() } else { city_font.clone() };
             let galley = painter.layout_no_wrap(text, font, style::LABEL);
             let gap = radius + 3.0;
             let candidates = [
