@@ -400,6 +400,17 @@ const CASES: &[Case] = &[
         may_change: &[],
     },
     Case {
+        name: "a note missing a language",
+        file: "control.toml",
+        breaks: |text| {
+            let entry = period("1919-03-01", "1919-03-02", "red_army")
+                .replace("note = \"bad input test\"", "note = { kk = \"a\", ru = \"b\" }");
+            append(text, &entry, "note = ")
+        },
+        message: "`note` lacks `en`: write `note = { kk = \"...\", ru = \"...\", en = \"...\" }`",
+        may_change: &[],
+    },
+    Case {
         name: "a force with both one side and dated sides",
         file: "forces.toml",
         breaks: |text| {

@@ -52,11 +52,35 @@ pub struct RawSideFrom {
 }
 
 /// A note in the three languages, or (as older data wrote it) one text.
-#[derive(Deserialize, Debug)]
-#[serde(untagged)]
+#[derive(Debug)]
 pub enum RawNote {
     Text(String),
     Names(RawNames),
+}
+
+impl<'de> Deserialize<'de> for RawNote {
+    /// By hand rather than `untagged`, so that a wrong note says what is wrong with it.
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<RawNote, D::Error> {
+        use serde::de::Error;
+        match toml::Value::deserialize(deserializer)? {
+            toml::Value::String(text) => Ok(RawNote::Text(text)),
+            toml::Value::Table(mut table) => {
+                let mut take = |language: &str| match table.remove(language) {
+                    Some(toml::Value::String(text)) => Ok(text),
+                    Some(_) => Err(D::Error::custom(format!("`note.{language}` must be a text"))),
+                    None => Err(D::Error::custom(format!(
+                        "`note` lacks `{language}`: write `note = {{ kk = \"...\", ru = \"...\", en = \"...\" }}`"
+                    ))),
+                };
+                let names = RawNames { kk: take("kk")?, ru: take("ru")?, en: take("en")? };
+                match table.keys().next() {
+                    Some(extra) => Err(D::Error::custom(format!("`note` has an unknown language `{extra}`"))),
+                    None => Ok(RawNote::Names(names)),
+                }
+            }
+            _ => Err(D::Error::custom("`note` must be a text or `{ kk = \"...\", ru = \"...\", en = \"...\" }`")),
+        }
+    }
 }
 
 #[derive(Deserialize, Debug)]

@@ -28,6 +28,7 @@ pub fn legend_ui(ui: &mut egui::Ui, texts: &Translations, language: Language) {
     swatch_row_ui(ui, ControlPaint::of(&[Side::Soviet]).faded(), tr("low_confidence_faded"));
     swatch_row_ui(ui, ControlPaint::of(&[Side::Soviet]).claimed(), tr("nominal_pale"));
     ui.label(egui::RichText::new(tr("towns_and_countryside")).small());
+    ui.label(egui::RichText::new(tr("hosts_with_provisional")).small());
 }
 
 /// The legend of one map on one date: only the sides that hold something on it (and the
@@ -40,7 +41,8 @@ pub fn legend_for_date_ui(
     date: crate::model::Date,
 ) {
     let tr = |key| texts.tr(language, key);
-    let (mut seen, mut several, mut unknown, mut faded, mut claimed) = (Vec::new(), false, false, false, false);
+    let (mut seen, mut several, mut unknown, mut faded, mut claimed, mut hosts) =
+        (Vec::new(), false, false, false, false, false);
     for place in atlas.place_ids() {
         match atlas.control_on(place, date) {
             Some(period) => {
@@ -48,6 +50,11 @@ pub fn legend_for_date_ui(
                 several |= sides.len() > 1;
                 faded |= period.confidence == crate::model::Confidence::Low;
                 claimed |= period.is_nominal_only();
+                // A Cossack host still counted with the Provisional Government (before its break).
+                hosts |= period
+                    .holders
+                    .iter()
+                    .any(|holder| holder.side == Side::Provisional && atlas.force(holder.force).sides.len() > 1);
                 for side in sides {
                     if !seen.contains(&side) {
                         seen.push(side);
@@ -71,6 +78,9 @@ pub fn legend_for_date_ui(
     }
     if claimed {
         swatch_row_ui(ui, ControlPaint::of(&[Side::Soviet]).claimed(), tr("nominal_pale"));
+    }
+    if hosts {
+        ui.label(egui::RichText::new(tr("hosts_with_provisional")).small());
     }
 }
 

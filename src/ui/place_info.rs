@@ -15,6 +15,18 @@ fn confidence_key(confidence: Confidence) -> &'static str {
     }
 }
 
+/// One holder as the place panel, tooltip and kiosk card show it: the force, its role and the
+/// side it was on then ("Ural Cossack Host — civil administration (Provisional Government)"), so
+/// that a host counted with the Provisional Government before its break says so in words.
+pub fn holder_line(atlas: &Atlas, texts: &Translations, language: Language, holder: &crate::model::Holder) -> String {
+    format!(
+        "{} — {} ({})",
+        atlas.force(holder.force).name.get(language),
+        texts.tr(language, holder.role.key()),
+        texts.tr(language, side_key(holder.side))
+    )
+}
+
 /// One line: "Omsk: White (military control), Alash Orda (civil administration)".
 pub fn describe(atlas: &Atlas, texts: &Translations, language: Language, place: PlaceId, date: Date) -> String {
     let name = atlas.place(place).name.get(language);
@@ -57,10 +69,9 @@ pub fn place_tooltip_ui(
         return;
     };
     for holder in &period.holders {
-        let force = atlas.force(holder.force);
         ui.horizontal(|ui| {
             side_dot(ui, side_colour(holder.side));
-            ui.label(format!("{} — {}", force.name.get(language), tr(holder.role.key())));
+            ui.label(holder_line(atlas, texts, language, holder));
         });
     }
     ui.label(RichText::new(tr(confidence_key(period.confidence))).italics());

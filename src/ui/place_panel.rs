@@ -201,11 +201,9 @@ fn period_ui(
             );
             let clicked = ui.link(RichText::new(range).strong()).clicked();
             for holder in &period.holders {
-                let force = atlas.force(holder.force);
                 ui.horizontal_wrapped(|ui| {
                     side_dot(ui, side_colour(holder.side));
-                    let role = tr(holder.role.key());
-                    ui.label(format!("{} — {role}", force.name.get(language)));
+                    ui.label(super::place_info::holder_line(atlas, texts, language, holder));
                 });
             }
             let confidence = match period.confidence {

@@ -139,10 +139,9 @@ fn holders_now_ui(
 
 fn holders_ui(ui: &mut egui::Ui, atlas: &Atlas, texts: &Translations, language: Language, period: &ControlPeriod) {
     for holder in &period.holders {
-        let force = atlas.force(holder.force);
         ui.horizontal_wrapped(|ui| {
             side_dot(ui, side_colour(holder.side));
-            ui.label(format!("{} — {}", force.name.get(language), texts.tr(language, holder.role.key())));
+            ui.label(crate::ui::place_info::holder_line(atlas, texts, language, holder));
         });
     }
 }
