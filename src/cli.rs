@@ -30,8 +30,8 @@ pub struct Cli {
     #[arg(long, value_name = "NAME")]
     pub place: Option<String>,
 
-    /// Interface language: kk, ru or en (default: the system's, if it is one of these).
-    #[arg(long, value_name = "kk|ru|en")]
+    /// Interface language: kk, kk-latn (Kazakh in Latin letters), ru or en (default: the system's, if it is one of these).
+    #[arg(long, value_name = "kk|kk-latn|ru|en")]
     pub lang: Option<String>,
 
     /// Map layers: `rivers,zones` (exactly these), `+modern_borders,-relief` (changes to the
@@ -57,8 +57,8 @@ pub enum Command {
         /// Which monitor the hall sees (0 = the first).
         #[arg(long, value_name = "N")]
         monitor: Option<usize>,
-        /// Language of the captions and the interface: kk, ru or en.
-        #[arg(long, value_name = "kk|ru|en")]
+        /// Language of the captions and the interface: kk, kk-latn, ru or en.
+        #[arg(long, value_name = "kk|kk-latn|ru|en")]
         lang: Option<String>,
     },
     /// Museum kiosk mode: fullscreen, plays a tour by itself, resets itself when left alone.
@@ -89,8 +89,8 @@ pub enum Command {
         /// Print one JSON object instead of text.
         #[arg(long)]
         json: bool,
-        /// Language of the text output: kk, ru or en.
-        #[arg(long, value_name = "kk|ru|en")]
+        /// Language of the text output: kk, kk-latn, ru or en.
+        #[arg(long, value_name = "kk|kk-latn|ru|en")]
         lang: Option<String>,
     },
 }
@@ -149,7 +149,7 @@ fn fail(message: impl std::fmt::Display) -> ExitCode {
 fn parse_language(code: Option<&str>) -> Result<Option<Language>, String> {
     match code {
         None => Ok(None),
-        Some(code) => Language::from_code(code).map(Some).ok_or_else(|| format!("--lang {code}: use kk, ru or en")),
+        Some(code) => Language::from_code(code).map(Some).ok_or_else(|| format!("--lang {code}: use kk, kk-latn (Kazakh in Latin letters), ru or en")),
     }
 }
 
@@ -162,14 +162,16 @@ fn run_check(data_dir: Option<&std::path::Path>, strict: bool) -> ExitCode {
     let atlas = &loaded.atlas;
     let coverage = crate::coverage::coverage(atlas);
     let coverage_lines = coverage_report(data_dir, atlas, &coverage);
+    let gap_lines: Vec<String> = loaded.translation_gaps.iter().map(Problem::to_string).collect();
     if strict {
-        for line in &coverage_lines {
+        for line in coverage_lines.iter().chain(&gap_lines) {
             let _ = writeln!(out, "{line}");
         }
     }
-    let failed = !loaded.problems.is_empty() || (strict && !coverage_lines.is_empty());
+    let strict_failures = coverage_lines.len() + gap_lines.len();
+    let failed = !loaded.problems.is_empty() || (strict && strict_failures > 0);
     if failed {
-        let total = loaded.problems.len() + if strict { coverage_lines.len() } else { 0 };
+        let total = loaded.problems.len() + if strict { strict_failures } else { 0 };
         let _ = writeln!(out, "{total} problem(s)");
         return ExitCode::FAILURE;
     }
@@ -189,6 +191,12 @@ fn run_check(data_dir: Option<&std::path::Path>, strict: bool) -> ExitCode {
             let _ = writeln!(out, "coverage: {line}");
         }
         let _ = writeln!(out, "{} coverage gap(s); `check --strict` fails on them", coverage_lines.len());
+    }
+    if !gap_lines.is_empty() {
+        for line in &gap_lines {
+            let _ = writeln!(out, "translation: {line}");
+        }
+        let _ = writeln!(out, "{} missing translation(s); `check --strict` fails on them", gap_lines.len());
     }
     ExitCode::SUCCESS
 }
@@ -278,7 +286,8 @@ fn run_query(
             .map_err(|e| e.to_string())
             .and_then(|text| writeln!(out, "{text}").map_err(|e| e.to_string()))
     } else {
-        write!(out, "{}", query::report_text(atlas, &report, language)).map_err(|e| e.to_string())
+        let texts = crate::i18n::Translations::embedded().unwrap_or_default();
+        write!(out, "{}", query::report_text(atlas, &report, &texts, language)).map_err(|e| e.to_string())
     };
     match written {
         Ok(()) => ExitCode::SUCCESS,

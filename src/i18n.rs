@@ -2,12 +2,13 @@
 
 use std::collections::HashMap;
 
-use crate::model::{Language, YearMonthDay};
+use crate::model::{Language, Names, YearMonthDay, kazakh_to_latin};
 
 /// Interface texts by key and language.
 #[derive(Clone, Debug, Default)]
 pub struct Translations {
-    texts: HashMap<String, [String; 3]>,
+    /// Kazakh, Kazakh in Latin letters (generated), Russian, English: the order of `Language::ALL`.
+    texts: HashMap<String, [String; 4]>,
 }
 
 #[derive(serde::Deserialize)]
@@ -28,14 +29,20 @@ impl Translations {
     pub fn parse(text: &str) -> Result<Translations, String> {
         let entries: HashMap<String, Entry> =
             toml::from_str(text).map_err(|e| format!("assets/translations.toml: {}", e.message()))?;
-        let texts = entries.into_iter().map(|(key, entry)| (key, [entry.kk, entry.ru, entry.en])).collect();
+        let texts = entries
+            .into_iter()
+            .map(|(key, entry)| {
+                let latin = kazakh_to_latin(&entry.kk);
+                (key, [entry.kk, latin, entry.ru, entry.en])
+            })
+            .collect();
         Ok(Translations { texts })
     }
 
     /// The text of `key` in `language`; the key itself when missing, so a gap shows but never breaks.
     pub fn tr<'a>(&'a self, language: Language, key: &'a str) -> &'a str {
         match self.texts.get(key) {
-            Some(texts) => &texts[Language::ALL.iter().position(|&l| l == language).unwrap_or(2)],
+            Some(texts) => &texts[Language::ALL.iter().position(|&l| l == language).unwrap_or(3)],
             None => key,
         }
     }
@@ -46,6 +53,24 @@ impl Translations {
 
     pub fn keys(&self) -> impl Iterator<Item = &str> {
         self.texts.keys().map(String::as_str)
+    }
+
+    /// A text from the data in the reader's language; when it lacks that language, the nearest one
+    /// it has, followed by "(only in Russian)" in the reader's language, so nobody takes it for a
+    /// translation.
+    pub fn data_text(&self, language: Language, names: &Names) -> String {
+        let (text, shown) = names.get_with_language(language);
+        if shown.written() == language.written() || text.is_empty() {
+            return text.to_owned();
+        }
+        let shown_key = match shown.written() {
+            Language::Ru => "language_in_ru",
+            Language::En => "language_in_en",
+            _ => "language_in_kk",
+        };
+        let shown_name = self.tr(language, shown_key);
+        let note = self.tr(language, "only_in_language").replace("{language}", shown_name);
+        format!("{text} {note}")
     }
 
     /// A date written the way the language writes it: "6 November 1917", "6 ноября 1917 г.",
@@ -105,6 +130,48 @@ mod tests {
         assert!(missing.is_empty(), "untranslated keys: {missing:?}");
     }
 
+    /// Keys the code builds from its own types rather than naming them in a call to the table.
+    fn keys_built_by_functions() -> Vec<&'static str> {
+        use crate::model::{Confidence, PlaceKind, Role, Side};
+        let mut keys: Vec<&'static str> = Vec::new();
+        keys.extend(Side::ALL.map(Side::key));
+        keys.extend(Role::ALL.map(Role::key));
+        keys.extend(Confidence::ALL.map(Confidence::key));
+        keys.extend(PlaceKind::ALL.map(PlaceKind::key));
+        keys.extend(crate::layers::Layer::ALL.map(crate::layers::Layer::label_key));
+        keys.extend(crate::data::ProblemKind::ALL.map(crate::data::ProblemKind::key));
+        keys.extend(crate::ui::export_dialog::ExportSize::ALL.map(crate::ui::export_dialog::ExportSize::label_key));
+        keys.extend(MONTH_KEYS);
+        keys.extend(["language_in_kk", "language_in_ru", "language_in_en"]);
+        keys
+    }
+
+    #[test]
+    fn every_key_built_by_a_function_is_translated() {
+        let table = table();
+        let missing: Vec<_> = keys_built_by_functions().into_iter().filter(|key| !table.has(key)).collect();
+        assert!(missing.is_empty(), "untranslated keys: {missing:?}");
+    }
+
+    #[test]
+    fn every_entry_is_written_in_every_language() {
+        let table = table();
+        let mut empty = Vec::new();
+        for key in table.keys() {
+            for language in Language::ALL {
+                let text = table.tr(language, key);
+                if text.trim().is_empty() {
+                    empty.push(format!("{key}.{language}"));
+                }
+                // Latin Kazakh is generated: no Cyrillic letter may be left unconverted in it.
+                if language == Language::KkLatn && text.chars().any(|c| ('\u{0400}'..='\u{04ff}').contains(&c)) {
+                    empty.push(format!("{key}.{language} keeps Cyrillic: {text}"));
+                }
+            }
+        }
+        assert!(empty.is_empty(), "empty or unconverted texts: {empty:?}");
+    }
+
     #[test]
     fn dates_in_three_languages() {
         let table = table();
@@ -112,6 +179,26 @@ mod tests {
         assert_eq!(table.format_date(Language::En, date), "6 November 1917");
         assert_eq!(table.format_date(Language::Ru, date), "6 ноября 1917 г.");
         assert_eq!(table.format_date(Language::Kk, date), "1917 жылғы 6 қараша");
+    }
+
+    #[test]
+    fn a_text_in_another_language_says_so() {
+        let table = table();
+        let english_only = Names::new("", "", "A lecture");
+        assert_eq!(table.data_text(Language::En, &english_only), "A lecture");
+        assert_eq!(table.data_text(Language::Ru, &english_only), "A lecture (только на английском)");
+        assert_eq!(table.data_text(Language::Kk, &english_only), "A lecture (тек ағылшын тілінде)");
+        assert_eq!(table.data_text(Language::KkLatn, &english_only), "A lecture (tek ağylşyn tılınde)");
+        let kazakh = Names::new("Дәріс", "", "");
+        assert_eq!(table.data_text(Language::KkLatn, &kazakh), "Därıs", "Latin Kazakh is Kazakh, not a fallback");
+    }
+
+    #[test]
+    fn latin_kazakh_interface_is_generated() {
+        let table = table();
+        assert_eq!(table.tr(Language::KkLatn, "app_title"), "Dala atlasy");
+        let date = YearMonthDay { year: 1917, month: 11, day: 6 };
+        assert_eq!(table.format_date(Language::KkLatn, date), "1917 jylğy 6 qaraşa");
     }
 
     #[test]

@@ -6,7 +6,8 @@ use geo::Contains;
 use serde::Serialize;
 
 use crate::geometry::distance_km;
-use crate::model::{Atlas, Date, Language, LonLat, Names, PlaceId, PlaceKind};
+use crate::i18n::Translations;
+use crate::model::{Atlas, Confidence, Date, Language, LonLat, Names, PlaceId, PlaceKind, Role, Side};
 
 /// How far `--near` looks for a city.
 pub const NEAR_CITY_KM: f64 = 30.0;
@@ -113,28 +114,38 @@ fn place_report(atlas: &Atlas, id: PlaceId, date: Date) -> PlaceReport {
     }
 }
 
-/// The report as plain text, one place a line, in one language.
-pub fn report_text(atlas: &Atlas, report: &QueryReport, language: Language) -> String {
-    let mut out = report.date.clone();
-    if let Some(old_style) = &report.date_old_style {
-        out.push_str(&format!(" (Old Style {old_style})"));
+/// The report as plain text, one place a line, in one language: the date as the language writes
+/// it, places, kinds, sides, roles and confidence in words; ids stay as they are, for scripts.
+pub fn report_text(atlas: &Atlas, report: &QueryReport, texts: &Translations, language: Language) -> String {
+    let tr = |key| texts.tr(language, key);
+    // Each name is looked up from the id the JSON carries; an id the table lacks shows itself.
+    let word = |key: Option<&'static str>, id: &'static str| key.map_or(id, |key| tr(key));
+    let mut out = match Date::parse(&report.date) {
+        Ok(date) => format!("{} ({})", report.date, texts.format_date(language, date.ymd())),
+        Err(_) => report.date.clone(),
+    };
+    if let Some(old_style) = Date::parse(&report.date).ok().and_then(Date::old_style) {
+        out.push_str(&format!("; {}: {}", tr("old_style"), texts.format_date(language, old_style)));
     }
     out.push('\n');
     for place in &report.places {
         let holders = if place.control.is_empty() {
-            "unknown".to_owned()
+            tr("unknown").to_owned()
         } else {
             place
                 .control
                 .iter()
                 .map(|c| {
                     let force = atlas.force_by_id(&c.force).map_or(c.force.as_str(), |f| f.name.get(language));
-                    format!("{} ({}, {}, {})", force, c.side, c.role, c.confidence)
+                    let side = word(Side::from_id(c.side).map(Side::key), c.side);
+                    let role = word(Role::from_id(c.role).map(Role::key), c.role);
+                    let confidence = word(Confidence::from_id(c.confidence).map(Confidence::key), c.confidence);
+                    format!("{force} ({side}, {role}, {confidence})")
                 })
                 .collect::<Vec<_>>()
                 .join("; ")
         };
-        let kind = PlaceKind::from_id(place.kind).map_or(place.kind, PlaceKind::id);
+        let kind = word(PlaceKind::from_id(place.kind).map(PlaceKind::key), place.kind);
         out.push_str(&format!("{} [{}, {}]: {}\n", place.names.get(language), place.id, kind, holders));
     }
     out

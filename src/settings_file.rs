@@ -13,7 +13,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use crate::data::LineIndex;
-use crate::data::Problem;
+use crate::data::{Problem, ProblemKind};
 
 /// The file's name in the settings folder.
 pub const FILE_NAME: &str = "settings.toml";
@@ -71,25 +71,34 @@ fn read_limited(path: &Path) -> Result<Option<Vec<u8>>, Problem> {
     let file = match std::fs::File::open(path) {
         Ok(file) => file,
         Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(error) => return Err(Problem::new(&label, None, format!("cannot read the settings: {error}"))),
+        Err(error) => {
+            return Err(Problem::of_kind(
+                ProblemKind::Settings,
+                &label,
+                None,
+                format!("cannot read the settings: {error}"),
+            ));
+        }
     };
     let mut bytes = Vec::new();
-    file.take(MAX_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|error| Problem::new(&label, None, format!("cannot read the settings: {error}")))?;
+    file.take(MAX_BYTES + 1).read_to_end(&mut bytes).map_err(|error| {
+        Problem::of_kind(ProblemKind::Settings, &label, None, format!("cannot read the settings: {error}"))
+    })?;
     Ok(Some(bytes))
 }
 
 /// Parses settings text; `file` names it in the problem. Used by [`load`] and the fuzz target.
 pub fn parse<T: DeserializeOwned>(file: &str, bytes: &[u8]) -> Result<T, Problem> {
     if bytes.len() as u64 > MAX_BYTES {
-        return Err(Problem::new(
+        return Err(Problem::of_kind(
+            ProblemKind::Settings,
             file,
             None,
             format!("the file is larger than {} KiB; a settings file is a few hundred bytes", MAX_BYTES / 1024),
         ));
     }
-    let text = crate::data::text_of(bytes.to_vec()).map_err(|(line, message)| Problem::new(file, line, message))?;
+    let text = crate::data::text_of(bytes.to_vec())
+        .map_err(|(line, message)| Problem::of_kind(ProblemKind::Settings, file, line, message))?;
     toml::from_str(&text).map_err(|error| {
         let index = LineIndex::new(&text);
         let line = error.span().map(|span| index.line_of(span.start));
@@ -98,7 +107,7 @@ pub fn parse<T: DeserializeOwned>(file: &str, bytes: &[u8]) -> Result<T, Problem
             Some(key) if !message.contains(&format!("`{key}`")) => format!("field `{key}`: {message}"),
             _ => message,
         };
-        Problem::new(file, line, message)
+        Problem::of_kind(ProblemKind::Settings, file, line, message)
     })
 }
 

@@ -447,10 +447,9 @@ fn a_lecturer_makes_a_tour_at_the_desk_that_present_plays() {
         let draft = harness.state_mut().tour_draft_mut();
         assert_eq!(draft.steps.len(), 2);
         assert_eq!(draft.steps[1].date, "1919-07-10");
-        draft.title =
-            steppe_atlas::model::Names { kk: "Дәріс".into(), ru: "Лекция".into(), en: "Lecture".into() };
+        draft.title = steppe_atlas::model::Names::new("Дәріс", "Лекция", "Lecture");
         for (step, text) in draft.steps.iter_mut().zip(["White summer", "Kazrevkom"]) {
-            step.caption = steppe_atlas::model::Names { kk: text.into(), ru: text.into(), en: text.into() };
+            step.caption = steppe_atlas::model::Names::same(text);
         }
     }
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));

@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use super::Problem;
+use super::{Problem, ProblemKind};
 
 /// The files a dataset consists of, in the order they are loaded.
 pub const FILE_NAMES: [&str; 12] = [
@@ -85,7 +85,9 @@ impl Dataset {
             let display_name = path.display().to_string();
             match read_limited(&path) {
                 Ok(text) => files.push((name, DataFile { display_name, text })),
-                Err((line, message)) => problems.push(Problem::new(&display_name, line, message)),
+                Err((line, message)) => {
+                    problems.push(Problem::of_kind(ProblemKind::File, &display_name, line, message))
+                }
             }
         }
         let tours = read_tours(&dir.join("tours"), &mut problems);
@@ -97,7 +99,7 @@ impl Dataset {
         let display_name = path.display().to_string();
         read_limited(path)
             .map(|text| DataFile { display_name: display_name.clone(), text })
-            .map_err(|(line, message)| Problem::new(&display_name, line, message))
+            .map_err(|(line, message)| Problem::of_kind(ProblemKind::File, &display_name, line, message))
     }
 
     /// A dataset from texts in memory, keyed by file name (for tests and benchmarks).

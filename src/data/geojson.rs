@@ -3,7 +3,7 @@
 use geo::{LineString, MultiLineString, MultiPolygon, Polygon};
 use serde_json::Value;
 
-use super::problem::{LineIndex, Reporter};
+use super::problem::{LineIndex, ProblemKind, Reporter};
 use crate::model::Names;
 
 /// One feature's outline, keyed by `properties.id`.
@@ -21,12 +21,16 @@ pub fn read_outlines(reporter: &mut Reporter<'_>, text: &str) -> Vec<Outline> {
     let document: Value = match serde_json::from_str(text) {
         Ok(document) => document,
         Err(error) => {
-            reporter.at_line(Some(error.line().max(1)), format!("not valid JSON: {error}"));
+            reporter.kind_at_line(ProblemKind::File, Some(error.line().max(1)), format!("not valid JSON: {error}"));
             return Vec::new();
         }
     };
     let Some(features) = document.get("features").and_then(Value::as_array) else {
-        reporter.at_line(Some(1), "`features`: expected a GeoJSON FeatureCollection with a `features` array");
+        reporter.kind_at_line(
+            ProblemKind::File,
+            Some(1),
+            "`features`: expected a GeoJSON FeatureCollection with a `features` array",
+        );
         return Vec::new();
     };
     let mut outlines = Vec::new();
@@ -61,12 +65,16 @@ pub fn read_courses(reporter: &mut Reporter<'_>, text: &str) -> Vec<Course> {
     let document: Value = match serde_json::from_str(text) {
         Ok(document) => document,
         Err(error) => {
-            reporter.at_line(Some(error.line().max(1)), format!("not valid JSON: {error}"));
+            reporter.kind_at_line(ProblemKind::File, Some(error.line().max(1)), format!("not valid JSON: {error}"));
             return Vec::new();
         }
     };
     let Some(features) = document.get("features").and_then(Value::as_array) else {
-        reporter.at_line(Some(1), "`features`: expected a GeoJSON FeatureCollection with a `features` array");
+        reporter.kind_at_line(
+            ProblemKind::File,
+            Some(1),
+            "`features`: expected a GeoJSON FeatureCollection with a `features` array",
+        );
         return Vec::new();
     };
     let mut courses = Vec::new();
@@ -148,7 +156,7 @@ fn position_of(position: &Value) -> Result<(f64, f64), String> {
 
 fn names(properties: &Value) -> Option<Names> {
     let get = |key: &str| properties.get(key).and_then(Value::as_str).map(str::to_owned);
-    Some(Names { kk: get("name_kk")?, ru: get("name_ru")?, en: get("name_en")? })
+    Some(Names::new(get("name_kk")?, get("name_ru")?, get("name_en")?))
 }
 
 /// The lines of the features' `"id"` strings, found in the order the features come: each search
@@ -291,12 +299,16 @@ pub fn read_modern_borders(
     let document: Value = match serde_json::from_str(text) {
         Ok(document) => document,
         Err(error) => {
-            reporter.at_line(Some(error.line().max(1)), format!("not valid JSON: {error}"));
+            reporter.kind_at_line(ProblemKind::File, Some(error.line().max(1)), format!("not valid JSON: {error}"));
             return (borders, labels);
         }
     };
     let Some(features) = document.get("features").and_then(Value::as_array) else {
-        reporter.at_line(Some(1), "`features`: expected a GeoJSON FeatureCollection with a `features` array");
+        reporter.kind_at_line(
+            ProblemKind::File,
+            Some(1),
+            "`features`: expected a GeoJSON FeatureCollection with a `features` array",
+        );
         return (borders, labels);
     };
     let mut id_lines = IdLines::new(text);

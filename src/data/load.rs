@@ -11,21 +11,23 @@ use toml::Spanned;
 
 use super::dataset::Dataset;
 use super::geojson::{self, Outline};
-use super::problem::{Problem, Reporter};
-use super::raw::{
-    RawEvent, RawForce, RawHolder, RawNames, RawNote, RawPeriod, RawPerson, RawPlace, RawRange, RawSideFrom, RawSource,
-};
+use super::problem::{Problem, ProblemKind, Reporter};
+use super::raw::{RawEvent, RawForce, RawHolder, RawPeriod, RawPerson, RawPlace, RawRange, RawSideFrom, RawSource};
+use super::texts::names;
 use super::toml_entries::{DateField, read_entries};
 use super::topology;
 use crate::model::{
-    Atlas, Confidence, ControlPeriod, Date, DatePrecision, Event, EventCategory, Force, ForceId, Holder, LonLat, Names,
-    Place, PlaceId, PlaceKind, Role, Side, SideFrom, Source, SourceId,
+    Atlas, Confidence, ControlPeriod, Date, DatePrecision, Event, EventCategory, Force, ForceId, Holder, LonLat, Place,
+    PlaceId, PlaceKind, Role, Side, SideFrom, Source, SourceId,
 };
 
 /// An atlas and the problems met while loading it.
 pub struct Loaded {
     pub atlas: Atlas,
+    /// Problems that kept data out of the atlas.
     pub problems: Vec<Problem>,
+    /// Texts that lack a language: the atlas shows the nearest one; `check --strict` fails on them.
+    pub translation_gaps: Vec<Problem>,
 }
 
 /// Loads a dataset; problems are collected, never fatal.
@@ -135,7 +137,7 @@ pub fn load(dataset: &Dataset) -> Loaded {
         for source in &force_sources {
             if !source_ids.contains_key(source.get_ref()) {
                 let message = format!("`sides.sources`: no source has the id `{}` in sources.toml", source.get_ref());
-                reporter.at(&source.span(), message);
+                reporter.kind_at(ProblemKind::Reference, &source.span(), message);
             }
         }
     }
@@ -153,7 +155,7 @@ pub fn load(dataset: &Dataset) -> Loaded {
                     raw.id.get_ref(),
                     source.get_ref()
                 );
-                reporter.at(&source.span(), message);
+                reporter.kind_at(ProblemKind::Reference, &source.span(), message);
             }
         }
     }
@@ -188,13 +190,14 @@ pub fn load(dataset: &Dataset) -> Loaded {
     }
     atlas.people = people;
     atlas.tours = super::tours::load_tours(&atlas, &dataset.tours, &mut problems);
-    Loaded { atlas, problems }
+    let (translation_gaps, problems) = problems.into_iter().partition(Problem::is_translation_gap);
+    Loaded { atlas, problems, translation_gaps }
 }
 
 fn need<'a>(dataset: &'a Dataset, name: &str, problems: &mut Vec<Problem>) -> Option<&'a super::dataset::DataFile> {
     let file = dataset.file(name);
     if file.is_none() && !problems.iter().any(|problem| problem.file.ends_with(name)) {
-        problems.push(Problem::new(name, None, "the file is missing"));
+        problems.push(Problem::of_kind(ProblemKind::File, name, None, "the file is missing"));
     }
     file
 }
@@ -222,22 +225,15 @@ fn check_id(reporter: &mut Reporter<'_>, id: &Spanned<String>, seen: &mut HashMa
     }
     let line = reporter.line_of(&id.span());
     if let Some(first) = seen.insert(text.clone(), line) {
-        reporter.at(&id.span(), format!("`id`: {what} `{text}` is defined twice (first on line {first})"));
+        reporter.kind_at(
+            ProblemKind::Duplicate,
+            &id.span(),
+            format!("`id`: {what} `{text}` is defined twice (first on line {first})"),
+        );
         seen.insert(text.clone(), first);
         return false;
     }
     true
-}
-
-fn names(reporter: &mut Reporter<'_>, raw: &Spanned<RawNames>, field: &str) -> Option<Names> {
-    let RawNames { kk, ru, en } = raw.get_ref();
-    for (language, text) in [("kk", kk), ("ru", ru), ("en", en)] {
-        if text.trim().is_empty() {
-            reporter.at(&raw.span(), format!("`{field}.{language}` is empty"));
-            return None;
-        }
-    }
-    Some(Names { kk: kk.clone(), ru: ru.clone(), en: en.clone() })
 }
 
 fn build_places(reporter: &mut Reporter<'_>, text: &str) -> (Vec<Place>, Vec<usize>) {
@@ -326,8 +322,11 @@ fn link_parents(reporter: &mut Reporter<'_>, places: &mut [Place], parents: Vec<
         };
         match index.get(parent.get_ref()) {
             Some(&id) => place.parent = Some(id),
-            None => reporter
-                .at(&parent.span(), format!("`parent` of `{}`: no place has the id `{}`", place.id, parent.get_ref())),
+            None => reporter.kind_at(
+                ProblemKind::Reference,
+                &parent.span(),
+                format!("`parent` of `{}`: no place has the id `{}`", place.id, parent.get_ref()),
+            ),
         }
         spans.push(Some(parent.span()));
     }
@@ -378,7 +377,11 @@ fn attach_outline(
     area_lines: &mut [Option<usize>],
 ) {
     let Some(&id) = place_ids.get(&outline.id) else {
-        reporter.at_line(outline.line, format!("`properties.id`: no place has the id `{}`", outline.id));
+        reporter.kind_at_line(
+            ProblemKind::Reference,
+            outline.line,
+            format!("`properties.id`: no place has the id `{}`", outline.id),
+        );
         return;
     };
     let place = &mut places[id.index()];
@@ -388,7 +391,11 @@ fn attach_outline(
             format!("`{}` is a city: cities are points, given by `lonlat` in places.toml", place.id),
         );
     } else if place.area.is_some() {
-        reporter.at_line(outline.line, format!("`properties.id`: `{}` has a second outline", place.id));
+        reporter.kind_at_line(
+            ProblemKind::Duplicate,
+            outline.line,
+            format!("`properties.id`: `{}` has a second outline", place.id),
+        );
     } else {
         place.area = Some(outline.area);
         if let Some(line) = area_lines.get_mut(id.index()) {
@@ -478,8 +485,11 @@ fn sides_of(reporter: &mut Reporter<'_>, list: &Spanned<Vec<Spanned<RawSideFrom>
         if let Some(previous) = sides.last()
             && previous.from >= from
         {
-            reporter
-                .at(&entry.from.span(), format!("`sides` of {owner}: {from} does not come after {}", previous.from));
+            reporter.kind_at(
+                ProblemKind::Dates,
+                &entry.from.span(),
+                format!("`sides` of {owner}: {from} does not come after {}", previous.from),
+            );
             return None;
         }
         sides.push(SideFrom { from, side });
@@ -508,7 +518,7 @@ fn build_sources(reporter: &mut Reporter<'_>, text: &str) -> Vec<Source> {
             title: raw.title.get_ref().clone(),
             author: raw.author,
             url: raw.url,
-            note: raw.note,
+            note: super::texts::note(reporter, raw.note.as_ref(), "note"),
         });
     }
     sources
@@ -520,7 +530,8 @@ fn date(reporter: &mut Reporter<'_>, field: &Spanned<DateField>, name: &str, own
     match Date::parse(&text) {
         Ok(date) if (Date::ATLAS_START..=Date::ATLAS_END).contains(&date) => Some(date),
         Ok(date) => {
-            reporter.at(
+            reporter.kind_at(
+                ProblemKind::Dates,
                 &field.span(),
                 format!(
                     "`{name}` of {owner}: {date} is outside the atlas ({} to {})",
@@ -552,7 +563,8 @@ fn resolve_sources(
         match ids.sources.get(source.get_ref()) {
             Some(&id) => sources.push(id),
             None => {
-                reporter.at(
+                reporter.kind_at(
+                    ProblemKind::Reference,
                     &source.span(),
                     format!("`sources` of {owner}: no source has the id `{}` in sources.toml", source.get_ref()),
                 );
@@ -585,7 +597,11 @@ fn build_periods(
         let place_name = raw.place.get_ref();
         let owner = format!("period for `{place_name}`");
         let Some(&place) = ids.places.get(place_name) else {
-            reporter.at(&raw.place.span(), format!("`place`: no place has the id `{place_name}` in places.toml"));
+            reporter.kind_at(
+                ProblemKind::Reference,
+                &raw.place.span(),
+                format!("`place`: no place has the id `{place_name}` in places.toml"),
+            );
             continue;
         };
         let Some(start) = date(reporter, &raw.start, "start", &owner) else {
@@ -600,17 +616,13 @@ fn build_periods(
         };
         if end < start {
             let at = raw.end.as_ref().map_or(span.clone(), |end| end.span());
-            reporter.at(&at, format!("{owner} ends {end} before it starts {start}"));
+            reporter.kind_at(ProblemKind::Dates, &at, format!("{owner} ends {end} before it starts {start}"));
             continue;
         }
         // `forces = []` records a known unknown: the sources say nobody of ours held the place (or
         // are silent), and the note must say which, so that `check` no longer calls it a gap.
-        let note = match raw.note.as_ref().map(Spanned::get_ref) {
-            None => Names::default(),
-            Some(RawNote::Text(text)) => Names { kk: text.clone(), ru: text.clone(), en: text.clone() },
-            Some(RawNote::Names(RawNames { kk, ru, en })) => Names { kk: kk.clone(), ru: ru.clone(), en: en.clone() },
-        };
-        if raw.forces.get_ref().is_empty() && note.en.trim().is_empty() {
+        let note = super::texts::note(reporter, raw.note.as_ref(), "note");
+        if raw.forces.get_ref().is_empty() && note.missing().count() == 3 {
             reporter.at(
                 &raw.forces.span(),
                 format!("`forces` of {owner}: at least one force is needed, or `forces = []` with a `note` saying why nobody is known"),
@@ -621,7 +633,8 @@ fn build_periods(
         for holder in raw.forces.get_ref() {
             let holder = holder.get_ref();
             let Some(&force) = ids.forces.get(holder.force.get_ref()) else {
-                reporter.at(
+                reporter.kind_at(
+                    ProblemKind::Reference,
                     &holder.force.span(),
                     format!("`forces` of {owner}: no force has the id `{}` in forces.toml", holder.force.get_ref()),
                 );
@@ -665,14 +678,15 @@ fn side_during(
 ) -> Option<Side> {
     let Some(side) = force.side_on(start) else {
         let first = force.sides.first().map_or(Date::ATLAS_END, |entry| entry.from);
-        reporter.at(
+        reporter.kind_at(
+            ProblemKind::Dates,
             &holder.force.span(),
             format!("`forces` of {owner}: `{}` has no side before {first}, but the period starts {start}", force.id),
         );
         return None;
     };
     if let Some(change) = force.change_within(start, end) {
-        reporter.at(
+        reporter.kind_at(ProblemKind::Dates,
             &holder.force.span(),
             format!(
                 "`forces` of {owner}: `{}` turns from {} to {} on {}, inside the period ({start} to {end}); split the period on that day",
@@ -701,7 +715,7 @@ fn drop_overlaps(
             && period.start <= previous.end
         {
             let previous_line = reporter.line_of(previous_span);
-            reporter.at(
+            reporter.kind_at(ProblemKind::Dates,
                 &span,
                 format!(
                     "period for `{}` ({} to {}) overlaps the period on line {previous_line} ({} to {}); put forces that share a place in one period",
@@ -737,7 +751,7 @@ fn build_events(reporter: &mut Reporter<'_>, text: &str, ids: &Ids<'_>) -> Vec<E
         };
         if end < start {
             let at = raw.end.as_ref().map_or(raw.date.span(), |end| end.span());
-            reporter.at(&at, format!("{owner} ends {end} before it starts {start}"));
+            reporter.kind_at(ProblemKind::Dates, &at, format!("{owner} ends {end} before it starts {start}"));
             continue;
         }
         let Some(precision) = DatePrecision::from_id(raw.precision.get_ref()) else {
@@ -759,7 +773,8 @@ fn build_events(reporter: &mut Reporter<'_>, text: &str, ids: &Ids<'_>) -> Vec<E
         for place in raw.places.get_ref() {
             match ids.places.get(place.get_ref()) {
                 Some(&id) => places.push(id),
-                None => reporter.at(
+                None => reporter.kind_at(
+                    ProblemKind::Reference,
                     &place.span(),
                     format!("`places` of {owner}: no place has the id `{}` in places.toml", place.get_ref()),
                 ),
@@ -784,7 +799,8 @@ fn build_events(reporter: &mut Reporter<'_>, text: &str, ids: &Ids<'_>) -> Vec<E
         for person in &raw.people {
             match ids.people.get(person.get_ref()) {
                 Some(&index) => people.push(index),
-                None => reporter.at(
+                None => reporter.kind_at(
+                    ProblemKind::Reference,
                     &person.span(),
                     format!("`people` of {owner}: no person has the id `{}` in people.toml", person.get_ref()),
                 ),
@@ -882,7 +898,8 @@ fn build_people(
         for source in raw.sources.get_ref() {
             match source_ids.get(source.get_ref()) {
                 Some(&source_id) => sources.push(source_id),
-                None => reporter.at(
+                None => reporter.kind_at(
+                    ProblemKind::Reference,
                     &source.span(),
                     format!("`sources` of person `{id}`: no source has the id `{}` in sources.toml", source.get_ref()),
                 ),

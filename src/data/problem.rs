@@ -12,12 +12,69 @@ pub struct Problem {
     pub file: String,
     /// 1-based line, when the problem has one.
     pub line: Option<usize>,
+    /// What kind of problem, shown to readers in their language before the message.
+    pub kind: ProblemKind,
     pub message: String,
 }
 
+/// The kinds of problem, each with a name in the interface's table (`problem_kind_*`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ProblemKind {
+    /// The file is missing, unreadable, or not valid TOML or JSON.
+    File,
+    /// An entry lacks a field or has a wrong value.
+    Entry,
+    /// An entry names an id that nothing defines.
+    Reference,
+    /// An id is defined twice.
+    Duplicate,
+    /// Dates out of order, overlapping, or outside what the field allows.
+    Dates,
+    /// A text lacks one of the three languages. Not an error: the atlas shows the nearest
+    /// language; `check` lists it and `check --strict` fails on it.
+    Translation,
+    /// The settings or the kiosk's configuration, not the data.
+    Settings,
+}
+
+impl ProblemKind {
+    pub const ALL: [ProblemKind; 7] = [
+        ProblemKind::File,
+        ProblemKind::Entry,
+        ProblemKind::Reference,
+        ProblemKind::Duplicate,
+        ProblemKind::Dates,
+        ProblemKind::Translation,
+        ProblemKind::Settings,
+    ];
+
+    /// The key of the kind's name in the interface's translation table.
+    pub fn key(self) -> &'static str {
+        match self {
+            ProblemKind::File => "problem_kind_file",
+            ProblemKind::Entry => "problem_kind_entry",
+            ProblemKind::Reference => "problem_kind_reference",
+            ProblemKind::Duplicate => "problem_kind_duplicate",
+            ProblemKind::Dates => "problem_kind_dates",
+            ProblemKind::Translation => "problem_kind_translation",
+            ProblemKind::Settings => "problem_kind_settings",
+        }
+    }
+}
+
 impl Problem {
+    /// A problem with an entry (the most common kind); see [`Problem::of_kind`] for the others.
     pub fn new(file: &str, line: Option<usize>, message: impl Into<String>) -> Problem {
-        Problem { file: file.to_owned(), line, message: message.into() }
+        Problem::of_kind(ProblemKind::Entry, file, line, message)
+    }
+
+    pub fn of_kind(kind: ProblemKind, file: &str, line: Option<usize>, message: impl Into<String>) -> Problem {
+        Problem { file: file.to_owned(), line, kind, message: message.into() }
+    }
+
+    /// A missing translation, which the atlas shows around; every other kind keeps data out.
+    pub fn is_translation_gap(&self) -> bool {
+        self.kind == ProblemKind::Translation
     }
 }
 
@@ -59,15 +116,25 @@ impl<'a> Reporter<'a> {
         Reporter { file, lines: LineIndex::new(text), problems }
     }
 
-    /// Reports a problem at a byte span of the file.
+    /// Reports a problem with an entry at a byte span of the file.
     pub fn at(&mut self, span: &std::ops::Range<usize>, message: impl Into<String>) {
-        let line = self.lines.line_of(span.start);
-        self.problems.push(Problem::new(self.file, Some(line), message));
+        self.kind_at(ProblemKind::Entry, span, message);
     }
 
-    /// Reports a problem at a 1-based line.
+    /// Reports a problem of a given kind at a byte span of the file.
+    pub fn kind_at(&mut self, kind: ProblemKind, span: &std::ops::Range<usize>, message: impl Into<String>) {
+        let line = self.lines.line_of(span.start);
+        self.problems.push(Problem::of_kind(kind, self.file, Some(line), message));
+    }
+
+    /// Reports a problem with an entry at a 1-based line.
     pub fn at_line(&mut self, line: Option<usize>, message: impl Into<String>) {
-        self.problems.push(Problem::new(self.file, line, message));
+        self.kind_at_line(ProblemKind::Entry, line, message);
+    }
+
+    /// Reports a problem of a given kind at a 1-based line.
+    pub fn kind_at_line(&mut self, kind: ProblemKind, line: Option<usize>, message: impl Into<String>) {
+        self.problems.push(Problem::of_kind(kind, self.file, line, message));
     }
 
     pub fn line_of(&self, span: &std::ops::Range<usize>) -> usize {

@@ -5,11 +5,15 @@ use toml::Spanned;
 
 use super::toml_entries::DateField;
 
+/// A text in the three languages; a language left out reads as empty (a translation gap).
 #[derive(Deserialize, Debug)]
 #[serde(deny_unknown_fields)]
 pub struct RawNames {
+    #[serde(default)]
     pub kk: String,
+    #[serde(default)]
     pub ru: String,
+    #[serde(default)]
     pub en: String,
 }
 
@@ -65,12 +69,11 @@ impl<'de> Deserialize<'de> for RawNote {
         match toml::Value::deserialize(deserializer)? {
             toml::Value::String(text) => Ok(RawNote::Text(text)),
             toml::Value::Table(mut table) => {
+                // A language left out is a translation gap, reported by the loader, not an error.
                 let mut take = |language: &str| match table.remove(language) {
                     Some(toml::Value::String(text)) => Ok(text),
                     Some(_) => Err(D::Error::custom(format!("`note.{language}` must be a text"))),
-                    None => Err(D::Error::custom(format!(
-                        "`note` lacks `{language}`: write `note = {{ kk = \"...\", ru = \"...\", en = \"...\" }}`"
-                    ))),
+                    None => Ok(String::new()),
                 };
                 let names = RawNames { kk: take("kk")?, ru: take("ru")?, en: take("en")? };
                 match table.keys().next() {
@@ -90,7 +93,8 @@ pub struct RawSource {
     pub title: Spanned<String>,
     pub author: Option<String>,
     pub url: Option<String>,
-    pub note: Option<String>,
+    /// What the source is and what the atlas took from it, for readers.
+    pub note: Option<Spanned<RawNote>>,
 }
 
 #[derive(Deserialize, Debug)]

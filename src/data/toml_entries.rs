@@ -7,19 +7,19 @@ use serde::de::DeserializeOwned;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue, ValueDeserializer};
 
-use super::problem::Reporter;
+use super::problem::{ProblemKind, Reporter};
 
 /// The entries of `[[key]]` in `text`, each with the byte span of its table.
 pub fn read_entries<T: DeserializeOwned>(reporter: &mut Reporter<'_>, text: &str, key: &str) -> Vec<(T, Range<usize>)> {
     if text.trim().is_empty() {
-        reporter.at(&(0..0), format!("the file is empty: expected `[[{key}]]` entries"));
+        reporter.kind_at(ProblemKind::File, &(0..0), format!("the file is empty: expected `[[{key}]]` entries"));
         return Vec::new();
     }
     let document = match DeTable::parse(text) {
         Ok(document) => document,
         Err(error) => {
             let span = error.span().unwrap_or(0..0);
-            reporter.at(&span, format!("not valid TOML: {}", first_line(error.message())));
+            reporter.kind_at(ProblemKind::File, &span, format!("not valid TOML: {}", first_line(error.message())));
             return Vec::new();
         }
     };
@@ -31,7 +31,11 @@ pub fn read_entries<T: DeserializeOwned>(reporter: &mut Reporter<'_>, text: &str
             continue;
         }
         let DeValue::Array(items) = value.get_ref() else {
-            reporter.at(&value.span(), format!("`{key}` must be written as `[[{key}]]` entries"));
+            reporter.kind_at(
+                ProblemKind::File,
+                &value.span(),
+                format!("`{key}` must be written as `[[{key}]]` entries"),
+            );
             continue;
         };
         for item in items.iter() {

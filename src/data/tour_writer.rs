@@ -98,7 +98,7 @@ mod tests {
     use crate::data::{DataFile, Dataset, load, load_tour};
 
     fn names(text: &str) -> Names {
-        Names { kk: format!("{text} (kk)"), ru: format!("{text} (ru)"), en: text.to_owned() }
+        Names::new(format!("{text} (kk)"), format!("{text} (ru)"), text)
     }
 
     #[test]

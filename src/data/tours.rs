@@ -5,8 +5,9 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::dataset::DataFile;
-use super::problem::{Problem, Reporter};
+use super::problem::{Problem, ProblemKind, Reporter};
 use super::raw::RawNames;
+use super::texts::names;
 use super::toml_entries::DateField;
 use crate::layers::Layer;
 use crate::model::{Atlas, Camera, DEFAULT_STEP_SECONDS, Date, LonLat, Names, PlaceId, Tour, TourStep};
@@ -52,7 +53,7 @@ pub fn load_tour(atlas: &Atlas, file: &DataFile, problems: &mut Vec<Problem>) ->
         Err(error) => {
             let span = error.span().unwrap_or(0..0);
             let message = error.message().lines().next().unwrap_or_default().to_owned();
-            reporter.at(&span, format!("not a valid tour: {message}"));
+            reporter.kind_at(ProblemKind::File, &span, format!("not a valid tour: {message}"));
             return None;
         }
     };
@@ -84,7 +85,11 @@ fn build_step(reporter: &mut Reporter<'_>, atlas: &Atlas, raw: &Spanned<RawStep>
         Some(until) => {
             let until = date_field(reporter, until, "until")?;
             if until <= date {
-                reporter.at(&step.until.as_ref()?.span(), format!("`until` {until} is not after `date` {date}"));
+                reporter.kind_at(
+                    ProblemKind::Dates,
+                    &step.until.as_ref()?.span(),
+                    format!("`until` {until} is not after `date` {date}"),
+                );
                 return None;
             }
             Some(until)
@@ -97,7 +102,11 @@ fn build_step(reporter: &mut Reporter<'_>, atlas: &Atlas, raw: &Spanned<RawStep>
     for id in &step.events {
         match atlas.events.iter().position(|event| event.id == *id.get_ref()) {
             Some(index) => events.push(index),
-            None => reporter.at(&id.span(), format!("`events`: no event has the id `{}`", id.get_ref())),
+            None => reporter.kind_at(
+                ProblemKind::Reference,
+                &id.span(),
+                format!("`events`: no event has the id `{}`", id.get_ref()),
+            ),
         }
     }
     let mut layers = Vec::new();
@@ -105,18 +114,25 @@ fn build_step(reporter: &mut Reporter<'_>, atlas: &Atlas, raw: &Spanned<RawStep>
         for (name, &on) in raw_layers.get_ref() {
             match Layer::from_id(name) {
                 Some(layer) => layers.push((layer, on)),
-                None => reporter.at(&raw_layers.span(), format!("`layers`: unknown layer `{name}`")),
+                None => reporter.kind_at(
+                    ProblemKind::Reference,
+                    &raw_layers.span(),
+                    format!("`layers`: unknown layer `{name}`"),
+                ),
             }
         }
     }
     let caption = names(reporter, &step.caption, "caption")?;
     // Speaker notes may be in only the lecturer's language.
     let notes = match &step.notes {
-        Some(notes) => {
-            let RawNames { kk, ru, en } = notes.get_ref();
-            Names { kk: kk.clone(), ru: ru.clone(), en: en.clone() }
+        Some(notes)
+            if !notes.get_ref().kk.trim().is_empty()
+                || !notes.get_ref().ru.trim().is_empty()
+                || !notes.get_ref().en.trim().is_empty() =>
+        {
+            names(reporter, notes, "notes").unwrap_or_default()
         }
-        None => Names::default(),
+        _ => Names::default(),
     };
     let duration_seconds = match &step.duration {
         Some(duration) if !(1.0..=600.0).contains(duration.get_ref()) => {
@@ -172,7 +188,11 @@ fn place_list(reporter: &mut Reporter<'_>, atlas: &Atlas, ids: &[Spanned<String>
     for id in ids {
         match atlas.place_by_id(id.get_ref()) {
             Some(place) => places.push(place),
-            None => reporter.at(&id.span(), format!("`{field}`: no place has the id `{}`", id.get_ref())),
+            None => reporter.kind_at(
+                ProblemKind::Reference,
+                &id.span(),
+                format!("`{field}`: no place has the id `{}`", id.get_ref()),
+            ),
         }
     }
     places
@@ -196,17 +216,6 @@ fn date_field(reporter: &mut Reporter<'_>, raw: &Spanned<DateField>, field: &str
     }
 }
 
-fn names(reporter: &mut Reporter<'_>, raw: &Spanned<RawNames>, field: &str) -> Option<Names> {
-    let RawNames { kk, ru, en } = raw.get_ref();
-    for (language, text) in [("kk", kk), ("ru", ru), ("en", en)] {
-        if text.trim().is_empty() {
-            reporter.at(&raw.span(), format!("`{field}.{language}` is empty"));
-            return None;
-        }
-    }
-    Some(Names { kk: kk.clone(), ru: ru.clone(), en: en.clone() })
-}
-
 /// Loads every tour file; tours with the same id as an earlier one are reported and left out.
 pub fn load_tours(atlas: &Atlas, files: &[DataFile], problems: &mut Vec<Problem>) -> Vec<Tour> {
     let mut tours: Vec<Tour> = Vec::new();
@@ -214,7 +223,7 @@ pub fn load_tours(atlas: &Atlas, files: &[DataFile], problems: &mut Vec<Problem>
         let Some(tour) = load_tour(atlas, file, problems) else { continue };
         if let Some(first) = tours.iter().find(|other| other.id == tour.id) {
             let message = format!("`id`: a tour `{}` is already defined in {}", tour.id, first.file);
-            problems.push(Problem::new(&file.display_name, Some(1), message));
+            problems.push(Problem::of_kind(ProblemKind::Duplicate, &file.display_name, Some(1), message));
             continue;
         }
         tours.push(tour);

@@ -25,7 +25,8 @@ pub struct Source {
     pub title: String,
     pub author: Option<String>,
     pub url: Option<String>,
-    pub note: Option<String>,
+    /// What the source is and what the atlas took from it; empty when the file says nothing.
+    pub note: Names,
 }
 
 /// A sea or lake, drawn for orientation only.

@@ -68,6 +68,15 @@ impl Confidence {
         }
     }
 
+    /// The key of the confidence's name in the translation table.
+    pub fn key(self) -> &'static str {
+        match self {
+            Confidence::High => "confidence_high",
+            Confidence::Medium => "confidence_medium",
+            Confidence::Low => "confidence_low",
+        }
+    }
+
     pub fn from_id(id: &str) -> Option<Confidence> {
         Confidence::ALL.into_iter().find(|confidence| confidence.id() == id)
     }

@@ -39,6 +39,18 @@ impl Side {
         }
     }
 
+    /// The key of the side's name in the translation table.
+    pub fn key(self) -> &'static str {
+        match self {
+            Side::Soviet => "side_soviet",
+            Side::White => "side_white",
+            Side::Alash => "side_alash",
+            Side::Partisan => "side_partisan",
+            Side::Provisional => "side_provisional",
+            Side::Kokand => "side_kokand",
+        }
+    }
+
     pub fn from_id(id: &str) -> Option<Side> {
         Side::ALL.into_iter().find(|side| side.id() == id)
     }

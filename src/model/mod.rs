@@ -9,6 +9,7 @@ mod control;
 mod date;
 mod event;
 mod force;
+mod kazakh_latin;
 mod names;
 mod person;
 mod place;
@@ -19,6 +20,7 @@ pub use control::{Confidence, ControlIndex, ControlPeriod, Holder, PeriodId, Res
 pub use date::{Date, DateError, YearMonthDay};
 pub use event::{DatePrecision, Event, EventCategory};
 pub use force::{Force, ForceId, Side, SideFrom};
+pub use kazakh_latin::to_latin as kazakh_to_latin;
 pub use names::{Language, Names};
 pub use person::{PartialDate, Person};
 pub use place::{LonLat, Place, PlaceId, PlaceKind};

@@ -36,11 +36,11 @@ pub struct RenderArgs {
     /// 300 dpi; add -portrait for portrait).
     #[arg(long, value_name = "WxH", default_value = "1920x1080")]
     pub size: String,
-    /// Language of the title, date and legend: kk, ru or en.
-    #[arg(long, value_name = "kk|ru|en")]
+    /// Language of the title, date and legend: kk, kk-latn, ru or en.
+    #[arg(long, value_name = "kk|kk-latn|ru|en")]
     pub lang: Option<String>,
     /// Language of the names on the map, when it should differ from --lang.
-    #[arg(long, value_name = "kk|ru|en")]
+    #[arg(long, value_name = "kk|kk-latn|ru|en")]
     pub map_lang: Option<String>,
     /// What to show: a place (id or any name, e.g. semirechye_oblast, "Верный") or a box
     /// LON1,LAT1,LON2,LAT2 in degrees. The whole atlas when absent.
@@ -154,7 +154,7 @@ fn parse_date(flag: &str, text: &str) -> RenderResult<Date> {
 }
 
 fn parse_language(flag: &str, text: Option<&str>) -> RenderResult<Option<Language>> {
-    text.map(|code| Language::from_code(code).ok_or_else(|| format!("{flag} {code}: use kk, ru or en"))).transpose()
+    text.map(|code| Language::from_code(code).ok_or_else(|| format!("{flag} {code}: use kk, kk-latn (Kazakh in Latin letters), ru or en"))).transpose()
 }
 
 /// The map extent of `--view`: a place's outline (or surroundings), or a lon/lat box.

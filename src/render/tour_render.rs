@@ -25,6 +25,8 @@ pub fn run(
     let file = Dataset::read_tour_file(path).map_err(|problem| problem.to_string())?;
     let mut problems = Vec::new();
     let tour = load_tour(atlas, &file, &mut problems);
+    // A tour in one or two languages renders in any language, with the nearest text it has.
+    problems.retain(|problem| !problem.is_translation_gap());
     if let Some(problem) = problems.first() {
         let more =
             if problems.len() > 1 { format!(" (and {} more problems)", problems.len() - 1) } else { String::new() };

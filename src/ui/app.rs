@@ -14,7 +14,7 @@ use super::reload::{DataWatcher, fingerprint};
 use super::search_window::SearchWindow;
 use super::style::ControlPaint;
 use super::timeline::{Timeline, timeline_ui};
-use crate::data::Problem;
+use crate::data::{Problem, ProblemKind};
 use crate::geometry::MapGeometry;
 use crate::i18n::Translations;
 use crate::layers::{Layer, LayerSet};
@@ -198,7 +198,7 @@ impl AtlasApp {
         let Prepared { loaded, geometry, shares } = prepared;
         let mut problems = loaded.problems;
         let texts = Translations::embedded().unwrap_or_else(|message| {
-            problems.push(Problem::new("assets/translations.toml", None, message));
+            problems.push(Problem::of_kind(ProblemKind::File, "assets/translations.toml", None, message));
             Translations::default()
         });
         let atlas = loaded.atlas;
@@ -408,7 +408,7 @@ impl AtlasApp {
     }
 
     fn report_settings_problem(&mut self, file: String, message: String) {
-        let problem = Problem::new(&file, None, message);
+        let problem = Problem::of_kind(ProblemKind::Settings, &file, None, message);
         if !self.settings_problems.contains(&problem) {
             self.settings_problems.push(problem);
         }

@@ -4,7 +4,6 @@
 use eframe::egui;
 use egui_plot::{FilledArea, Plot, VLine};
 
-use super::legend::side_key;
 use super::style::{self, side_colour};
 use crate::i18n::Translations;
 use crate::model::{Date, Language, Side};
@@ -66,7 +65,7 @@ pub fn share_chart_ui(
                     .map(|(&day, below)| below + 100.0 * f64::from(shares.days[day][bucket]))
                     .collect();
                 let (name, colour) = match Side::ALL.get(bucket) {
-                    Some(&side) => (tr(side_key(side)), side_colour(side)),
+                    Some(&side) => (tr(side.key()), side_colour(side)),
                     None => (tr("unknown"), style::UNKNOWN),
                 };
                 if bucket == UNKNOWN_BUCKET || upper.iter().zip(&lower).any(|(u, l)| u - l > 0.01) {

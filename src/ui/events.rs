@@ -72,8 +72,8 @@ fn event_ui(
 ) -> Option<Date> {
     let date_text = event_date_text(texts, language, event, old_style);
     let clicked = ui.link(RichText::new(date_text).small()).clicked();
-    ui.label(RichText::new(event.title.get(language)).strong());
-    ui.label(event.text.get(language));
+    ui.label(RichText::new(texts.data_text(language, &event.title)).strong());
+    ui.label(texts.data_text(language, &event.text));
     if language == Language::Kk
         && let Some(seed) = &event.seed
         && seed != event.text.get(language)

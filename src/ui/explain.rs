@@ -3,7 +3,7 @@
 
 use eframe::egui::{self, Color32, RichText, Stroke};
 
-use super::legend::{side_key, swatch};
+use super::legend::{swatch};
 use super::map::Projector;
 use super::style::ControlPaint;
 use crate::changes::Change;
@@ -22,7 +22,7 @@ fn sides_text(texts: &Translations, language: Language, sides: &[Side]) -> Strin
     if sides.is_empty() {
         return texts.tr(language, "unknown").to_owned();
     }
-    sides.iter().map(|&side| texts.tr(language, side_key(side))).collect::<Vec<_>>().join(" + ")
+    sides.iter().map(|&side| texts.tr(language, side.key())).collect::<Vec<_>>().join(" + ")
 }
 
 /// The list of changes since `since`; returns a place the user clicked.

@@ -22,7 +22,8 @@ impl ExportSize {
     pub const ALL: [ExportSize; 5] =
         [ExportSize::Window, ExportSize::FullHd, ExportSize::Uhd4k, ExportSize::A4, ExportSize::A3];
 
-    fn label(self) -> &'static str {
+    /// The key of the size's name in the translation table.
+    pub fn label_key(self) -> &'static str {
         match self {
             ExportSize::Window => "export_size_window",
             ExportSize::FullHd => "export_size_hd",
@@ -82,7 +83,7 @@ impl ExportDialog {
         egui::Window::new(tr("export")).open(&mut open).collapsible(false).resizable(false).show(ctx, |ui| {
             ui.label(tr("export_size"));
             for size in ExportSize::ALL {
-                ui.radio_value(&mut self.choices.size, size, tr(size.label()));
+                ui.radio_value(&mut self.choices.size, size, tr(size.label_key()));
             }
             ui.add_space(6.0);
             egui::Grid::new("export_paths").num_columns(2).show(ui, |ui| {

@@ -6,22 +6,10 @@ use super::style::{self, ControlPaint};
 use crate::i18n::Translations;
 use crate::model::{Language, Side};
 
-/// The translation key of a side's name.
-pub fn side_key(side: Side) -> &'static str {
-    match side {
-        Side::Soviet => "side_soviet",
-        Side::White => "side_white",
-        Side::Alash => "side_alash",
-        Side::Partisan => "side_partisan",
-        Side::Provisional => "side_provisional",
-        Side::Kokand => "side_kokand",
-    }
-}
-
 pub fn legend_ui(ui: &mut egui::Ui, texts: &Translations, language: Language) {
     let tr = |key| texts.tr(language, key);
     for side in Side::ALL {
-        swatch_row_ui(ui, ControlPaint::of(&[side]), tr(side_key(side)));
+        swatch_row_ui(ui, ControlPaint::of(&[side]), tr(side.key()));
     }
     swatch_row_ui(ui, ControlPaint::of(&[Side::White, Side::Alash]), tr("several"));
     swatch_row_ui(ui, ControlPaint::of(&[]), tr("unknown"));
@@ -65,7 +53,7 @@ pub fn legend_for_date_ui(
         }
     }
     for side in Side::ALL.into_iter().filter(|side| seen.contains(side)) {
-        swatch_row_ui(ui, ControlPaint::of(&[side]), tr(side_key(side)));
+        swatch_row_ui(ui, ControlPaint::of(&[side]), tr(side.key()));
     }
     if several {
         swatch_row_ui(ui, ControlPaint::of(&[Side::White, Side::Alash]), tr("several"));

@@ -22,9 +22,9 @@ pub fn person_card(
         .open(open)
         .default_width(380.0)
         .show(ctx, |ui| {
-            let others: Vec<&str> = Language::ALL
+            let others: Vec<&str> = Language::WRITTEN
                 .into_iter()
-                .filter(|&l| l != language)
+                .filter(|&l| l != language.written())
                 .map(|l| person.name.get(l))
                 .filter(|name| *name != person.name.get(language))
                 .collect();
@@ -34,7 +34,7 @@ pub fn person_card(
             let born = person.born.map_or_else(|| "?".to_owned(), |date| date.to_string());
             let died = person.died.map_or_else(|| "?".to_owned(), |date| date.to_string());
             ui.label(format!("{born} – {died}"));
-            ui.add(egui::Label::new(person.summary.get(language)).wrap());
+            ui.add(egui::Label::new(texts.data_text(language, &person.summary)).wrap());
             let events: Vec<_> = atlas.events.iter().filter(|event| event.people.contains(&index)).collect();
             if !events.is_empty() {
                 ui.separator();

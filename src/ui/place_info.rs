@@ -2,18 +2,10 @@
 
 use eframe::egui::{self, RichText};
 
-use super::legend::{side_dot, side_key};
+use super::legend::side_dot;
 use super::style::side_colour;
 use crate::i18n::Translations;
-use crate::model::{Atlas, Confidence, Date, Language, PlaceId};
-
-fn confidence_key(confidence: Confidence) -> &'static str {
-    match confidence {
-        Confidence::High => "confidence_high",
-        Confidence::Medium => "confidence_medium",
-        Confidence::Low => "confidence_low",
-    }
-}
+use crate::model::{Atlas, Date, Language, PlaceId};
 
 /// One holder as the place panel, tooltip and kiosk card show it: the force, its role and the
 /// side it was on then ("Ural Cossack Host — civil administration (Provisional Government)"), so
@@ -23,7 +15,7 @@ pub fn holder_line(atlas: &Atlas, texts: &Translations, language: Language, hold
         "{} — {} ({})",
         atlas.force(holder.force).name.get(language),
         texts.tr(language, holder.role.key()),
-        texts.tr(language, side_key(holder.side))
+        texts.tr(language, holder.side.key())
     )
 }
 
@@ -38,7 +30,7 @@ pub fn describe(atlas: &Atlas, texts: &Translations, language: Language, place: 
         .iter()
         .map(|holder| {
             let side = holder.side;
-            format!("{} ({})", texts.tr(language, side_key(side)), texts.tr(language, holder.role.key()))
+            format!("{} ({})", texts.tr(language, side.key()), texts.tr(language, holder.role.key()))
         })
         .collect();
     format!("{name}: {}", holders.join(", "))
@@ -74,12 +66,13 @@ pub fn place_tooltip_ui(
             ui.label(holder_line(atlas, texts, language, holder));
         });
     }
-    ui.label(RichText::new(tr(confidence_key(period.confidence))).italics());
+    ui.label(RichText::new(tr(period.confidence.key())).italics());
     if let Some(from) = resolution.from_place.filter(|&from| from != place_id) {
         ui.label(RichText::new(format!("{} {}", tr("inherited_from"), atlas.place(from).name.get(language))).weak());
     }
-    if !period.note.get(language).is_empty() {
-        ui.label(RichText::new(period.note.get(language)).small());
+    let note = texts.data_text(language, &period.note);
+    if !note.is_empty() {
+        ui.label(RichText::new(note).small());
     }
     let titles: Vec<&str> = period.sources.iter().map(|&id| atlas.source(id).title.as_str()).collect();
     ui.label(RichText::new(format!("{}: {}", tr("sources"), titles.join("; "))).small().weak());

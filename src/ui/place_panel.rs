@@ -206,14 +206,10 @@ fn period_ui(
                     ui.label(super::place_info::holder_line(atlas, texts, language, holder));
                 });
             }
-            let confidence = match period.confidence {
-                Confidence::High => tr("confidence_high"),
-                Confidence::Medium => tr("confidence_medium"),
-                Confidence::Low => tr("confidence_low"),
-            };
-            ui.label(RichText::new(confidence).italics());
-            if !period.note.get(language).is_empty() {
-                ui.label(RichText::new(period.note.get(language)).small());
+            ui.label(RichText::new(tr(period.confidence.key())).italics());
+            let note = texts.data_text(language, &period.note);
+            if !note.is_empty() {
+                ui.label(RichText::new(note).small());
             }
             ui.label(RichText::new(tr("sources")).small().strong());
             for &source_id in &period.sources {
@@ -222,13 +218,14 @@ fn period_ui(
                     Some(author) => format!("{} ({author})", source.title),
                     None => source.title.clone(),
                 };
-                match &source.url {
-                    Some(url) => {
-                        ui.hyperlink_to(RichText::new(title).small(), url);
-                    }
-                    None => {
-                        ui.label(RichText::new(title).small());
-                    }
+                // What the source is and what was taken from it, in the reader's language.
+                let note = texts.data_text(language, &source.note);
+                let response = match &source.url {
+                    Some(url) => ui.hyperlink_to(RichText::new(title).small(), url),
+                    None => ui.label(RichText::new(title).small()),
+                };
+                if !note.is_empty() {
+                    response.on_hover_text(note);
                 }
             }
             clicked

@@ -1,5 +1,5 @@
 //! "Make a tour" (desk mode): a lecturer adds the current view as a step, writes its caption in
-//! the three languages and saves the tour as a file that `present` plays.
+//! one, two or three languages and saves the tour as a file that `present` plays.
 
 use eframe::egui::{self, RichText};
 
@@ -23,10 +23,14 @@ pub enum EditorAction {
     AddCurrentView,
 }
 
+/// One text in the three written languages; any may stay empty (the tour then shows the nearest
+/// language it has, and says so).
 fn names_editor(ui: &mut egui::Ui, names: &mut Names, id: &str) {
-    for (code, text) in [("kk", &mut names.kk), ("ru", &mut names.ru), ("en", &mut names.en)] {
+    for language in Language::WRITTEN {
+        let code = language.code();
         ui.horizontal(|ui| {
             let label = ui.label(code);
+            let text = names.get_mut(language);
             ui.add(egui::TextEdit::multiline(text).id_salt((id, code)).desired_rows(1).desired_width(330.0))
                 .labelled_by(label.id);
         });
@@ -57,6 +61,7 @@ impl TourEditor {
                 let label = ui.label(tr("tour_id"));
                 ui.add(egui::TextEdit::singleline(&mut self.draft.id).desired_width(200.0)).labelled_by(label.id);
             });
+            ui.label(RichText::new(tr("tour_languages_hint")).small().weak());
             ui.label(tr("tour_title"));
             names_editor(ui, &mut self.draft.title, "title");
             ui.separator();
@@ -136,6 +141,8 @@ impl TourEditor {
         let mut problems = Vec::new();
         let file = DataFile { display_name: self.path.clone(), text };
         load_tour(atlas, &file, &mut problems);
+        // A tour in one or two languages plays in every language, showing the nearest text it has.
+        problems.retain(|problem| !problem.is_translation_gap());
         let path = std::path::PathBuf::from(self.path.trim());
         if let Err(error) = crate::render::job::write_atomically(&path, file.text.as_bytes()) {
             return format!("{}: {error}", tr("export_failed"));

@@ -10,7 +10,7 @@ use super::exit::{Keypad, KeypadOutcome, LongPress};
 use super::machine::{Change, KioskMachine, Screen, Timing};
 use super::picker::{PlaceGroup, place_groups};
 use super::usage_log::{UsageEvent, UsageLog};
-use crate::data::Problem;
+use crate::data::{Problem, ProblemKind};
 use crate::geometry::MapGeometry;
 use crate::i18n::Translations;
 use crate::layers::LayerSet;
@@ -137,7 +137,7 @@ impl KioskApp {
         let loaded = crate::cli::load_data(data_dir);
         let mut problems = loaded.problems;
         let texts = Translations::embedded().unwrap_or_else(|message| {
-            problems.push(Problem::new("assets/translations.toml", None, message));
+            problems.push(Problem::of_kind(ProblemKind::File, "assets/translations.toml", None, message));
             Translations::default()
         });
         let atlas = loaded.atlas;
@@ -147,7 +147,7 @@ impl KioskApp {
         let logo_image = config.logo.as_deref().and_then(|path| match load_logo(path) {
             Ok(image) => Some(image),
             Err(message) => {
-                problems.push(Problem::new(&path.display().to_string(), None, message));
+                problems.push(Problem::of_kind(ProblemKind::Settings, &path.display().to_string(), None, message));
                 None
             }
         });
@@ -659,7 +659,7 @@ fn attract_tour(atlas: &Atlas, choice: &TourChoice, problems: &mut Vec<Problem>)
             None => {
                 let known: Vec<&str> = atlas.tours.iter().map(|tour| tour.id.as_str()).collect();
                 let message = format!("tour `{id}` is not one of {}; playing all tours", known.join(", "));
-                problems.push(Problem::new("kiosk configuration", None, message));
+                problems.push(Problem::of_kind(ProblemKind::Settings, "kiosk configuration", None, message));
                 None
             }
         },

@@ -107,7 +107,8 @@ impl KioskApp {
         let screen = ctx.content_rect();
         let margin = look.px(32.0);
         let width = (screen.width() - 3.0 * margin - look.px(CALL_WIDTH)).max(look.px(400.0));
-        let caption = self.tour.steps.get(self.attract.player.step).map(|step| step.caption.get(language));
+        let caption =
+            self.tour.steps.get(self.attract.player.step).map(|step| self.texts.data_text(language, &step.caption));
         egui::Area::new(egui::Id::unique("kiosk_caption"))
             .pivot(Align2::LEFT_BOTTOM)
             .fixed_pos(screen.left_bottom() + vec2(margin, -margin))

@@ -17,7 +17,7 @@ use eframe::egui::Color32;
 use toml::Spanned;
 
 use super::exit::ExitChord;
-use crate::data::{LineIndex, Problem};
+use crate::data::{LineIndex, Problem, ProblemKind};
 use crate::model::{Language, Names};
 
 /// Which tour the attract loop plays.
@@ -106,7 +106,7 @@ struct Lines<'a> {
 impl Lines<'_> {
     fn report<T>(&mut self, value: &Spanned<T>, message: impl Into<String>) {
         let line = self.index.line_of(value.span().start);
-        self.problems.push(Problem::new(self.file, Some(line), message));
+        self.problems.push(Problem::of_kind(ProblemKind::Settings, self.file, Some(line), message));
     }
 }
 
@@ -118,7 +118,12 @@ impl KioskConfig {
         match std::fs::read_to_string(path) {
             Ok(text) => KioskConfig::parse(&text, &file, path.parent()),
             Err(error) => {
-                let problem = Problem::new(&file, None, format!("cannot read the kiosk configuration: {error}"));
+                let problem = Problem::of_kind(
+                    ProblemKind::Settings,
+                    &file,
+                    None,
+                    format!("cannot read the kiosk configuration: {error}"),
+                );
                 (KioskConfig::default(), vec![problem])
             }
         }
@@ -133,7 +138,7 @@ impl KioskConfig {
             Err(error) => {
                 let line = error.span().map(|span| lines.index.line_of(span.start));
                 let message = format!("{}; the kiosk starts on its defaults", error.message().trim_end());
-                return (KioskConfig::default(), vec![Problem::new(file, line, message)]);
+                return (KioskConfig::default(), vec![Problem::of_kind(ProblemKind::Settings, file, line, message)]);
             }
         };
         let config = KioskConfig::from_raw(raw, &mut lines, base_dir);
@@ -207,13 +212,13 @@ impl KioskConfig {
 fn parse_languages(codes: &[String]) -> Result<Vec<Language>, String> {
     let mut languages = Vec::new();
     for code in codes {
-        let language = Language::from_code(code).ok_or_else(|| format!("language `{code}`: use kk, ru or en"))?;
+        let language = Language::from_code(code).ok_or_else(|| format!("language `{code}`: use kk, kk-latn (Kazakh in Latin letters), ru or en"))?;
         if !languages.contains(&language) {
             languages.push(language);
         }
     }
     if languages.is_empty() {
-        return Err("languages: name at least one of kk, ru, en".into());
+        return Err("languages: name at least one of kk, kk-latn, ru, en".into());
     }
     Ok(languages)
 }
@@ -234,7 +239,7 @@ fn seconds_in(value: &toml::Value, range: std::ops::RangeInclusive<f64>) -> Resu
 /// (a missing language takes the first one given).
 fn parse_title(value: &toml::Value) -> Result<Names, String> {
     match value {
-        toml::Value::String(text) => Ok(Names { kk: text.clone(), ru: text.clone(), en: text.clone() }),
+        toml::Value::String(text) => Ok(Names::same(text)),
         toml::Value::Table(table) => {
             if let Some(key) = table.keys().find(|key| Language::from_code(key).is_none_or(|l| l.code() != *key)) {
                 return Err(format!("title: `{key}` is not one of kk, ru, en"));
@@ -244,11 +249,11 @@ fn parse_title(value: &toml::Value) -> Result<Names, String> {
                 .iter()
                 .find_map(|code| text(code))
                 .ok_or("title: give the title as text in kk, ru and/or en")?;
-            Ok(Names {
-                kk: text("kk").unwrap_or_else(|| fallback.clone()),
-                ru: text("ru").unwrap_or_else(|| fallback.clone()),
-                en: text("en").unwrap_or(fallback),
-            })
+            Ok(Names::new(
+                text("kk").unwrap_or_else(|| fallback.clone()),
+                text("ru").unwrap_or_else(|| fallback.clone()),
+                text("en").unwrap_or(fallback),
+            ))
         }
         other => Err(format!("title: expected text or a table of kk, ru, en, found {}", other.type_str())),
     }

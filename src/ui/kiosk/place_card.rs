@@ -19,14 +19,6 @@ pub struct CardAction {
     pub close: bool,
 }
 
-fn confidence_key(confidence: Confidence) -> &'static str {
-    match confidence {
-        Confidence::High => "confidence_high",
-        Confidence::Medium => "confidence_medium",
-        Confidence::Low => "confidence_low",
-    }
-}
-
 pub fn place_card_ui(
     ui: &mut egui::Ui,
     atlas: &Atlas,
@@ -133,7 +125,7 @@ fn holders_now_ui(
                 return;
             };
             holders_ui(ui, atlas, texts, language, period);
-            ui.label(RichText::new(tr(confidence_key(period.confidence))).italics());
+            ui.label(RichText::new(tr(period.confidence.key())).italics());
         });
 }
 
@@ -215,9 +207,10 @@ fn period_row_ui(
         );
         ui.label(RichText::new(&range).strong());
         holders_ui(ui, atlas, texts, language, period);
-        ui.label(RichText::new(tr(confidence_key(period.confidence))).italics().small());
-        if !period.note.get(language).is_empty() {
-            ui.add(egui::Label::new(RichText::new(period.note.get(language)).small()).wrap());
+        ui.label(RichText::new(tr(period.confidence.key())).italics().small());
+        let note = texts.data_text(language, &period.note);
+        if !note.is_empty() {
+            ui.add(egui::Label::new(RichText::new(note).small()).wrap());
         }
         if !period.sources.is_empty() {
             let titles: Vec<&str> = period.sources.iter().map(|&id| atlas.source(id).title.as_str()).collect();

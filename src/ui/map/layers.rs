@@ -484,7 +484,7 @@ impl MapLayer for LabelLayer {
             if !extent.intersects(clip) || extent.width() < 20.0 * scene.text_scale {
                 continue;
             }
-            let text = scene.name_of(id).to_uppercase();
+            let text = scene.language.uppercase(scene.name_of(id));
             let galley = painter.layout_no_wrap(text, oblast_font.clone(), style::LABEL);
             let rect = Align2::CENTER_CENTER.anchor_size(projector.screen_from_map(shape.label_point), galley.size());
             if extent.width() > galley.size().x * 1.2 && clip.contains_rect(rect) && !placed.overlaps(rect, None) {
@@ -675,7 +675,7 @@ impl MapLayer for RangeLabelLayer {
             if !clip.contains(centre) {
                 continue;
             }
-            let text = label.name.get(scene.language).to_uppercase();
+            let text = scene.language.uppercase(label.name.get(scene.language));
             let galley = painter.layout_no_wrap(text, font.clone(), RANGE_LABEL);
             // Rotate about the label's centre; egui turns text clockwise, the data counter-clockwise.
             let angle = -label.angle_degrees.to_radians();

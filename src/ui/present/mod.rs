@@ -76,7 +76,12 @@ impl PresentApp {
         let mut tour = None;
         if let Some(path) = &options.tour {
             match Dataset::read_tour_file(path) {
-                Ok(file) => tour = load_tour(&atlas, &file, &mut problems),
+                Ok(file) => {
+                    tour = load_tour(&atlas, &file, &mut problems);
+                    // A tour in one or two languages plays in every language; each caption
+                    // says which language it falls back to.
+                    problems.retain(|problem| !problem.is_translation_gap());
+                }
                 Err(problem) => problems.push(problem),
             }
         }
@@ -287,7 +292,7 @@ impl PresentApp {
         let (layers, highlights) = (self.layers(), self.highlights());
         let (Some(paint), Some(textures)) = (&self.paint, &self.textures) else { return };
         let size = ui.available_size();
-        let caption = self.tour.steps.get(self.player.step).map(|step| step.caption.get(self.language));
+        let caption = self.tour.steps.get(self.player.step).map(|step| self.texts.data_text(self.language, &step.caption));
         let frame = PrintFrame {
             atlas: &self.atlas,
             geometry: &self.geometry,
@@ -300,7 +305,7 @@ impl PresentApp {
             highlights,
             hatch_texture: textures.hatch.id(),
             relief: textures.relief_id(),
-            caption,
+            caption: caption.as_deref(),
             show_old_style: true,
             text_scale: scale,
             decorations: if full { Decorations::Full } else { Decorations::DateOnly },

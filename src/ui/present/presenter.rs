@@ -31,7 +31,7 @@ impl PresentApp {
         let index = self.player.step;
         let elapsed = self.elapsed(ui.ctx()).max(0.0) as u64;
         ui.horizontal(|ui| {
-            ui.heading(self.tour.title.get(self.language));
+            ui.heading(texts.data_text(language, &self.tour.title));
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 ui.label(RichText::new(format!("{:02}:{:02}", elapsed / 60, elapsed % 60)).size(28.0).monospace())
                     .on_hover_text(tr("present_elapsed"));
@@ -76,17 +76,17 @@ impl PresentApp {
             ui.vertical(|ui| {
                 if let Some(step) = self.tour.steps.get(index) {
                     ui.label(RichText::new(tr("present_now")).strong());
-                    ui.label(RichText::new(step.caption.get(self.language)).size(18.0));
+                    ui.label(RichText::new(texts.data_text(language, &step.caption)).size(18.0));
                     ui.add_space(8.0);
                     ui.label(RichText::new(tr("present_notes")).strong());
                     egui::ScrollArea::vertical().id_salt("notes").max_height(260.0).show(ui, |ui| {
-                        ui.label(RichText::new(step.notes.get(self.language)).size(17.0));
+                        ui.label(RichText::new(texts.data_text(language, &step.notes)).size(17.0));
                     });
                 }
                 ui.add_space(8.0);
                 ui.label(RichText::new(tr("present_next_step")).strong());
                 match self.tour.steps.get(index + 1) {
-                    Some(next) => ui.label(RichText::new(next.caption.get(self.language)).size(15.0).weak()),
+                    Some(next) => ui.label(RichText::new(texts.data_text(language, &next.caption)).size(15.0).weak()),
                     None => ui.label(RichText::new(tr("present_end")).weak()),
                 };
             });
