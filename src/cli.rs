@@ -71,9 +71,12 @@ pub enum Command {
     /// Also lists what the data does not cover (places and days without control data, events
     /// with no place on the map).
     Check {
-        /// Treat gaps in coverage as problems too (exit 1).
+        /// Treat gaps in coverage and missing translations as problems too (exit 1).
         #[arg(long)]
         strict: bool,
+        /// Language of the kinds of problem: kk, kk-latn, ru or en (default: the system's, if it is one of these).
+        #[arg(long, value_name = "kk|kk-latn|ru|en")]
+        lang: Option<String>,
     },
     /// Tell who holds what on a date.
     Query {
@@ -115,7 +118,13 @@ pub fn load_data(data_dir: Option<&std::path::Path>) -> Loaded {
 pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
         None => run_window(cli.data, cli.date, cli.place, cli.lang, cli.layers),
-        Some(Command::Check { strict }) => run_check(cli.data.as_deref(), strict),
+        Some(Command::Check { strict, lang }) => match parse_language(lang.as_deref()) {
+            Ok(language) => {
+                let language = language.or_else(crate::i18n::system_language).unwrap_or_default();
+                run_check(cli.data.as_deref(), strict, language)
+            }
+            Err(message) => fail(message),
+        },
         Some(Command::Present { tour, monitor, lang }) => {
             let language = match parse_language(lang.as_deref()) {
                 Ok(language) => language,
@@ -153,16 +162,18 @@ fn parse_language(code: Option<&str>) -> Result<Option<Language>, String> {
     }
 }
 
-fn run_check(data_dir: Option<&std::path::Path>, strict: bool) -> ExitCode {
+fn run_check(data_dir: Option<&std::path::Path>, strict: bool, language: Language) -> ExitCode {
     let loaded = load_data(data_dir);
+    let texts = crate::i18n::Translations::embedded().unwrap_or_default();
     let mut out = std::io::stdout().lock();
     for problem in &loaded.problems {
-        let _ = writeln!(out, "{problem}");
+        let _ = writeln!(out, "{}", texts.describe_problem(language, problem));
     }
     let atlas = &loaded.atlas;
     let coverage = crate::coverage::coverage(atlas);
     let coverage_lines = coverage_report(data_dir, atlas, &coverage);
-    let gap_lines: Vec<String> = loaded.translation_gaps.iter().map(Problem::to_string).collect();
+    let gap_lines: Vec<String> =
+        loaded.translation_gaps.iter().map(|gap| texts.describe_problem(language, gap)).collect();
     if strict {
         for line in coverage_lines.iter().chain(&gap_lines) {
             let _ = writeln!(out, "{line}");
@@ -194,7 +205,7 @@ fn run_check(data_dir: Option<&std::path::Path>, strict: bool) -> ExitCode {
     }
     if !gap_lines.is_empty() {
         for line in &gap_lines {
-            let _ = writeln!(out, "translation: {line}");
+            let _ = writeln!(out, "{line}");
         }
         let _ = writeln!(out, "{} missing translation(s); `check --strict` fails on them", gap_lines.len());
     }

@@ -2,6 +2,7 @@
 
 use std::collections::HashMap;
 
+use crate::data::Problem;
 use crate::model::{Language, Names, YearMonthDay, kazakh_to_latin};
 
 /// Interface texts by key and language.
@@ -71,6 +72,16 @@ impl Translations {
         let shown_name = self.tr(language, shown_key);
         let note = self.tr(language, "only_in_language").replace("{language}", shown_name);
         format!("{text} {note}")
+    }
+
+    /// A problem as `check` and the problems banner show it: file and line as they are, then
+    /// the kind of problem in the reader's language, then the details.
+    pub fn describe_problem(&self, language: Language, problem: &Problem) -> String {
+        let place = match problem.line {
+            Some(line) => format!("{}:{line}", problem.file),
+            None => problem.file.clone(),
+        };
+        format!("{place}: {}: {}", self.tr(language, problem.kind.key()), problem.message)
     }
 
     /// A date written the way the language writes it: "6 November 1917", "6 ноября 1917 г.",

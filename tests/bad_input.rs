@@ -123,6 +123,16 @@ fn utf16le(text: &str, bom: bool) -> Vec<u8> {
 
 const PERIOD: &str = "\n[[period]]\nplace = \"omsk\"\nstart = \"START\"\nend = \"END\"\nforces = [{ force = \"FORCE\", role = \"military\" }]\nconfidence = \"low\"\nsources = [\"seed\"]\nnote = \"bad input test\"\n";
 
+/// A town of the given id at `lonlat` (written as TOML), for breaking places.toml.
+fn city(id: &str, lonlat: &str) -> String {
+    format!("\n[[place]]\nid = \"{id}\"\nkind = \"city\"\nname = {{ kk = \"{id}\", ru = \"{id}\", en = \"{id}\" }}\nlonlat = {lonlat}\n")
+}
+
+/// A force of the given id whose side is given by `sides` (one or more TOML lines).
+fn force(id: &str, sides: &str) -> String {
+    format!("\n[[force]]\nid = \"{id}\"\n{sides}\nname = {{ kk = \"a\", ru = \"b\", en = \"c\" }}\n")
+}
+
 fn period(start: &str, end: &str, force: &str) -> String {
     PERIOD.replace("START", start).replace("END", end).replace("FORCE", force)
 }
@@ -265,8 +275,7 @@ const CASES: &[Case] = &[
         name: "NaN as a city's coordinate",
         file: "places.toml",
         breaks: |text| {
-            let city = "\n[[place]]\nid = \"nan_town\"\nkind = \"city\"\nname = { kk = \"N\", ru = \"N\", en = \"N\" }\nlonlat = [nan, 50.0]\n";
-            append(text, city, "lonlat")
+            append(text, &city("nan_town", "[nan, 50.0]"), "lonlat")
         },
         message: "`lonlat` of `nan_town`: [NaN, 50.0] is not a longitude and latitude in degrees",
         may_change: &[],
@@ -275,8 +284,7 @@ const CASES: &[Case] = &[
         name: "huge coordinate of a city",
         file: "places.toml",
         breaks: |text| {
-            let city = "\n[[place]]\nid = \"far_town\"\nkind = \"city\"\nname = { kk = \"F\", ru = \"F\", en = \"F\" }\nlonlat = [1e300, -1e300]\n";
-            append(text, city, "lonlat")
+            append(text, &city("far_town", "[1e300, -1e300]"), "lonlat")
         },
         message: "`lonlat` of `far_town`: [1e300, -1e300] is not a longitude and latitude in degrees",
         may_change: &[],
@@ -400,22 +408,22 @@ const CASES: &[Case] = &[
         may_change: &[],
     },
     Case {
-        name: "a note missing a language",
+        name: "a note in a language the atlas does not have",
         file: "control.toml",
         breaks: |text| {
             let entry = period("1919-03-01", "1919-03-02", "red_army")
-                .replace("note = \"bad input test\"", "note = { kk = \"a\", ru = \"b\" }");
+                .replace("note = \"bad input test\"", "note = { kk = \"a\", ru = \"b\", en = \"c\", de = \"d\" }");
             append(text, &entry, "note = ")
         },
-        message: "`note` lacks `en`: write `note = { kk = \"...\", ru = \"...\", en = \"...\" }`",
+        message: "`note` has an unknown language `de`",
         may_change: &[],
     },
     Case {
         name: "a force with both one side and dated sides",
         file: "forces.toml",
         breaks: |text| {
-            let force = "\n[[force]]\nid = \"turncoats\"\nside = \"white\"\nsides = [{ from = \"1918-01-01\", side = \"soviet\" }]\nname = { kk = \"a\", ru = \"b\", en = \"c\" }\n";
-            append(text, force, "side =")
+            let sides = "side = \"white\"\nsides = [{ from = \"1918-01-01\", side = \"soviet\" }]";
+            append(text, &force("turncoats", sides), "side =")
         },
         message: "force `turncoats` has both `side` and `sides`: keep one",
         may_change: &[],
@@ -424,8 +432,8 @@ const CASES: &[Case] = &[
         name: "dated sides out of order",
         file: "forces.toml",
         breaks: |text| {
-            let force = "\n[[force]]\nid = \"turncoats\"\nsides = [{ from = \"1918-05-01\", side = \"white\" },\n  { from = \"1918-01-01\", side = \"soviet\" }]\nname = { kk = \"a\", ru = \"b\", en = \"c\" }\n";
-            append(text, force, "{ from = \"1918-01-01\"")
+            let sides = "sides = [{ from = \"1918-05-01\", side = \"white\" },\n  { from = \"1918-01-01\", side = \"soviet\" }]";
+            append(text, &force("turncoats", sides), "{ from = \"1918-01-01\"")
         },
         message: "`sides` of force `turncoats`: 1918-01-01 does not come after 1918-05-01",
         may_change: &[],
@@ -453,8 +461,7 @@ const CASES: &[Case] = &[
         name: "a duplicate place id",
         file: "places.toml",
         breaks: |text| {
-            let city = "\n[[place]]\nid = \"omsk\"\nkind = \"city\"\nname = { kk = \"O\", ru = \"O\", en = \"O\" }\nlonlat = [73.37, 54.98]\n";
-            append(text, city, "id =")
+            append(text, &city("omsk", "[73.37, 54.98]"), "id =")
         },
         message: "`id`: place `omsk` is defined twice (first on line",
         may_change: &[],

@@ -218,8 +218,48 @@ fn query_rejects_bad_dates_clearly() {
 #[test]
 fn query_text_output_speaks_the_chosen_language() {
     let text = stdout(&atlas(&["query", "--date", "1918-07-01", "--place", "semipalatinsk", "--lang", "kk"]));
-    assert!(text.starts_with("1918-07-01\n"), "{text}");
-    assert!(text.contains("Семей [semipalatinsk, city]"), "{text}");
+    assert!(text.starts_with("1918-07-01 (1918 жылғы 1 шілде)\n"), "{text}");
+    assert!(text.contains("Семей [semipalatinsk, қала]: "), "{text}");
+    // Sides, roles and confidence in words of the language; ids stay ids.
+    assert!(text.contains("Ақ гвардияшылар") && text.contains("бақылау") && text.contains("сенімділігі"), "{text}");
+    for english in ["white", "military", "medium", "city", "(Old Style"] {
+        assert!(!text.contains(english), "`{english}` in the Kazakh output:\n{text}");
+    }
+    let latin = stdout(&atlas(&["query", "--date", "1917-12-01", "--place", "semipalatinsk", "--lang", "kk-latn"]));
+    assert!(latin.starts_with("1917-12-01 (1917 jylğy 1 jeltoqsan); eskı stil boiynşa: 1917 jylğy 18 qaraşa\n"), "{latin}");
+    assert!(latin.contains("Semei [semipalatinsk, qala]: "), "{latin}");
+    assert!(!latin.chars().any(|c| ('\u{0400}'..='\u{04ff}').contains(&c)), "Cyrillic in Latin Kazakh:\n{latin}");
+    let russian = stdout(&atlas(&["query", "--date", "1918-07-01", "--place", "semipalatinsk", "--lang", "ru"]));
+    assert!(russian.contains("Семипалатинск [semipalatinsk, город]: ") && russian.contains("Белые"), "{russian}");
+}
+
+#[test]
+fn a_missing_translation_is_listed_by_check_and_fails_check_strict() {
+    let dir = copy_of_maps();
+    let line = append(
+        dir.path(),
+        "events.toml",
+        "\n[[event]]\nid = \"english_only\"\ndate = \"1918-05-01\"\nprecision = \"day\"\nplaces = [\"omsk\"]\ncategory = \"political\"\ntitle = { en = \"A meeting\" }\ntext = { ru = \"Собрание.\", en = \"A meeting.\" }\nconfidence = \"low\"\nsources = [\"seed\"]\n",
+    );
+    let data = dir.path().to_string_lossy().into_owned();
+    let relaxed = atlas(&["check", "--data", &data]);
+    let text = stdout(&relaxed);
+    assert!(relaxed.status.success(), "a missing translation is not an error: {text}");
+    let title_line = format!("events.toml:{}: Missing translation: `title.kk` is missing or empty", line + 7);
+    assert!(text.contains(&title_line), "wanted {title_line:?} in:\n{text}");
+    assert!(text.contains("`title.ru` is missing") && text.contains("`text.kk` is missing"), "{text}");
+    assert!(!text.contains("`text.ru`") && !text.contains("`text.en`"), "{text}");
+    let strict = atlas(&["check", "--strict", "--data", &data]);
+    assert!(!strict.status.success(), "{}", stdout(&strict));
+    assert!(stdout(&strict).contains(&title_line), "{}", stdout(&strict));
+    // The kind of problem is in the asked language; file, line and field stay as they are.
+    let kazakh = stdout(&atlas(&["check", "--lang", "kk", "--data", &data]));
+    assert!(kazakh.contains(&format!("events.toml:{}: Аудармасы жоқ: `title.kk`", line + 7)), "{kazakh}");
+    // The event loads, and a Kazakh reader sees the nearest text it has.
+    let loaded = steppe_atlas::cli::load_data(Some(dir.path()));
+    let event = loaded.atlas.events.iter().find(|event| event.id == "english_only").expect("the event loads");
+    assert_eq!(event.text.get(steppe_atlas::model::Language::Kk), "Собрание.");
+    assert_eq!(event.title.get(steppe_atlas::model::Language::Ru), "A meeting");
 }
 
 #[test]

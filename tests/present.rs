@@ -157,3 +157,31 @@ fn a_tour_with_a_missing_place_names_the_file_and_line() {
     // The lecture still runs on the rest of the tour.
     assert_eq!(app.tour().id, "1918");
 }
+
+/// A lecturer's own tour written only in English plays in a Kazakh, Latin Kazakh or Russian
+/// lecture, each caption and note saying that it is the English text.
+#[test]
+fn a_tour_in_one_language_plays_in_every_language_and_says_which() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let path = dir.path().join("english.toml");
+    let tour = "id = \"english\"\ntitle = { en = \"My lecture\" }\n\n[[step]]\ndate = \"1918-06-01\"\nfit = [\"omsk\"]\ncaption = { en = \"Omsk falls\" }\nnotes = { en = \"Say why.\" }\n\n[[step]]\ndate = \"1919-11-14\"\nfit = [\"omsk\"]\ncaption = { en = \"Omsk again\" }\n";
+    std::fs::write(&path, tour).unwrap_or_else(|e| panic!("{e}"));
+    for (language, only_in) in [
+        (Language::Kk, "(тек ағылшын тілінде)"),
+        (Language::KkLatn, "(tek ağylşyn tılınde)"),
+        (Language::Ru, "(только на английском)"),
+    ] {
+        let options = PresentOptions { tour: Some(path.clone()), language: Some(language), ..Default::default() };
+        let app = PresentApp::new(&options).unwrap_or_else(|e| panic!("{e}"));
+        assert!(app.problems().is_empty(), "a missing translation is not a problem: {:?}", app.problems());
+        assert_eq!(app.tour().id, "english", "the lecturer's tour plays, not a built-in one");
+        let mut harness = Harness::builder()
+            .with_size([1280.0, 720.0])
+            .with_step_dt(STEP_SECONDS)
+            .with_context_setup(steppe_atlas::ui::setup_context)
+            .build_ui_state(|ui, app: &mut PresentApp| app.ui(ui), app);
+        harness.run_steps(2);
+        harness.get_by_label(&format!("Say why. {only_in}"));
+        harness.get_by_label(&format!("Omsk again {only_in}"));
+    }
+}

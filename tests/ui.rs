@@ -113,6 +113,20 @@ fn switching_language_renames_the_map() {
 }
 
 #[test]
+fn kazakh_in_latin_letters_is_a_fourth_language() {
+    let mut harness = harness("1918-07-01");
+    harness.get_by_label("Language").click();
+    harness.run();
+    harness.get_by_label("Qazaqşa").click();
+    harness.run();
+    assert_eq!(harness.state().language(), Language::KkLatn);
+    assert!(harness.query_by_label("Dala atlasy").is_some(), "the interface is generated in Latin letters");
+    // The map, the legend and the place names follow: Семей is Semei.
+    assert!(city_label(&harness, "Semei").contains(':'));
+    assert!(harness.query_by_label("Aq gvardiiaşylar").is_some(), "the legend names the sides in Latin letters");
+}
+
+#[test]
 fn arrow_keys_step_one_day() {
     let mut harness = harness("1918-07-01");
     harness.key_press(egui::Key::ArrowRight);

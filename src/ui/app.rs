@@ -944,7 +944,7 @@ impl AtlasApp {
             if self.show_problems {
                 egui::ScrollArea::vertical().max_height(160.0).show(ui, |ui| {
                     for problem in self.problems.iter().chain(&self.settings_problems) {
-                        ui.monospace(problem.to_string());
+                        ui.monospace(self.texts.describe_problem(self.language, problem));
                     }
                 });
             }
