@@ -158,7 +158,9 @@ fn fail(message: impl std::fmt::Display) -> ExitCode {
 fn parse_language(code: Option<&str>) -> Result<Option<Language>, String> {
     match code {
         None => Ok(None),
-        Some(code) => Language::from_code(code).map(Some).ok_or_else(|| format!("--lang {code}: use kk, kk-latn (Kazakh in Latin letters), ru or en")),
+        Some(code) => Language::from_code(code)
+            .map(Some)
+            .ok_or_else(|| format!("--lang {code}: use kk, kk-latn (Kazakh in Latin letters), ru or en")),
     }
 }
 

@@ -1,7 +1,7 @@
 //! Reading a date as people type it, in any of the atlas's languages: "1918-07-03", "3.7.1918",
 //! "июль 1918", "1918 шілде", "July 1918", "1919". Free of any UI, so it is tested on its own.
 
-use crate::model::Date;
+use crate::model::{Date, kazakh_to_latin};
 
 /// Month names by month (1-based index + 1), as written in Kazakh, Russian (nominative and
 /// genitive) and English.
@@ -23,17 +23,27 @@ const MONTH_NAMES: [&[&str]; 12] = [
 /// The month a word names, accepting any unambiguous start of at least three letters ("сен",
 /// "sept", "қаз").
 fn month_of(word: &str) -> Option<u32> {
-    let word = word.trim_matches(|c: char| c == '.' || c == ',').to_lowercase();
+    let word = fold_latin(&word.trim_matches(|c: char| c == '.' || c == ',').to_lowercase());
     if word.chars().count() < 3 {
         return None;
     }
-    let matches: Vec<u32> = (1..=12u32)
-        .filter(|&month| MONTH_NAMES[month as usize - 1].iter().any(|name| name.starts_with(&word)))
-        .collect();
+    // Kazakh in Latin letters too, generated as the interface writes it ("şılde"), and forgiving
+    // the dotless ı, which few keyboards have ("shilde" does not match, "şilde" does).
+    let names_of = |month: u32| {
+        let names = MONTH_NAMES[month as usize - 1];
+        names.iter().map(|name| (*name).to_owned()).chain(std::iter::once(fold_latin(&kazakh_to_latin(names[0]))))
+    };
+    let matches: Vec<u32> = (1..=12u32).filter(|&month| names_of(month).any(|name| name.starts_with(&word))).collect();
     match matches.as_slice() {
         [only] => Some(*only),
         _ => None,
     }
+}
+
+/// Lower-case Latin Kazakh with the dotless ı as i (and without the combining dot that
+/// lower-casing İ leaves), so that "Şilde", "ŞILDE" and "şılde" are one word.
+fn fold_latin(word: &str) -> String {
+    word.chars().filter(|&c| c != '\u{307}').map(|c| if c == 'ı' { 'i' } else { c }).collect()
 }
 
 /// The first day a typed text stands for, or `None` when it is not a date.
@@ -85,6 +95,14 @@ mod tests {
 
     fn date(text: &str) -> Option<Date> {
         Date::parse(text).ok()
+    }
+
+    #[test]
+    fn months_in_latin_kazakh() {
+        assert_eq!(parse_typed_date("1 şılde 1918"), Date::from_ymd(1918, 7, 1));
+        assert_eq!(parse_typed_date("1918 jylğy 3 Şilde"), Date::from_ymd(1918, 7, 3));
+        assert_eq!(parse_typed_date("qaraşa 1917"), Date::from_ymd(1917, 11, 1));
+        assert_eq!(parse_typed_date("JELTOQSAN 1919"), Date::from_ymd(1919, 12, 1));
     }
 
     #[test]

@@ -130,10 +130,16 @@ mod tests {
                 continue;
             }
             let text = std::fs::read_to_string(&path).unwrap_or_default();
-            for (offset, _) in text.match_indices("tr(\"") {
-                let rest = &text[offset + 4..];
-                let key = &rest[..rest.find('"').unwrap_or(0)];
-                if !key.is_empty() && !table.has(key) {
+            // `tr("key")`, `texts.tr(language, "key")`: the first text literal inside the call.
+            for (offset, _) in text.match_indices("tr(") {
+                let call = &text[offset + 3..];
+                let call = &call[..call.find(')').unwrap_or(0)];
+                let Some(open) = call.find('"') else { continue };
+                let literal = &call[open + 1..];
+                let key = &literal[..literal.find('"').unwrap_or(0)];
+                let is_key =
+                    !key.is_empty() && key.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+                if is_key && !table.has(key) {
                     missing.push(format!("{}: {key}", path.display()));
                 }
             }
@@ -154,6 +160,7 @@ mod tests {
         keys.extend(crate::ui::export_dialog::ExportSize::ALL.map(crate::ui::export_dialog::ExportSize::label_key));
         keys.extend(MONTH_KEYS);
         keys.extend(["language_in_kk", "language_in_ru", "language_in_en"]);
+        keys.extend(crate::ui::ABOUT_LICENCES);
         keys
     }
 

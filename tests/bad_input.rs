@@ -125,7 +125,9 @@ const PERIOD: &str = "\n[[period]]\nplace = \"omsk\"\nstart = \"START\"\nend = \
 
 /// A town of the given id at `lonlat` (written as TOML), for breaking places.toml.
 fn city(id: &str, lonlat: &str) -> String {
-    format!("\n[[place]]\nid = \"{id}\"\nkind = \"city\"\nname = {{ kk = \"{id}\", ru = \"{id}\", en = \"{id}\" }}\nlonlat = {lonlat}\n")
+    format!(
+        "\n[[place]]\nid = \"{id}\"\nkind = \"city\"\nname = {{ kk = \"{id}\", ru = \"{id}\", en = \"{id}\" }}\nlonlat = {lonlat}\n"
+    )
 }
 
 /// A force of the given id whose side is given by `sides` (one or more TOML lines).
@@ -274,18 +276,14 @@ const CASES: &[Case] = &[
     Case {
         name: "NaN as a city's coordinate",
         file: "places.toml",
-        breaks: |text| {
-            append(text, &city("nan_town", "[nan, 50.0]"), "lonlat")
-        },
+        breaks: |text| append(text, &city("nan_town", "[nan, 50.0]"), "lonlat"),
         message: "`lonlat` of `nan_town`: [NaN, 50.0] is not a longitude and latitude in degrees",
         may_change: &[],
     },
     Case {
         name: "huge coordinate of a city",
         file: "places.toml",
-        breaks: |text| {
-            append(text, &city("far_town", "[1e300, -1e300]"), "lonlat")
-        },
+        breaks: |text| append(text, &city("far_town", "[1e300, -1e300]"), "lonlat"),
         message: "`lonlat` of `far_town`: [1e300, -1e300] is not a longitude and latitude in degrees",
         may_change: &[],
     },
@@ -460,9 +458,7 @@ const CASES: &[Case] = &[
     Case {
         name: "a duplicate place id",
         file: "places.toml",
-        breaks: |text| {
-            append(text, &city("omsk", "[73.37, 54.98]"), "id =")
-        },
+        breaks: |text| append(text, &city("omsk", "[73.37, 54.98]"), "id ="),
         message: "`id`: place `omsk` is defined twice (first on line",
         may_change: &[],
     },

@@ -226,7 +226,10 @@ fn query_text_output_speaks_the_chosen_language() {
         assert!(!text.contains(english), "`{english}` in the Kazakh output:\n{text}");
     }
     let latin = stdout(&atlas(&["query", "--date", "1917-12-01", "--place", "semipalatinsk", "--lang", "kk-latn"]));
-    assert!(latin.starts_with("1917-12-01 (1917 jylğy 1 jeltoqsan); eskı stil boiynşa: 1917 jylğy 18 qaraşa\n"), "{latin}");
+    assert!(
+        latin.starts_with("1917-12-01 (1917 jylğy 1 jeltoqsan); eskı stil boiynşa: 1917 jylğy 18 qaraşa\n"),
+        "{latin}"
+    );
     assert!(latin.contains("Semei [semipalatinsk, qala]: "), "{latin}");
     assert!(!latin.chars().any(|c| ('\u{0400}'..='\u{04ff}').contains(&c)), "Cyrillic in Latin Kazakh:\n{latin}");
     let russian = stdout(&atlas(&["query", "--date", "1918-07-01", "--place", "semipalatinsk", "--lang", "ru"]));

@@ -154,7 +154,11 @@ fn parse_date(flag: &str, text: &str) -> RenderResult<Date> {
 }
 
 fn parse_language(flag: &str, text: Option<&str>) -> RenderResult<Option<Language>> {
-    text.map(|code| Language::from_code(code).ok_or_else(|| format!("{flag} {code}: use kk, kk-latn (Kazakh in Latin letters), ru or en"))).transpose()
+    text.map(|code| {
+        Language::from_code(code)
+            .ok_or_else(|| format!("{flag} {code}: use kk, kk-latn (Kazakh in Latin letters), ru or en"))
+    })
+    .transpose()
 }
 
 /// The map extent of `--view`: a place's outline (or surroundings), or a lon/lat box.

@@ -68,14 +68,14 @@ impl SavedState {
 
 /// Licences and attribution, shown in the Help window (and in full in the repository's
 /// LICENSE, assets/fonts/LICENSE-NotoSans.txt and maps/LICENSES.md).
-const ABOUT_LICENCES: &[&str] = &[
-    "Code: MIT licence.",
-    "Fonts: Noto Sans, SIL Open Font License 1.1.",
-    "Boundaries of 1917 and neighbours: drawn for this atlas from the sources in maps/SOURCES.md, on the data below.",
-    "Coasts, lakes and rivers: GSHHG 2.3.7 (Wessel and Smith, 1996), GNU LGPL 3 or later (texts in maps/LICENSE-LGPL-3.txt and maps/LICENSE-GPL-3.txt); the files derived from it (maps/areas.geojson, water.geojson, rivers.geojson, context.geojson) can be replaced with --data.",
-    "Frontier with China: Natural Earth 1:10m (naturalearthdata.com), public domain.",
-    "Shaded relief and present-day borders: Natural Earth (naturalearthdata.com), public domain.",
-    "History: maps/sources.toml lists every source cited by a period or an event.",
+pub(crate) const ABOUT_LICENCES: [&str; 7] = [
+    "licence_code",
+    "licence_fonts",
+    "licence_boundaries",
+    "licence_gshhg",
+    "licence_frontier",
+    "licence_relief",
+    "licence_history",
 ];
 
 /// How long the settings must stay unchanged before they are written.
@@ -583,9 +583,9 @@ impl AtlasApp {
             });
             ui.separator();
             ui.label(RichText::new(self.tr("about")).strong());
-            ui.label(format!("Steppe Atlas {}", env!("CARGO_PKG_VERSION")));
-            for line in ABOUT_LICENCES {
-                ui.label(RichText::new(*line).small());
+            ui.label(format!("{} {}", self.tr("app_title"), env!("CARGO_PKG_VERSION")));
+            for key in ABOUT_LICENCES {
+                ui.label(RichText::new(self.tr(key)).small());
             }
         });
         self.show_help = open;

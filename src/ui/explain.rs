@@ -3,7 +3,7 @@
 
 use eframe::egui::{self, Color32, RichText, Stroke};
 
-use super::legend::{swatch};
+use super::legend::swatch;
 use super::map::Projector;
 use super::style::ControlPaint;
 use crate::changes::Change;

@@ -23,6 +23,8 @@ pub mod style;
 pub(crate) mod timeline;
 pub(crate) mod tour_editor;
 
+#[cfg(test)]
+pub(crate) use app::ABOUT_LICENCES;
 pub use app::{AtlasApp, SavedState, StartOptions};
 pub use fonts::{install_fonts, setup_context};
 

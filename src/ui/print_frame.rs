@@ -2,7 +2,7 @@
 //! with the title, the date (and Old Style), the legend, a scale bar, a north arrow and the
 //! attribution burnt in. `render`, the window's Export and posters all draw through this.
 
-use eframe::egui::{self, Align2, Color32, FontId, Pos2, Rect, RichText, Stroke, TextureId, pos2, vec2};
+use eframe::egui::{self, Align2, Color32, FontId, Pos2, Rect, RichText, Stroke, TextureId, Vec2, pos2, vec2};
 
 use super::date_paint::DatePaint;
 use super::legend::{legend_for_date_ui, legend_ui};
@@ -45,10 +45,6 @@ pub struct PrintFrame<'a> {
     pub decorations: Decorations,
 }
 
-/// The attribution burnt into every exported map.
-pub const ATTRIBUTION: &str = "Steppe Atlas · boundaries of 1917 (maps/SOURCES.md) · coasts, lakes, rivers: GSHHG \
-     (Wessel & Smith, LGPL-3) · frontier, relief, present-day borders: Natural Earth (public domain)";
-
 /// Draws the page over the whole of `ui`'s available rect.
 pub fn print_frame_ui(ui: &mut egui::Ui, frame: &PrintFrame<'_>) {
     let mut view = frame.view;
@@ -71,9 +67,9 @@ pub fn print_frame_ui(ui: &mut egui::Ui, frame: &PrintFrame<'_>) {
     let projector = Projector::new(rect, view);
     let scale = frame.text_scale;
     let margin = 12.0 * scale;
-    date_box_ui(ui, frame, rect.min + vec2(margin, margin));
+    let date_box = date_box_ui(ui, frame, rect.min + vec2(margin, margin));
     if frame.decorations == Decorations::Full {
-        legend_box_ui(ui, frame, rect.left_bottom() + vec2(margin, -margin - 14.0 * scale));
+        legend_box_ui(ui, frame, rect.left_bottom() + vec2(margin, -margin - 14.0 * scale), date_box.expand(margin));
         let painter = ui.painter_at(rect);
         scale_bar(&painter, &projector, rect.right_bottom() + vec2(-margin, -margin - 20.0 * scale), scale);
         north_arrow(
@@ -84,7 +80,8 @@ pub fn print_frame_ui(ui: &mut egui::Ui, frame: &PrintFrame<'_>) {
         );
         let font = FontId::proportional(10.0 * scale);
         let at = rect.center_bottom() + vec2(0.0, -3.0 * scale);
-        let galley = painter.layout(ATTRIBUTION.to_owned(), font, style::LABEL, rect.width() - 2.0 * margin);
+        let attribution = frame.texts.tr(frame.language, "attribution").to_owned();
+        let galley = painter.layout(attribution, font, style::LABEL, rect.width() - 2.0 * margin);
         let text_rect = Align2::CENTER_BOTTOM.anchor_size(at, galley.size());
         painter.rect_filled(text_rect.expand(2.0), 2.0, style::LABEL_HALO);
         painter.galley(text_rect.min, galley, style::LABEL);
@@ -99,12 +96,19 @@ fn panel_frame(scale: f32) -> egui::Frame {
         .inner_margin(8.0 * scale)
 }
 
-/// Title, date, Old Style and caption in the top-left corner.
-fn date_box_ui(ui: &mut egui::Ui, frame: &PrintFrame<'_>, at: Pos2) {
+/// Title, date, Old Style and caption in the top-left corner; returns where the box is.
+fn date_box_ui(ui: &mut egui::Ui, frame: &PrintFrame<'_>, at: Pos2) -> Rect {
     let scale = frame.text_scale;
     let date = frame.paint.date;
     let tr = |key| frame.texts.tr(frame.language, key);
-    let max_width = (ui.max_rect().width() * 0.42).max(200.0);
+    let text = frame.texts.format_date(frame.language, date.ymd());
+    let bold = egui::FontFamily::Name(super::fonts::BOLD.into());
+    let date_font = FontId::new(28.0 * scale, bold);
+    // Wide enough for the date on one line ("1918 jylğy 19 aqpan" is longer than "19 February
+    // 1918"), but never more than half the map.
+    let date_width = ui.painter().layout_no_wrap(text.clone(), date_font.clone(), style::LABEL).size().x;
+    let page_width = ui.max_rect().width();
+    let max_width = (page_width * 0.42).max(date_width + 2.0).min(page_width * 0.5).max(200.0);
     egui::Area::new(ui.make_persistent_id("print_date_box"))
         .fixed_pos(at)
         .order(egui::Order::Foreground)
@@ -115,9 +119,7 @@ fn date_box_ui(ui: &mut egui::Ui, frame: &PrintFrame<'_>, at: Pos2) {
                 if frame.decorations == Decorations::Full {
                     ui.label(RichText::new(format!("{} · {}", tr("app_title"), tr("app_subtitle"))).size(14.0 * scale));
                 }
-                let text = frame.texts.format_date(frame.language, date.ymd());
-                let bold = egui::FontFamily::Name(super::fonts::BOLD.into());
-                ui.label(RichText::new(text).font(FontId::new(28.0 * scale, bold)).color(style::LABEL));
+                ui.label(RichText::new(text).font(date_font).color(style::LABEL));
                 if let Some(old) = date.old_style().filter(|_| frame.show_old_style) {
                     let old_text = format!("({}: {})", tr("old_style"), frame.texts.format_date(frame.language, old));
                     ui.label(RichText::new(old_text).size(15.0 * scale));
@@ -126,12 +128,23 @@ fn date_box_ui(ui: &mut egui::Ui, frame: &PrintFrame<'_>, at: Pos2) {
                     ui.add(egui::Label::new(RichText::new(caption).size(16.0 * scale).color(style::LABEL)).wrap());
                 }
             });
-        });
+        })
+        .response
+        .rect
 }
 
-fn legend_box_ui(ui: &mut egui::Ui, frame: &PrintFrame<'_>, bottom_left: Pos2) {
+/// The legend in the bottom-left corner; beside the date box instead when a long caption (or a
+/// date that takes two lines) brings the date box down to where the legend would be.
+fn legend_box_ui(ui: &mut egui::Ui, frame: &PrintFrame<'_>, bottom_left: Pos2, date_box: Rect) {
     let scale = frame.text_scale;
-    egui::Area::new(ui.make_persistent_id("print_legend"))
+    let id = ui.make_persistent_id("print_legend");
+    // The legend's size as last drawn (the first frame of a render is a sizing pass).
+    let size = ui.ctx().memory(|memory| memory.area_rect(id)).map_or(Vec2::ZERO, |rect| rect.size());
+    let mut bottom_left = bottom_left;
+    if Align2::LEFT_BOTTOM.anchor_size(bottom_left, size).intersects(date_box) {
+        bottom_left.x = date_box.right();
+    }
+    egui::Area::new(id)
         .pivot(Align2::LEFT_BOTTOM)
         .fixed_pos(bottom_left)
         .order(egui::Order::Foreground)
@@ -230,7 +243,7 @@ pub fn poster_header_ui(ui: &mut egui::Ui, texts: &Translations, language: Langu
         );
         ui.style_mut().text_styles.iter_mut().for_each(|(_, font)| font.size *= scale);
         ui.horizontal_wrapped(|ui| legend_ui(ui, texts, language));
-        ui.label(RichText::new(ATTRIBUTION).size(11.0 * scale));
+        ui.label(RichText::new(texts.tr(language, "attribution")).size(11.0 * scale));
     });
 }
 

@@ -212,7 +212,8 @@ impl KioskConfig {
 fn parse_languages(codes: &[String]) -> Result<Vec<Language>, String> {
     let mut languages = Vec::new();
     for code in codes {
-        let language = Language::from_code(code).ok_or_else(|| format!("language `{code}`: use kk, kk-latn (Kazakh in Latin letters), ru or en"))?;
+        let language = Language::from_code(code)
+            .ok_or_else(|| format!("language `{code}`: use kk, kk-latn (Kazakh in Latin letters), ru or en"))?;
         if !languages.contains(&language) {
             languages.push(language);
         }

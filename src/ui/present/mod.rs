@@ -292,7 +292,8 @@ impl PresentApp {
         let (layers, highlights) = (self.layers(), self.highlights());
         let (Some(paint), Some(textures)) = (&self.paint, &self.textures) else { return };
         let size = ui.available_size();
-        let caption = self.tour.steps.get(self.player.step).map(|step| self.texts.data_text(self.language, &step.caption));
+        let caption =
+            self.tour.steps.get(self.player.step).map(|step| self.texts.data_text(self.language, &step.caption));
         let frame = PrintFrame {
             atlas: &self.atlas,
             geometry: &self.geometry,
