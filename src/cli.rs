@@ -185,31 +185,36 @@ fn run_check(data_dir: Option<&std::path::Path>, strict: bool, language: Languag
     let failed = !loaded.problems.is_empty() || (strict && strict_failures > 0);
     if failed {
         let total = loaded.problems.len() + if strict { strict_failures } else { 0 };
-        let _ = writeln!(out, "{total} problem(s)");
+        let _ = writeln!(out, "{}", texts.tr(language, "check_problems").replace("{count}", &total.to_string()));
         return ExitCode::FAILURE;
     }
-    let _ = writeln!(
-        out,
-        "ok: {} places, {} forces, {} control periods, {} events, {} sources, {} tours, {} people",
-        atlas.places.len(),
-        atlas.forces.len(),
-        atlas.periods.len(),
-        atlas.events.len(),
-        atlas.sources.len(),
-        atlas.tours.len(),
-        atlas.people.len()
-    );
+    // "ok:" stays as it is in every language: scripts look for it.
+    let counts = [
+        ("{places}", atlas.places.len()),
+        ("{forces}", atlas.forces.len()),
+        ("{periods}", atlas.periods.len()),
+        ("{events}", atlas.events.len()),
+        ("{sources}", atlas.sources.len()),
+        ("{tours}", atlas.tours.len()),
+        ("{people}", atlas.people.len()),
+    ];
+    let summary = counts
+        .iter()
+        .fold(texts.tr(language, "check_ok").to_owned(), |text, (name, count)| text.replace(name, &count.to_string()));
+    let _ = writeln!(out, "ok: {summary}");
     if !coverage_lines.is_empty() {
         for line in &coverage_lines {
             let _ = writeln!(out, "coverage: {line}");
         }
-        let _ = writeln!(out, "{} coverage gap(s); `check --strict` fails on them", coverage_lines.len());
+        let count = coverage_lines.len().to_string();
+        let _ = writeln!(out, "{}", texts.tr(language, "check_coverage_gaps").replace("{count}", &count));
     }
     if !gap_lines.is_empty() {
         for line in &gap_lines {
             let _ = writeln!(out, "{line}");
         }
-        let _ = writeln!(out, "{} missing translation(s); `check --strict` fails on them", gap_lines.len());
+        let count = gap_lines.len().to_string();
+        let _ = writeln!(out, "{}", texts.tr(language, "check_translation_gaps").replace("{count}", &count));
     }
     ExitCode::SUCCESS
 }

@@ -130,7 +130,8 @@ mod tests {
                 continue;
             }
             let text = std::fs::read_to_string(&path).unwrap_or_default();
-            // `tr("key")`, `texts.tr(language, "key")`: the first text literal inside the call.
+            // A call with the key written in it, alone or after the language: the first text
+            // literal inside the call.
             for (offset, _) in text.match_indices("tr(") {
                 let call = &text[offset + 3..];
                 let call = &call[..call.find(')').unwrap_or(0)];

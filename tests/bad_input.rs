@@ -717,7 +717,7 @@ fn the_window_shows_a_broken_settings_file_in_its_banner() {
     assert!(harness.query_all_by_label_contains("The saved settings could not be read").next().is_some());
     harness.get_by_label("Show problems").click();
     harness.run();
-    let expected = format!("{}:2: field `language`", path.display());
+    let expected = format!("{}:2: Settings file: field `language`", path.display());
     assert!(harness.query_all_by_label_contains(&expected).next().is_some(), "no problem line {expected:?}");
     // The next save writes a good file; the broken one stays beside it.
     harness.state_mut().save_settings();

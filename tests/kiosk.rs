@@ -393,7 +393,7 @@ fn configuration_example_parses_and_broken_files_give_file_and_line() {
     let (config, problems) = KioskConfig::parse(text.trim_end_matches("what = 1\n"), "kiosk.toml", None);
     let lines: Vec<Option<usize>> = problems.iter().map(|problem: &Problem| problem.line).collect();
     assert_eq!(lines, [Some(1), Some(2), Some(5), Some(6)], "{problems:?}");
-    assert_eq!(config.languages, Language::ALL.to_vec());
+    assert_eq!(config.languages, steppe_atlas::ui::kiosk::DEFAULT_LANGUAGES.to_vec());
     assert_eq!(config.idle_seconds, 90.0);
     assert_eq!(config.countdown_seconds, 20.0);
     assert_eq!(config.tour, TourChoice::Id("1918".into()));

@@ -59,6 +59,10 @@ pub struct KioskConfig {
 pub const DEFAULT_ACCENT: Color32 = Color32::from_rgb(0x00, 0x7c, 0xa8);
 
 /// Allowed ranges, wide enough for any exhibit, narrow enough to catch a typo.
+/// Kazakh first (the kiosk starts and resets to it), then Russian and English; Kazakh in Latin
+/// letters is offered last, so that the attract loop does not say the same twice in a row.
+pub const DEFAULT_LANGUAGES: [Language; 4] = [Language::Kk, Language::Ru, Language::En, Language::KkLatn];
+
 const IDLE_RANGE: std::ops::RangeInclusive<f64> = 5.0..=86_400.0;
 const COUNTDOWN_RANGE: std::ops::RangeInclusive<f64> = 3.0..=600.0;
 const PIN_LENGTH: std::ops::RangeInclusive<usize> = 4..=12;
@@ -66,7 +70,7 @@ const PIN_LENGTH: std::ops::RangeInclusive<usize> = 4..=12;
 impl Default for KioskConfig {
     fn default() -> KioskConfig {
         KioskConfig {
-            languages: Language::ALL.to_vec(),
+            languages: DEFAULT_LANGUAGES.to_vec(),
             idle_seconds: 90.0,
             countdown_seconds: 15.0,
             tour: TourChoice::All,

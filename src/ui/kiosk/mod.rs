@@ -27,7 +27,7 @@ use std::path::PathBuf;
 use eframe::egui;
 
 pub use app::{Clock, KioskApp, Look, screen_scale};
-pub use config::{KioskConfig, TourChoice};
+pub use config::{DEFAULT_LANGUAGES, KioskConfig, TourChoice};
 pub use exit::ExitChord;
 pub use machine::{Change, KioskMachine, Screen, Timing};
 pub use usage_log::{UsageEvent, UsageLog};
