@@ -2,7 +2,7 @@
 //! with the title, the date (and Old Style), the legend, a scale bar, a north arrow and the
 //! attribution burnt in. `render`, the window's Export and posters all draw through this.
 
-use eframe::egui::{self, Align2, Color32, FontId, Pos2, Rect, RichText, Stroke, TextureId, Vec2, pos2, vec2};
+use eframe::egui::{self, Align2, Color32, FontId, Pos2, Rect, RichText, Stroke, TextureId, pos2, vec2};
 
 use super::date_paint::DatePaint;
 use super::legend::{legend_for_date_ui, legend_ui};
@@ -133,27 +133,39 @@ fn date_box_ui(ui: &mut egui::Ui, frame: &PrintFrame<'_>, at: Pos2) -> Rect {
         .rect
 }
 
-/// The legend in the bottom-left corner; beside the date box instead when a long caption (or a
-/// date that takes two lines) brings the date box down to where the legend would be.
+/// The legend in the bottom-left corner, under the date box. When a long caption (or a date
+/// that takes two lines, as Kazakh dates can) leaves too little room, the legend is drawn smaller,
+/// down to 60 %; only when that is still too tall does it move beside the date box.
 fn legend_box_ui(ui: &mut egui::Ui, frame: &PrintFrame<'_>, bottom_left: Pos2, date_box: Rect) {
     let scale = frame.text_scale;
+    // On a projector the legend lists only what this map shows, at a little less than the
+    // map's scale.
+    let compact = scale >= 1.5;
+    let wanted_scale = if compact { scale * 0.75 } else { scale };
     let id = ui.make_persistent_id("print_legend");
-    // The legend's size as last drawn (the first frame of a render is a sizing pass).
-    let size = ui.ctx().memory(|memory| memory.area_rect(id)).map_or(Vec2::ZERO, |rect| rect.size());
+    // The legend's size per unit of scale as last drawn (the first frame of a render is a
+    // sizing pass): it grows in proportion to its scale.
+    let last_scale = ui.ctx().data(|data| data.get_temp::<f32>(id));
+    let last_rect = ui.ctx().memory(|memory| memory.area_rect(id));
+    let unit_size = last_scale.zip(last_rect).map(|(last, rect)| rect.size() / last.max(0.01));
+    let mut legend_scale = wanted_scale;
     let mut bottom_left = bottom_left;
-    if Align2::LEFT_BOTTOM.anchor_size(bottom_left, size).intersects(date_box) {
-        bottom_left.x = date_box.right();
+    if let Some(unit) = unit_size.filter(|unit| unit.y > 0.0) {
+        let room = bottom_left.y - date_box.bottom();
+        if unit.y * legend_scale > room {
+            legend_scale = (room / unit.y).clamp(wanted_scale * 0.6, wanted_scale);
+        }
+        if Align2::LEFT_BOTTOM.anchor_size(bottom_left, unit * legend_scale).intersects(date_box) {
+            bottom_left.x = date_box.right();
+        }
     }
+    ui.ctx().data_mut(|data| data.insert_temp(id, legend_scale));
     egui::Area::new(id)
         .pivot(Align2::LEFT_BOTTOM)
         .fixed_pos(bottom_left)
         .order(egui::Order::Foreground)
         .interactable(false)
         .show(ui.ctx(), |ui| {
-            // On a projector the legend lists only what this map shows, at a little less than
-            // the map's scale, so that it never covers the caption.
-            let compact = scale >= 1.5;
-            let legend_scale = if compact { scale * 0.75 } else { scale };
             ui.style_mut().text_styles.iter_mut().for_each(|(_, font)| font.size *= legend_scale);
             panel_frame(legend_scale).show(ui, |ui| {
                 if compact {
