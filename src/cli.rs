@@ -183,6 +183,15 @@ fn run_check(data_dir: Option<&std::path::Path>, strict: bool, language: Languag
     }
     let strict_failures = coverage_lines.len() + gap_lines.len();
     let failed = !loaded.problems.is_empty() || (strict && strict_failures > 0);
+    if failed && !strict {
+        // Errors first, but what --strict would add is not hidden behind them.
+        for line in &gap_lines {
+            let _ = writeln!(out, "{line}");
+        }
+        for line in &coverage_lines {
+            let _ = writeln!(out, "coverage: {line}");
+        }
+    }
     if failed {
         let total = loaded.problems.len() + if strict { strict_failures } else { 0 };
         let _ = writeln!(out, "{}", texts.tr(language, "check_problems").replace("{count}", &total.to_string()));

@@ -222,6 +222,6 @@ mod tests {
 
     #[test]
     fn missing_key_shows_itself() {
-        assert_eq!(table().tr(Language::Kk, "no_such_key"), "no_such_key");
+        assert_eq!(table().tr(Language::Kk, "no-such-key"), "no-such-key");
     }
 }

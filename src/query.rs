@@ -146,7 +146,8 @@ pub fn report_text(atlas: &Atlas, report: &QueryReport, texts: &Translations, la
                 .join("; ")
         };
         let kind = word(PlaceKind::from_id(place.kind).map(PlaceKind::key), place.kind);
-        out.push_str(&format!("{} [{}, {}]: {}\n", place.names.get(language), place.id, kind, holders));
+        let name = texts.data_text(language, &place.names);
+        out.push_str(&format!("{name} [{}, {}]: {}\n", place.id, kind, holders));
     }
     out
 }

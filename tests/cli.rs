@@ -62,8 +62,10 @@ fn check_reports_a_reversed_period_with_file_and_line() {
     let output = atlas(&["check", "--data", &dir.path().display().to_string()]);
     assert_eq!(output.status.code(), Some(1));
     let text = stdout(&output);
-    let expected =
-        format!("control.toml:{}: Dates that do not fit: period for `kustanai` ends 1918-06-01 before it starts 1918-07-03", line + 4);
+    let expected = format!(
+        "control.toml:{}: Dates that do not fit: period for `kustanai` ends 1918-06-01 before it starts 1918-07-03",
+        line + 4
+    );
     assert!(text.contains(&expected), "expected {expected:?} in:\n{text}");
 }
 

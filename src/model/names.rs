@@ -181,10 +181,15 @@ impl Names {
         Language::WRITTEN.into_iter().filter(|&language| self.written(language).trim().is_empty())
     }
 
-    /// Whether any of the texts (Latin Kazakh too) equals `query`, ignoring case.
+    /// Whether any of the texts (Latin Kazakh too) equals `query`, ignoring case; a name with
+    /// another in brackets matches either ("Қызылжар (Петропавл)": "Қызылжар" or "Петропавл").
     pub fn matches(&self, query: &str) -> bool {
         let query = query.trim().to_lowercase();
-        Language::ALL.iter().any(|&language| self.written(language).to_lowercase() == query)
+        Language::ALL.iter().any(|&language| {
+            let text = self.written(language).to_lowercase();
+            let (before, bracket) = text.split_once(" (").unwrap_or((&text, ""));
+            text == query || (!query.is_empty() && (before == query || bracket.trim_end_matches(')') == query))
+        })
     }
 }
 
@@ -211,6 +216,8 @@ mod tests {
         assert!(names.matches("SEMIPALATINSK"));
         assert!(!names.matches("Omsk"));
         assert!(names.matches("semei"), "Latin Kazakh is searched too");
+        let two = Names::new("Қызылжар (Петропавл)", "Петропавловск", "Petropavlovsk");
+        assert!(two.matches("Қызылжар") && two.matches("петропавл") && two.matches("Qyzyljar"));
     }
 
     #[test]

@@ -33,7 +33,9 @@ pub fn run(
         return Err(format!("{problem}{more}"));
     }
     let tour = tour.ok_or_else(|| format!("{}: not a tour", path.display()))?;
-    let frames = tour_frames(geometry, &tour, &request);
+    // A caption the tour lacks in the asked language shows the nearest one, and says so.
+    let texts = crate::i18n::Translations::embedded()?;
+    let frames = tour_frames(geometry, &tour, &request, &texts);
     // A rendered tour is shown at its own pace: one frame every 1/FRAMES_PER_SECOND seconds.
     let args = RenderArgs { frame_seconds: 1.0 / FRAMES_PER_SECOND, ..args.clone() };
     let mut written = write_sequence(atlas, geometry, renderer, frames.into_iter(), &args)?;
@@ -42,14 +44,19 @@ pub fn run(
         (None, Some(dir)) => dir.join(format!("{}.srt", tour.id)),
         (None, None) => return Ok(written),
     };
-    write_atomically(&srt_path, subtitles(&tour, request.language).as_bytes())?;
+    write_atomically(&srt_path, subtitles(&tour, &texts, request.language).as_bytes())?;
     written.push(srt_path);
     Ok(written)
 }
 
 /// Every frame of the tour at [`FRAMES_PER_SECOND`]: each step for its duration, entering it
 /// with the same eased transition as `present`.
-pub fn tour_frames(geometry: &MapGeometry, tour: &Tour, base: &RenderRequest) -> Vec<RenderRequest> {
+pub fn tour_frames(
+    geometry: &MapGeometry,
+    tour: &Tour,
+    base: &RenderRequest,
+    texts: &crate::i18n::Translations,
+) -> Vec<RenderRequest> {
     let mut frames = Vec::new();
     let mut previous = None;
     let mut layers = base.layers;
@@ -65,7 +72,7 @@ pub fn tour_frames(geometry: &MapGeometry, tour: &Tour, base: &RenderRequest) ->
                 extent: Some(shot.extent),
                 layers,
                 highlights: step.highlights.clone(),
-                caption: Some(step.caption.get(base.language).to_owned()),
+                caption: Some(texts.data_text(base.language, &step.caption)),
                 ..base.clone()
             });
         }
@@ -75,7 +82,7 @@ pub fn tour_frames(geometry: &MapGeometry, tour: &Tour, base: &RenderRequest) ->
 }
 
 /// The captions as SubRip subtitles, timed like the frames.
-pub fn subtitles(tour: &Tour, language: crate::model::Language) -> String {
+pub fn subtitles(tour: &Tour, texts: &crate::i18n::Translations, language: crate::model::Language) -> String {
     let mut srt = String::new();
     let mut start = 0.0_f32;
     for (index, step) in tour.steps.iter().enumerate() {
@@ -87,7 +94,7 @@ pub fn subtitles(tour: &Tour, language: crate::model::Language) -> String {
             index + 1,
             timestamp(start),
             timestamp(end),
-            step.caption.get(language)
+            texts.data_text(language, &step.caption)
         );
         start = end;
     }
@@ -101,11 +108,26 @@ fn timestamp(seconds: f32) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::timestamp;
+    use super::{subtitles, timestamp};
+    use crate::data::{DataFile, Dataset, load, load_tour};
+    use crate::i18n::Translations;
+    use crate::model::Language;
 
     #[test]
     fn subtitle_timestamps_are_srt() {
         assert_eq!(timestamp(0.0), "00:00:00,000");
         assert_eq!(timestamp(3725.5), "01:02:05,500");
+    }
+
+    #[test]
+    fn subtitles_of_a_tour_in_one_language_say_which_language_they_show() {
+        let atlas = load(&Dataset::embedded()).atlas;
+        let text = "id = \"english\"\ntitle = { en = \"My lecture\" }\n\n[[step]]\ndate = \"1918-06-01\"\nfit = [\"omsk\"]\ncaption = { en = \"Omsk falls\" }\n";
+        let file = DataFile { display_name: "english.toml".into(), text: text.into() };
+        let tour = load_tour(&atlas, &file, &mut Vec::new()).unwrap_or_else(|| panic!("the tour loads"));
+        let texts = Translations::embedded().unwrap_or_else(|e| panic!("{e}"));
+        assert!(subtitles(&tour, &texts, Language::En).contains("\nOmsk falls\n"));
+        assert!(subtitles(&tour, &texts, Language::Ru).contains("\nOmsk falls (только на английском)\n"));
+        assert!(subtitles(&tour, &texts, Language::KkLatn).contains("\nOmsk falls (tek ağylşyn tılınde)\n"));
     }
 }

@@ -134,6 +134,8 @@ pub struct AtlasApp {
     compare_date: Option<Date>,
     compare_paint: Option<DatePaint>,
     show_problems: bool,
+    /// The language the window's title bar was last named in.
+    titled_in: Option<Language>,
     /// Whether the problems shown are of an edit that was rejected (the last good data stays).
     edit_rejected: bool,
     /// The `--data` folder, watched for edits once the first frame gives a context.
@@ -223,6 +225,7 @@ impl AtlasApp {
             compare_date: None,
             compare_paint: None,
             show_problems: false,
+            titled_in: None,
             edit_rejected: false,
             data_dir: options.data_dir.clone(),
             watcher: None,
@@ -595,6 +598,10 @@ impl AtlasApp {
     pub fn ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         let date_before = self.timeline.date;
+        if self.titled_in != Some(self.language) {
+            self.titled_in = Some(self.language);
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(self.tr("app_title").to_owned()));
+        }
         // A full-screen window's size is the monitor's, not one to reopen at.
         if let Some(rect) = ctx.input(|i| i.viewport().inner_rect.filter(|_| i.viewport().fullscreen != Some(true))) {
             self.window_size = Some(rect.size());
