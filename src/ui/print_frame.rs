@@ -152,11 +152,14 @@ fn legend_box_ui(ui: &mut egui::Ui, frame: &PrintFrame<'_>, bottom_left: Pos2, d
     let mut bottom_left = bottom_left;
     if let Some(unit) = unit_size.filter(|unit| unit.y > 0.0) {
         let room = bottom_left.y - date_box.bottom();
-        if unit.y * legend_scale > room {
-            legend_scale = (room / unit.y).clamp(wanted_scale * 0.6, wanted_scale);
-        }
-        if Align2::LEFT_BOTTOM.anchor_size(bottom_left, unit * legend_scale).intersects(date_box) {
-            bottom_left.x = date_box.right();
+        if unit.y * wanted_scale > room {
+            let fitted = room / unit.y;
+            if fitted >= wanted_scale * 0.6 {
+                legend_scale = fitted;
+            } else {
+                legend_scale = wanted_scale * 0.6;
+                bottom_left.x = date_box.right();
+            }
         }
     }
     ui.ctx().data_mut(|data| data.insert_temp(id, legend_scale));
