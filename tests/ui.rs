@@ -127,6 +127,22 @@ fn kazakh_in_latin_letters_is_a_fourth_language() {
 }
 
 #[test]
+fn what_changed_reads_forwards_after_going_back_in_time() {
+    let mut harness = harness("1920-05-25");
+    harness.key_press_modifiers(egui::Modifiers::SHIFT, egui::Key::ArrowLeft);
+    harness.run();
+    assert_eq!(harness.state().date(), date("1920-04-25"));
+    assert!(
+        harness.query_by_label("From 25 April 1920 to 25 May 1920:").is_some(),
+        "the changes of a step back are headed by both dates in time order"
+    );
+    assert!(harness.query_all_by_label_contains("Since 25 May 1920").next().is_none());
+    harness.key_press_modifiers(egui::Modifiers::SHIFT, egui::Key::ArrowRight);
+    harness.run();
+    assert!(harness.query_by_label("Since 25 April 1920").is_some());
+}
+
+#[test]
 fn arrow_keys_step_one_day() {
     let mut harness = harness("1918-07-01");
     harness.key_press(egui::Key::ArrowRight);

@@ -803,8 +803,10 @@ impl AtlasApp {
                 }
             });
             let since = self.explain.since.unwrap_or(self.timeline.date);
+            let until = self.explain.until.unwrap_or(self.timeline.date);
+            let dates = (since, until);
             if let Some(place) =
-                super::explain::explain_ui(ui, &self.atlas, &self.texts, self.language, since, &self.explain.changes)
+                super::explain::explain_ui(ui, &self.atlas, &self.texts, self.language, dates, &self.explain.changes)
             {
                 self.select(Some(place));
             }

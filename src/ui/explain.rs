@@ -25,18 +25,27 @@ fn sides_text(texts: &Translations, language: Language, sides: &[Side]) -> Strin
     sides.iter().map(|&side| texts.tr(language, side.key())).collect::<Vec<_>>().join(" + ")
 }
 
-/// The list of changes since `since`; returns a place the user clicked.
+/// The list of changes between `since` and `until`; returns a place the user clicked.
+///
+/// The changes always run forwards in time (`changes_between` orders the dates), so when the
+/// user went back, the heading names both dates in time order rather than "since" the later one.
 pub fn explain_ui(
     ui: &mut egui::Ui,
     atlas: &Atlas,
     texts: &Translations,
     language: Language,
-    since: Date,
+    (since, until): (Date, Date),
     changes: &[Change],
 ) -> Option<PlaceId> {
     let tr = |key| texts.tr(language, key);
     let mut clicked = None;
-    ui.label(RichText::new(format!("{} {}", tr("changes_since"), texts.format_date(language, since.ymd()))).weak());
+    let date = |date: Date| texts.format_date(language, date.ymd());
+    let heading = if since <= until {
+        format!("{} {}", tr("changes_since"), date(since))
+    } else {
+        tr("changes_from_to").replace("{from}", &date(until)).replace("{to}", &date(since))
+    };
+    ui.label(RichText::new(heading).weak());
     if changes.is_empty() {
         ui.label(RichText::new(tr("no_changes")).weak());
     }

@@ -107,8 +107,15 @@ impl Timeline {
         self.carried_days = 0.0;
     }
 
+    /// Space and the kiosk's play: pauses whatever plays, and always starts forwards (a
+    /// reader who once played backwards does not expect Space to go on doing so).
     pub fn toggle_play(&mut self) {
-        self.toggle_play_in(self.direction);
+        if self.playing {
+            self.playing = false;
+            self.carried_days = 0.0;
+        } else {
+            self.toggle_play_in(1);
+        }
     }
 
     /// Advances playback by `seconds` of wall time; stops at either end. Returns whether the date changed.
@@ -318,6 +325,20 @@ mod tests {
         assert!(!timeline.playing);
         timeline.toggle_play();
         assert_eq!(timeline.date, Date::ATLAS_START);
+    }
+
+    #[test]
+    fn space_pauses_either_way_and_always_starts_forwards() {
+        let mut timeline = Timeline::new(date_of("1918-07-01"));
+        timeline.toggle_play_in(-1);
+        timeline.toggle_play();
+        assert!(!timeline.playing, "Space pauses playing backwards");
+        timeline.toggle_play();
+        assert!(timeline.playing && timeline.direction > 0, "and then plays forwards");
+    }
+
+    fn date_of(text: &str) -> Date {
+        Date::parse(text).unwrap_or_else(|e| panic!("{e}"))
     }
 
     #[test]
