@@ -683,7 +683,7 @@ fn a_broken_settings_file_is_reported_kept_aside_and_the_window_starts_on_defaul
     assert_eq!(saved.window_size(), None);
     let mut app = AtlasApp::new(StartOptions::default());
     app.restore(saved, &StartOptions::default());
-    assert_eq!(app.date(), steppe_atlas::model::Date::ATLAS_START);
+    assert_eq!(app.date(), steppe_atlas::ui::DEFAULT_DATE, "a date outside the atlas is dropped");
     assert_eq!(app.selected(), None);
 }
 

@@ -143,6 +143,19 @@ fn what_changed_reads_forwards_after_going_back_in_time() {
 }
 
 #[test]
+fn the_first_run_opens_on_a_date_that_shows_the_war() {
+    let options = StartOptions { language: Some(Language::En), ..Default::default() };
+    let harness = Harness::builder()
+        .with_size([1400.0, 900.0])
+        .with_context_setup(steppe_atlas::ui::setup_context)
+        .with_max_steps(240)
+        .build_ui_state(|ui, app: &mut AtlasApp| app.ui(ui), AtlasApp::new(options));
+    assert_eq!(harness.state().date(), date("1918-07-01"));
+    assert!(city_label(&harness, "Omsk").contains("White"), "{}", city_label(&harness, "Omsk"));
+    assert!(city_label(&harness, "Tashkent").contains("Soviet"), "{}", city_label(&harness, "Tashkent"));
+}
+
+#[test]
 fn arrow_keys_step_one_day() {
     let mut harness = harness("1918-07-01");
     harness.key_press(egui::Key::ArrowRight);

@@ -59,7 +59,7 @@ impl Date {
     }
 
     /// Days since 1970-01-01 of a Gregorian date, after Howard Hinnant's `days_from_civil`.
-    const fn from_ymd_const(year: i32, month: u32, day: u32) -> Date {
+    pub(crate) const fn from_ymd_const(year: i32, month: u32, day: u32) -> Date {
         let y = if month <= 2 { year - 1 } else { year };
         let era = if y >= 0 { y } else { y - 399 } / 400;
         let year_of_era = y - era * 400;

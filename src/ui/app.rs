@@ -81,8 +81,11 @@ pub(crate) const ABOUT_LICENCES: [&str; 7] = [
 /// How long the settings must stay unchanged before they are written.
 const SETTINGS_SETTLE_SECONDS: f64 = 2.0;
 
-/// The date the window opens on when none is asked for: the February revolution.
-const DEFAULT_DATE: Date = Date::ATLAS_START;
+/// The date the window first opens on when none is asked for (later runs reopen on the date
+/// left): 1 July 1918, the war at its widest, with the Whites in Siberia and on the Ural, Alash
+/// Orda in the steppe, Soviet Turkestan and Semirechye contested. On 1 February 1917, the
+/// atlas's first day, every place is grey, which tells a newcomer nothing.
+pub const DEFAULT_DATE: Date = Date::from_ymd_const(1918, 7, 1);
 
 /// The state of "What changed?".
 #[derive(Default)]
@@ -306,6 +309,7 @@ impl AtlasApp {
     pub fn restore(&mut self, saved: SavedState, options: &StartOptions) {
         if options.date.is_none()
             && let Ok(date) = Date::parse(&saved.date)
+            && (Date::ATLAS_START..=Date::ATLAS_END).contains(&date)
         {
             self.timeline.set_date(date);
         }

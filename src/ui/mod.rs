@@ -25,7 +25,7 @@ pub(crate) mod tour_editor;
 
 #[cfg(test)]
 pub(crate) use app::ABOUT_LICENCES;
-pub use app::{AtlasApp, SavedState, StartOptions};
+pub use app::{AtlasApp, DEFAULT_DATE, SavedState, StartOptions};
 pub use fonts::{install_fonts, setup_context};
 
 /// Where the window keeps its settings: `settings.toml` in the user's data folder
