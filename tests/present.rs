@@ -12,7 +12,11 @@ const STEP_SECONDS: f32 = 0.25;
 
 fn harness_for(tour: Option<&str>) -> Harness<'static, PresentApp> {
     let options = PresentOptions { tour: tour.map(Into::into), language: Some(Language::En), ..Default::default() };
-    let app = PresentApp::new(&options).unwrap_or_else(|e| panic!("{e}"));
+    harness_of(PresentApp::new(&options).unwrap_or_else(|e| panic!("{e}")))
+}
+
+/// Lecture mode on a 720p projector, two frames in.
+fn harness_of(app: PresentApp) -> Harness<'static, PresentApp> {
     let mut harness = Harness::builder()
         .with_size([1280.0, 720.0])
         .with_step_dt(STEP_SECONDS)
@@ -175,12 +179,7 @@ fn a_tour_in_one_language_plays_in_every_language_and_says_which() {
         let app = PresentApp::new(&options).unwrap_or_else(|e| panic!("{e}"));
         assert!(app.problems().is_empty(), "a missing translation is not a problem: {:?}", app.problems());
         assert_eq!(app.tour().id, "english", "the lecturer's tour plays, not a built-in one");
-        let mut harness = Harness::builder()
-            .with_size([1280.0, 720.0])
-            .with_step_dt(STEP_SECONDS)
-            .with_context_setup(steppe_atlas::ui::setup_context)
-            .build_ui_state(|ui, app: &mut PresentApp| app.ui(ui), app);
-        harness.run_steps(2);
+        let harness = harness_of(app);
         harness.get_by_label(&format!("Say why. {only_in}"));
         harness.get_by_label(&format!("Omsk again {only_in}"));
     }

@@ -11,7 +11,11 @@ fn date(text: &str) -> Date {
 }
 
 fn harness(start: &str) -> Harness<'static, AtlasApp> {
-    let options = StartOptions { date: Some(date(start)), language: Some(Language::En), ..Default::default() };
+    harness_with(StartOptions { date: Some(date(start)), language: Some(Language::En), ..Default::default() })
+}
+
+/// The window at 1400×900, run until it settles.
+fn harness_with(options: StartOptions) -> Harness<'static, AtlasApp> {
     let mut harness = Harness::builder()
         .with_size([1400.0, 900.0])
         .with_context_setup(steppe_atlas::ui::setup_context)
@@ -144,12 +148,7 @@ fn what_changed_reads_forwards_after_going_back_in_time() {
 
 #[test]
 fn the_first_run_opens_on_a_date_that_shows_the_war() {
-    let options = StartOptions { language: Some(Language::En), ..Default::default() };
-    let harness = Harness::builder()
-        .with_size([1400.0, 900.0])
-        .with_context_setup(steppe_atlas::ui::setup_context)
-        .with_max_steps(240)
-        .build_ui_state(|ui, app: &mut AtlasApp| app.ui(ui), AtlasApp::new(options));
+    let harness = harness_with(StartOptions { language: Some(Language::En), ..Default::default() });
     assert_eq!(harness.state().date(), date("1918-07-01"));
     assert!(city_label(&harness, "Omsk").contains("White"), "{}", city_label(&harness, "Omsk"));
     assert!(city_label(&harness, "Tashkent").contains("Soviet"), "{}", city_label(&harness, "Tashkent"));

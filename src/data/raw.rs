@@ -17,6 +17,13 @@ pub struct RawNames {
     pub en: String,
 }
 
+impl RawNames {
+    /// Whether no language has any text.
+    pub fn is_empty(&self) -> bool {
+        [&self.kk, &self.ru, &self.en].iter().all(|text| text.trim().is_empty())
+    }
+}
+
 #[derive(Deserialize, Debug)]
 #[serde(deny_unknown_fields)]
 pub struct RawPlace {

@@ -124,14 +124,9 @@ fn build_step(reporter: &mut Reporter<'_>, atlas: &Atlas, raw: &Spanned<RawStep>
     }
     let caption = names(reporter, &step.caption, "caption")?;
     // Speaker notes may be in only the lecturer's language.
+    // Speaker notes are optional: empty ones are no problem, and some are reported as gaps.
     let notes = match &step.notes {
-        Some(notes)
-            if !notes.get_ref().kk.trim().is_empty()
-                || !notes.get_ref().ru.trim().is_empty()
-                || !notes.get_ref().en.trim().is_empty() =>
-        {
-            names(reporter, notes, "notes").unwrap_or_default()
-        }
+        Some(notes) if !notes.get_ref().is_empty() => names(reporter, notes, "notes").unwrap_or_default(),
         _ => Names::default(),
     };
     let duration_seconds = match &step.duration {
