@@ -13,6 +13,8 @@
 pub mod atomic_file;
 pub mod changes;
 pub mod cli;
+#[cfg(test)]
+mod colour_science;
 pub mod coverage;
 pub mod data;
 pub mod date_input;

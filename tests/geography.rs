@@ -401,3 +401,32 @@ fn units_neighbours_and_seas_leave_no_holes() {
         }
     }
 }
+
+/// The map fills only undivided areas, so each spot shows one unit: the smallest one there, the
+/// one `query --near` lists last among oblasts and uezds (issue 19: the oblast's stripes showed
+/// through its uezds' fills).
+#[test]
+fn every_spot_is_filled_by_its_smallest_unit_alone() {
+    let atlas = atlas();
+    let mut checked = 0;
+    for lon_step in 0..=84 {
+        for lat_step in 0..=34 {
+            let point = Point::new(46.0 + f64::from(lon_step) * 0.5, 39.0 + f64::from(lat_step) * 0.5);
+            let containing: Vec<PlaceId> = [PlaceKind::Oblast, PlaceKind::Uezd]
+                .into_iter()
+                .flat_map(|kind| of_kind(&atlas, kind))
+                .filter(|&p| atlas.place(p).area.as_ref().is_some_and(|area| area.contains(&point)))
+                .collect();
+            let filled: Vec<PlaceId> = containing.iter().copied().filter(|&p| !atlas.is_divided(p)).collect();
+            if containing.is_empty() {
+                continue;
+            }
+            checked += 1;
+            assert_eq!(filled.len(), 1, "{point:?} is filled by {filled:?} (inside {containing:?})");
+            let smallest =
+                containing.iter().find(|&&p| atlas.place(p).kind == PlaceKind::Uezd).unwrap_or(&containing[0]);
+            assert_eq!(filled[0], *smallest, "{point:?}");
+        }
+    }
+    assert!(checked > 500, "only {checked} points fell inside the oblasts");
+}

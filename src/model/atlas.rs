@@ -234,6 +234,14 @@ impl Atlas {
         chain
     }
 
+    /// Whether an area is divided into smaller areas (an oblast into uezds with outlines). The map
+    /// fills only undivided areas, so that each spot shows its smallest unit's control.
+    pub fn is_divided(&self, place: PlaceId) -> bool {
+        self.places
+            .iter()
+            .any(|part| part.parent == Some(place) && part.kind != super::PlaceKind::Zone && part.area.is_some())
+    }
+
     /// The periods of a place, sorted by start.
     pub fn periods_of(&self, place: PlaceId) -> &[PeriodId] {
         self.index.periods_of(place)

@@ -61,8 +61,9 @@ impl Side {
     /// colour (a test simulates each and requires a CIELAB distance of at least 14 between any two
     /// sides and the unknown grey): red and blue for the two main sides differ in lightness too,
     /// Alash is a blue-green, partisans an amber that reads next to Soviet red, the Provisional
-    /// Government a muted lavender, the Kokand autonomy a dark brown. Layered control is hatched,
-    /// so it never depends on colour alone.
+    /// Government a muted lavender, the Kokand autonomy a dark green. Layered control is striped
+    /// in each holder's colour with dark lines between the stripes, so it never depends on colour
+    /// alone, and a test (`ui::style`) keeps the stripes' mean colour away from every other side.
     pub fn rgb(self) -> [u8; 3] {
         match self {
             Side::Soviet => [0xd6, 0x3a, 0x2f],
@@ -70,7 +71,7 @@ impl Side {
             Side::Alash => [0x1f, 0x9e, 0x89],
             Side::Partisan => [0xe8, 0xa0, 0x20],
             Side::Provisional => [0x9b, 0x8a, 0xc4],
-            Side::Kokand => [0x5a, 0x48, 0x2e],
+            Side::Kokand => [0x40, 0x80, 0x30],
         }
     }
 }
@@ -114,58 +115,21 @@ impl Force {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::colour_science::{VISIONS, delta_e76, lab, linear, simulate};
 
     /// The unknown grey of the map (`ui::style::UNKNOWN`), repeated here so that the model's
     /// test needs no UI.
     const UNKNOWN_RGB: [u8; 3] = [0xc9, 0xc4, 0xb8];
 
-    /// Machado, Oliveira & Fernandes (2009) simulation matrices at full severity, linear RGB.
-    const SIMULATIONS: [(&str, [[f64; 3]; 3]); 4] = [
-        ("normal", [[1.0, 0.0, 0.0], [0.0, 1.0, 0.0], [0.0, 0.0, 1.0]]),
-        (
-            "protanopia",
-            [[0.152286, 1.052583, -0.204868], [0.114503, 0.786281, 0.099216], [-0.003882, -0.048116, 1.051998]],
-        ),
-        (
-            "deuteranopia",
-            [[0.367322, 0.860646, -0.227968], [0.280085, 0.672501, 0.047413], [-0.011820, 0.042940, 0.968881]],
-        ),
-        (
-            "tritanopia",
-            [[1.255528, -0.076749, -0.178779], [-0.078411, 0.930809, 0.147602], [0.004733, 0.691367, 0.303900]],
-        ),
-    ];
-
-    fn linear(channel: u8) -> f64 {
-        let c = f64::from(channel) / 255.0;
-        if c <= 0.04045 { c / 12.92 } else { ((c + 0.055) / 1.055).powf(2.4) }
-    }
-
-    /// CIELAB (D65) of a linear RGB colour.
-    fn lab(rgb: [f64; 3]) -> [f64; 3] {
-        let [r, g, b] = rgb;
-        let x = (0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047;
-        let y = 0.2126 * r + 0.7152 * g + 0.0722 * b;
-        let z = (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883;
-        let f = |t: f64| if t > 0.008856 { t.cbrt() } else { 7.787 * t + 16.0 / 116.0 };
-        [116.0 * f(y) - 16.0, 500.0 * (f(x) - f(y)), 200.0 * (f(y) - f(z))]
-    }
-
     #[test]
     fn sides_stay_apart_for_colour_blind_viewers() {
         let mut colours: Vec<(&str, [u8; 3])> = Side::ALL.iter().map(|side| (side.id(), side.rgb())).collect();
         colours.push(("unknown", UNKNOWN_RGB));
-        for (vision, matrix) in SIMULATIONS {
-            let seen: Vec<[f64; 3]> = colours
-                .iter()
-                .map(|(_, rgb)| {
-                    let l = rgb.map(linear);
-                    lab(matrix.map(|row| (row[0] * l[0] + row[1] * l[1] + row[2] * l[2]).clamp(0.0, 1.0)))
-                })
-                .collect();
+        for (vision, matrix) in VISIONS {
+            let seen: Vec<[f64; 3]> = colours.iter().map(|(_, rgb)| lab(simulate(&matrix, linear(*rgb)))).collect();
             for i in 0..seen.len() {
                 for j in i + 1..seen.len() {
-                    let distance = (0..3).map(|k| (seen[i][k] - seen[j][k]).powi(2)).sum::<f64>().sqrt();
+                    let distance = delta_e76(seen[i], seen[j]);
                     assert!(
                         distance >= 14.0,
                         "{vision}: {} and {} are only {distance:.1} apart",

@@ -6,7 +6,7 @@ use eframe::egui::{self, Color32, Key, RichText};
 
 use super::date_paint::DatePaint;
 use super::events::events_ui;
-use super::legend::legend_ui;
+use super::legend::legend_for_date_ui;
 use super::map::{MapScene, MapView, MapWidget};
 use super::place_info::{describe, place_tooltip_ui};
 use super::place_panel::{Selection, place_panel_ui};
@@ -875,11 +875,12 @@ impl AtlasApp {
     }
 
     fn side_panel_ui(&mut self, ui: &mut egui::Ui) {
-        egui::CollapsingHeader::new(self.tr("legend"))
-            .default_open(true)
-            .show(ui, |ui| legend_ui(ui, &self.texts, self.language));
-        ui.separator();
         let date = self.timeline.date;
+        egui::CollapsingHeader::new(self.tr("legend")).default_open(true).show(ui, |ui| {
+            legend_for_date_ui(ui, &self.texts, self.language, &self.atlas, date);
+            ui.label(egui::RichText::new(self.tr("towns_and_countryside")).small());
+        });
+        ui.separator();
         if let Some(selection) = &self.selection {
             let old_style = self.timeline.show_old_style;
             let action = place_panel_ui(ui, &self.atlas, &self.texts, self.language, selection, date, old_style);

@@ -3,13 +3,13 @@
 
 use eframe::egui::{self, Color32, RichText, Stroke};
 
-use super::legend::swatch;
+use super::legend::{SWATCH_SIZE, sides_label, swatch};
 use super::map::Projector;
 use super::style::ControlPaint;
 use crate::changes::Change;
 use crate::geometry::MapGeometry;
 use crate::i18n::Translations;
-use crate::model::{Atlas, Date, Language, PlaceId, Side};
+use crate::model::{Atlas, Date, Language, PlaceId};
 
 /// At most this many changes are listed; a range over years in a large atlas can change
 /// thousands of places, and laying them all out would stall every frame.
@@ -17,13 +17,6 @@ const MAX_LISTED_CHANGES: usize = 150;
 
 /// How long changed places pulse on the map, in seconds.
 pub const PULSE_SECONDS: f64 = 1.6;
-
-fn sides_text(texts: &Translations, language: Language, sides: &[Side]) -> String {
-    if sides.is_empty() {
-        return texts.tr(language, "unknown").to_owned();
-    }
-    sides.iter().map(|&side| texts.tr(language, side.key())).collect::<Vec<_>>().join(" + ")
-}
 
 /// The list of changes between `since` and `until`; returns a place the user clicked.
 ///
@@ -51,16 +44,15 @@ pub fn explain_ui(
     }
     for change in changes.iter().take(MAX_LISTED_CHANGES) {
         ui.horizontal_wrapped(|ui| {
-            let (rect, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
-            swatch(ui.painter(), rect, ControlPaint::of(&change.after));
             if ui.link(atlas.place(change.place).name.get(language)).clicked() {
                 clicked = Some(change.place);
             }
-            ui.label(format!(
-                "{} → {}",
-                sides_text(texts, language, &change.before),
-                sides_text(texts, language, &change.after)
-            ));
+            // The legend's swatches, so that a change reads as the map and its legend show it.
+            for (sides, arrow) in [(&change.before, " →"), (&change.after, "")] {
+                let (rect, _) = ui.allocate_exact_size(SWATCH_SIZE, egui::Sense::hover());
+                swatch(ui.painter(), rect, ControlPaint::of(sides));
+                ui.label(format!("{}{arrow}", sides_label(texts, language, sides)));
+            }
         });
         if let Some(period) = change.period.map(|id| atlas.period(id)) {
             let titles: Vec<&str> = period.sources.iter().map(|&id| atlas.source(id).title.as_str()).collect();

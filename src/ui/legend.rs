@@ -4,7 +4,7 @@ use eframe::egui::{self, Color32, Rect, Sense, Stroke, vec2};
 
 use super::style::{self, ControlPaint};
 use crate::i18n::Translations;
-use crate::model::{Language, Side};
+use crate::model::{Atlas, Confidence, Date, Language, PlaceKind, Side};
 
 pub fn legend_ui(ui: &mut egui::Ui, texts: &Translations, language: Language) {
     let tr = |key| texts.tr(language, key);
@@ -19,79 +19,141 @@ pub fn legend_ui(ui: &mut egui::Ui, texts: &Translations, language: Language) {
     ui.label(egui::RichText::new(tr("hosts_with_provisional")).small());
 }
 
-/// The legend of one map on one date: only the sides that hold something on it (and the
-/// patterns that appear), so that a projected legend stays short.
-pub fn legend_for_date_ui(
-    ui: &mut egui::Ui,
-    texts: &Translations,
-    language: Language,
-    atlas: &crate::model::Atlas,
-    date: crate::model::Date,
-) {
-    let tr = |key| texts.tr(language, key);
-    let (mut seen, mut several, mut unknown, mut faded, mut claimed, mut hosts) =
-        (Vec::new(), false, false, false, false, false);
-    for place in atlas.place_ids() {
-        match atlas.control_on(place, date) {
-            Some(period) => {
-                let sides = atlas.sides_of(period);
-                several |= sides.len() > 1;
-                faded |= period.confidence == crate::model::Confidence::Low;
-                claimed |= period.is_nominal_only();
-                // A Cossack host still counted with the Provisional Government (before its break).
-                hosts |= period
-                    .holders
-                    .iter()
-                    .any(|holder| holder.side == Side::Provisional && atlas.force(holder.force).sides.len() > 1);
-                for side in sides {
-                    if !seen.contains(&side) {
-                        seen.push(side);
+/// At most this many combinations of sides are listed in a date's legend; the rest are counted.
+const MAX_LISTED_COMBINATIONS: usize = 6;
+
+/// What a date's map shows, for its legend.
+#[derive(Debug, Default, PartialEq)]
+pub struct DateLegend {
+    /// Sides holding something alone, in [`Side::ALL`] order.
+    pub sides: Vec<Side>,
+    /// Sets of sides holding places together, as the map stripes them (military first), most
+    /// places first, with the number of places.
+    pub combinations: Vec<(Vec<Side>, usize)>,
+    pub unknown: bool,
+    pub faded: bool,
+    pub claimed: bool,
+    /// A Cossack host still counted with the Provisional Government (before its break).
+    pub hosts: bool,
+}
+
+impl DateLegend {
+    pub fn of(atlas: &Atlas, date: Date) -> DateLegend {
+        let mut legend = DateLegend::default();
+        for place in atlas.place_ids() {
+            let resolution = atlas.resolve(place, date);
+            // A free zone is drawn only during its own periods.
+            if atlas.place(place).kind == PlaceKind::Zone && resolution.from_place != Some(place) {
+                continue;
+            }
+            let Some(period_id) = resolution.period else {
+                legend.unknown = true;
+                continue;
+            };
+            let period = atlas.period(period_id);
+            let sides = atlas.sides_of_period(period_id);
+            legend.faded |= period.confidence == Confidence::Low;
+            legend.claimed |= period.is_nominal_only();
+            legend.hosts |= period
+                .holders
+                .iter()
+                .any(|holder| holder.side == Side::Provisional && atlas.force(holder.force).sides.len() > 1);
+            match sides {
+                [] => legend.unknown = true,
+                [only] if !legend.sides.contains(only) => legend.sides.push(*only),
+                [_] => {}
+                several => {
+                    let shown = &several[..several.len().min(style::MAX_STRIPES)];
+                    match legend.combinations.iter_mut().find(|(sides, _)| sides.as_slice() == shown) {
+                        Some((_, count)) => *count += 1,
+                        None => legend.combinations.push((shown.to_vec(), 1)),
                     }
                 }
             }
-            None => unknown = true,
         }
+        legend.sides.sort_by_key(|side| Side::ALL.iter().position(|s| s == side));
+        legend.combinations.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.len().cmp(&b.0.len())));
+        legend
     }
-    for side in Side::ALL.into_iter().filter(|side| seen.contains(side)) {
+}
+
+/// The legend of one map on one date: only the sides that hold something on it, and each set of
+/// sides holding places together with its stripes as the map draws them.
+pub fn legend_for_date_ui(ui: &mut egui::Ui, texts: &Translations, language: Language, atlas: &Atlas, date: Date) {
+    let tr = |key| texts.tr(language, key);
+    let legend = DateLegend::of(atlas, date);
+    for &side in &legend.sides {
         swatch_row_ui(ui, ControlPaint::of(&[side]), tr(side.key()));
     }
-    if several {
-        swatch_row_ui(ui, ControlPaint::of(&[Side::White, Side::Alash]), tr("several"));
+    if !legend.combinations.is_empty() {
+        ui.label(tr("several_heading"));
+        for (sides, _) in legend.combinations.iter().take(MAX_LISTED_COMBINATIONS) {
+            swatch_row_ui(ui, ControlPaint::of(sides), &sides_label(texts, language, sides));
+        }
+        let more = legend.combinations.len().saturating_sub(MAX_LISTED_COMBINATIONS);
+        if more > 0 {
+            ui.label(egui::RichText::new(tr("more_combinations").replace("{n}", &more.to_string())).small());
+        }
     }
-    if unknown {
+    if legend.unknown {
         swatch_row_ui(ui, ControlPaint::of(&[]), tr("unknown"));
     }
-    if faded {
+    if legend.faded {
         swatch_row_ui(ui, ControlPaint::of(&[Side::Soviet]).faded(), tr("low_confidence_faded"));
     }
-    if claimed {
+    if legend.claimed {
         swatch_row_ui(ui, ControlPaint::of(&[Side::Soviet]).claimed(), tr("nominal_pale"));
     }
-    if hosts {
+    if legend.hosts {
         ui.label(egui::RichText::new(tr("hosts_with_provisional")).small());
     }
 }
 
+/// "Soviet + White": the sides of a combination in the order of its stripes.
+pub fn sides_label(texts: &Translations, language: Language, sides: &[Side]) -> String {
+    if sides.is_empty() {
+        return texts.tr(language, "unknown").to_owned();
+    }
+    sides.iter().map(|&side| texts.tr(language, side.key())).collect::<Vec<_>>().join(" + ")
+}
+
+/// A legend swatch: wide enough to show at least one band of every stripe of four sides.
+pub const SWATCH_SIZE: egui::Vec2 = vec2(36.0, 16.0);
+
 fn swatch_row_ui(ui: &mut egui::Ui, paint: ControlPaint, label: &str) {
     ui.horizontal(|ui| {
-        let (rect, _) = ui.allocate_exact_size(vec2(28.0, 16.0), Sense::hover());
+        let (rect, _) = ui.allocate_exact_size(SWATCH_SIZE, Sense::hover());
         swatch(ui.painter(), rect, paint);
         ui.label(label);
     });
 }
 
-/// A small rectangle painted like a place on the map: fill, and stripes where several sides hold it.
+/// A small rectangle painted as the map paints a place: its colour, or the same stripes (width,
+/// angle, dark lines between them, fixed to the screen) where several sides hold it.
 pub fn swatch(painter: &egui::Painter, rect: Rect, paint: ControlPaint) {
     painter.rect_filled(rect, 2.0, paint.fill);
-    if let Some(hatch) = paint.hatch {
-        let painter = painter.with_clip_rect(rect);
-        let mut x = rect.left() - rect.height();
-        while x < rect.right() {
-            painter.line_segment(
-                [egui::pos2(x, rect.bottom()), egui::pos2(x + rect.height(), rect.top())],
-                Stroke::new(2.5, hatch),
-            );
-            x += 6.0;
+    let stripes = paint.stripes();
+    if !stripes.is_empty() {
+        let painter = painter.with_clip_rect(rect.intersect(painter.clip_rect()));
+        let count = stripes.len();
+        let period = count as f32 * style::STRIPE_BAND;
+        let width = (1.0 - style::STRIPE_SEPARATOR_SHARE) * style::STRIPE_BAND;
+        // Band `k` covers the points where x + y lies in [start, start + width), as on the map.
+        let (top, bottom) = (rect.top(), rect.bottom());
+        let mut cycle = ((rect.left() + top) / period).floor() - 1.0;
+        while cycle * period < rect.right() + bottom {
+            for (band, &colour) in stripes.iter().enumerate() {
+                let start = (cycle + style::band_phase(band, count)) * period;
+                let end = start + width;
+                let corners = vec![
+                    egui::pos2(start - top, top),
+                    egui::pos2(end - top, top),
+                    egui::pos2(end - bottom, bottom),
+                    egui::pos2(start - bottom, bottom),
+                ];
+                painter.add(egui::Shape::convex_polygon(corners, colour, Stroke::NONE));
+            }
+            cycle += 1.0;
         }
     }
     painter.rect_stroke(rect, 2.0, Stroke::new(1.0, style::OBLAST_BORDER), egui::StrokeKind::Inside);

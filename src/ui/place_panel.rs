@@ -170,10 +170,10 @@ fn strip_ui(ui: &mut egui::Ui, strip: &[StripSegment], date: Date, label: &str) 
 }
 
 fn swatch_flat(painter: &egui::Painter, rect: Rect, paint: ControlPaint) {
-    if rect.width() >= 4.0 && paint.hatch.is_some() {
+    if rect.width() >= 4.0 && !paint.stripes().is_empty() {
         swatch(painter, rect, paint);
     } else {
-        painter.rect_filled(rect, 0.0, paint.fill);
+        painter.rect_filled(rect, 0.0, paint.main_colour());
     }
 }
 

@@ -138,8 +138,8 @@ fn date_box_ui(ui: &mut egui::Ui, frame: &PrintFrame<'_>, at: Pos2) -> Rect {
 /// down to 60 %; only when that is still too tall does it move beside the date box.
 fn legend_box_ui(ui: &mut egui::Ui, frame: &PrintFrame<'_>, bottom_left: Pos2, date_box: Rect) {
     let scale = frame.text_scale;
-    // On a projector the legend lists only what this map shows, at a little less than the
-    // map's scale.
+    // The legend lists only what this map shows; on a projector at a little less than the map's
+    // scale and without the notes.
     let compact = scale >= 1.5;
     let wanted_scale = if compact { scale * 0.75 } else { scale };
     let id = ui.make_persistent_id("print_legend");
@@ -171,10 +171,9 @@ fn legend_box_ui(ui: &mut egui::Ui, frame: &PrintFrame<'_>, bottom_left: Pos2, d
         .show(ui.ctx(), |ui| {
             ui.style_mut().text_styles.iter_mut().for_each(|(_, font)| font.size *= legend_scale);
             panel_frame(legend_scale).show(ui, |ui| {
-                if compact {
-                    legend_for_date_ui(ui, frame.texts, frame.language, frame.atlas, frame.paint.date);
-                } else {
-                    legend_ui(ui, frame.texts, frame.language);
+                legend_for_date_ui(ui, frame.texts, frame.language, frame.atlas, frame.paint.date);
+                if !compact {
+                    ui.label(RichText::new(frame.texts.tr(frame.language, "towns_and_countryside")).small());
                 }
             });
         });

@@ -173,10 +173,10 @@ fn strip_ui(ui: &mut egui::Ui, selection: &Selection, date: Date, label: &str, l
 }
 
 fn paint_segment(painter: &egui::Painter, rect: Rect, paint: ControlPaint) {
-    if rect.width() >= 4.0 && paint.hatch.is_some() {
+    if rect.width() >= 4.0 && !paint.stripes().is_empty() {
         crate::ui::legend::swatch(painter, rect, paint);
     } else {
-        painter.rect_filled(rect, 0.0, paint.fill);
+        painter.rect_filled(rect, 0.0, paint.main_colour());
     }
 }
 

@@ -36,7 +36,7 @@ pub struct MapScene<'a> {
 
 impl MapScene<'_> {
     fn paint(&self, place: PlaceId) -> ControlPaint {
-        self.paints.get(place.index()).copied().unwrap_or(ControlPaint { fill: style::UNKNOWN, hatch: None })
+        self.paints.get(place.index()).copied().unwrap_or(ControlPaint::of(&[]))
     }
 
     fn shows(&self, layer: Layer) -> bool {
@@ -113,9 +113,6 @@ const CONTEXT_LABEL: Color32 = Color32::from_rgb(0x8a, 0x84, 0x78);
 /// The names of rivers, lakes and seas: a dark water blue, in italics where the font allows.
 const WATER_LABEL: Color32 = Color32::from_rgb(0x2f, 0x5f, 0x8a);
 
-/// Screen points between two stripes of the hatch pattern.
-const HATCH_PERIOD: f32 = 12.0;
-
 fn tolerance_km(painter: &Painter, projector: &Projector) -> f32 {
     projector.tolerance_km(painter.pixels_per_point())
 }
@@ -137,21 +134,49 @@ fn fill_mesh(shape: &Outline, projector: &Projector, colour: Color32) -> Mesh {
     mesh
 }
 
-/// The same triangles textured with stripes tinted `colour`, fixed to the screen so that the
-/// stripes line up across neighbouring areas.
-fn hatch_mesh(shape: &Outline, projector: &Projector, colour: Color32, texture: TextureId) -> Mesh {
+/// The same triangles textured with band `band` of `count` stripes, tinted `colour`. The
+/// pattern is fixed to the screen, so stripes line up across neighbouring areas and match the
+/// legend's swatches ([`crate::ui::legend::swatch`]).
+fn hatch_mesh(
+    shape: &Outline,
+    projector: &Projector,
+    colour: Color32,
+    texture: TextureId,
+    (band, count): (usize, usize),
+) -> Mesh {
+    let period = count as f32 * style::STRIPE_BAND;
+    let (phase, row) = (style::band_phase(band, count), style::hatch_row(count));
     let mut mesh = Mesh::with_texture(texture);
     mesh.reserve_vertices(shape.vertices.len());
     for &vertex in &shape.vertices {
         let pos = projector.screen_from_map(vertex);
         mesh.vertices.push(egui::epaint::Vertex {
             pos,
-            uv: pos2(pos.x / HATCH_PERIOD, pos.y / HATCH_PERIOD),
+            uv: pos2((pos.x + pos.y) / period - phase, row),
             color: colour,
         });
     }
     mesh.indices.extend_from_slice(&shape.triangles);
     mesh
+}
+
+/// An area in its paint: one colour, or the dark lines under a stripe per holder.
+fn paint_area(
+    painter: &Painter,
+    projector: &Projector,
+    shape: &Outline,
+    paint: ControlPaint,
+    alpha: u8,
+    texture: TextureId,
+) {
+    let stripes = paint.stripes();
+    // Under stripes the separator is opaque: a translucent one would let the relief lighten it
+    // and bring the stripes' mean colour back towards a single side's.
+    let alpha = if stripes.is_empty() { alpha } else { 255 };
+    painter.add(fill_mesh(shape, projector, with_alpha(paint.fill, alpha)));
+    for (band, &colour) in stripes.iter().enumerate() {
+        painter.add(hatch_mesh(shape, projector, colour, texture, (band, stripes.len())));
+    }
 }
 
 fn on_screen(shape: &AreaShape, projector: &Projector, clip: Rect) -> bool {
@@ -312,33 +337,18 @@ pub struct ControlLayer;
 impl MapLayer for ControlLayer {
     fn draw(&self, painter: &Painter, projector: &Projector, scene: &MapScene<'_>) {
         let clip = painter.clip_rect();
-        // An oblast whose uezds are all filled is not filled itself: its own colours (often
-        // several sides at once over the whole oblast) would show through the uezds' translucent
-        // fills, and each spot must show what its smallest unit says.
-        let uezd_hidden = |oblast: PlaceId| {
-            scene.areas_of_kind(PlaceKind::Uezd).any(|(uezd, shape)| {
-                scene.atlas.place(uezd).parent == Some(oblast) && !shown_at(shape, projector, clip, MIN_FILLED_SIZE)
-            })
-        };
-        let has_uezds = |oblast: PlaceId| {
-            scene.areas_of_kind(PlaceKind::Uezd).any(|(uezd, _)| scene.atlas.place(uezd).parent == Some(oblast))
-        };
+        // An oblast divided into uezds is never filled itself: its own colours (often several
+        // sides at once over the whole oblast) would show through the uezds' translucent fills,
+        // and each spot must show what its smallest unit says (as `query --near` does). The
+        // uezds tile their oblast (a geography test checks it), so every uezd is filled, however
+        // small or far off screen its neighbours are.
         for kind in [PlaceKind::Oblast, PlaceKind::Uezd] {
             for (id, shape) in scene.areas_of_kind(kind) {
-                // Oblasts are filled where a uezd is too small to be, so that nothing is left blank.
-                let min_size = if kind == PlaceKind::Oblast { 0.0 } else { MIN_FILLED_SIZE };
-                if !shown_at(shape, projector, clip, min_size) {
+                if !shown_at(shape, projector, clip, 0.0) || scene.atlas.is_divided(id) {
                     continue;
                 }
-                if kind == PlaceKind::Oblast && has_uezds(id) && !uezd_hidden(id) {
-                    continue;
-                }
-                let paint = scene.paint(id);
                 let shape = outline(shape, painter, projector);
-                painter.add(fill_mesh(shape, projector, with_alpha(paint.fill, fill_alpha(scene))));
-                if let Some(hatch) = paint.hatch {
-                    painter.add(hatch_mesh(shape, projector, hatch, scene.hatch_texture));
-                }
+                paint_area(painter, projector, shape, scene.paint(id), fill_alpha(scene), scene.hatch_texture);
             }
         }
     }
@@ -382,8 +392,12 @@ impl MapLayer for ZoneLayer {
             }
             let paint = scene.paint(id);
             let shape = outline(shape, painter, projector);
-            painter.add(fill_mesh(shape, projector, with_alpha(paint.fill, 90)));
-            painter.add(hatch_mesh(shape, projector, paint.hatch.unwrap_or(paint.fill), scene.hatch_texture));
+            // A zone is hatched, never solid, so the oblast's own holder shows between its stripes.
+            let colours = if paint.stripes().is_empty() { std::slice::from_ref(&paint.fill) } else { paint.stripes() };
+            painter.add(fill_mesh(shape, projector, with_alpha(paint.main_colour(), 90)));
+            for (band, &colour) in colours.iter().enumerate() {
+                painter.add(hatch_mesh(shape, projector, colour, scene.hatch_texture, (band, colours.len())));
+            }
             for ring in &shape.rings {
                 let points: Vec<Pos2> = ring.iter().map(|&p| projector.screen_from_map(p)).collect();
                 painter.extend(Shape::dashed_line(&points, Stroke::new(1.5, style::ZONE_BORDER), 6.0, 4.0));
@@ -441,14 +455,31 @@ impl MapLayer for CityLayer {
         for (id, centre) in visible_cities(scene, projector, painter.clip_rect(), radius * 2.0) {
             let paint = scene.paint(id);
             let radius = marker_radius(scene, id, radius);
-            if let Some(hatch) = paint.hatch {
-                painter.circle_filled(centre, radius + 2.5, hatch);
-            }
             // A dark disc under a coloured one rather than a stroked circle: egui draws a filled
             // disc as one square from its atlas, a stroke as dozens of vertices.
             painter.circle_filled(centre, radius + MARKER_EDGE, style::OBLAST_BORDER);
-            painter.circle_filled(centre, radius, paint.fill);
+            if paint.stripes().is_empty() {
+                painter.circle_filled(centre, radius, paint.fill);
+            } else {
+                // A town held by several sides is split into a slice per holder: too small for stripes.
+                paint_slices(painter, centre, radius, paint.stripes());
+            }
         }
+    }
+}
+
+/// A disc cut into equal slices, one per colour, the first from the top, clockwise.
+fn paint_slices(painter: &Painter, centre: Pos2, radius: f32, colours: &[Color32]) {
+    const STEPS_PER_SLICE: usize = 8;
+    let count = colours.len().max(1) as f32;
+    for (slice, &colour) in colours.iter().enumerate() {
+        let start = slice as f32 / count * std::f32::consts::TAU - std::f32::consts::FRAC_PI_2;
+        let mut points = vec![centre];
+        points.extend((0..=STEPS_PER_SLICE).map(|step| {
+            let angle = start + step as f32 / STEPS_PER_SLICE as f32 * std::f32::consts::TAU / count;
+            centre + radius * vec2(angle.cos(), angle.sin())
+        }));
+        painter.add(Shape::convex_polygon(points, colour, Stroke::NONE));
     }
 }
 
