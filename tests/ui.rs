@@ -294,6 +294,9 @@ fn the_window_remembers_date_language_place_and_view_but_the_command_line_wins()
     harness.state_mut().save_settings();
     assert!(!path.exists(), "nothing changed, nothing to write");
     harness.state_mut().set_language(Language::Ru);
+    // A view of the user's own (the whole map is not saved: the next run fits its own window).
+    harness.key_press(egui::Key::Plus);
+    harness.run_steps(2);
     let uralsk = harness.state().atlas().place_by_id("uralsk");
     harness.state_mut().select(uralsk);
     harness.run_steps(2);
@@ -582,4 +585,99 @@ fn the_wheel_over_the_timeline_zooms_it_from_years_towards_days() {
     harness.get_by_label("Whole period").click();
     harness.run_steps(2);
     assert_eq!(harness.state().timeline_window(), whole);
+}
+
+/// Whether the whole map (every historical unit) lies inside the map named `label`.
+fn whole_map_fits(harness: &Harness<'_, AtlasApp>, label: &str) -> bool {
+    let rect = harness.get_by_label(label).rect();
+    let Some(view) = harness.state().view() else { return false };
+    let projector = steppe_atlas::ui::map::Projector::new(rect, view);
+    let drawn = projector.screen_rect(harness.state().geometry().bounds);
+    rect.expand(1.0).contains_rect(drawn)
+        && drawn.width().max(drawn.height() * rect.aspect_ratio()) > rect.width() * 0.85
+}
+
+#[test]
+fn the_whole_map_fits_the_window_and_follows_a_resize_until_the_user_moves_it() {
+    let mut harness = harness("1918-07-01");
+    assert!(whole_map_fits(&harness, "Map"), "the first view does not show the whole map at 1400×900");
+    harness.set_size(egui::vec2(1000.0, 700.0));
+    harness.run();
+    assert!(whole_map_fits(&harness, "Map"), "the view was not fitted again after a resize");
+    // Once the user zooms, a resize keeps their view; "Whole map" goes back to following it.
+    let map = harness.get_by_label("Map").rect();
+    harness.hover_at(map.center());
+    harness.key_press(egui::Key::Plus);
+    harness.run();
+    let zoomed = harness.state().view();
+    harness.set_size(egui::vec2(1300.0, 850.0));
+    harness.run();
+    assert_eq!(harness.state().view(), zoomed, "a resize threw away the user's view");
+    harness.get_by_label("Whole map").click();
+    harness.run();
+    assert!(whole_map_fits(&harness, "Map"));
+}
+
+#[test]
+fn every_unit_is_named_and_no_name_covers_another_or_a_town() {
+    let harness = harness("1918-07-01");
+    let map = harness.get_by_label("Map").rect();
+    let labels = steppe_atlas::ui::map::placed_labels(&harness.ctx, map);
+    let atlas = harness.state().atlas();
+    for oblast in atlas.place_ids().filter(|&p| atlas.place(p).kind == steppe_atlas::model::PlaceKind::Oblast) {
+        let name = Language::En.uppercase(atlas.place(oblast).name.en.as_str());
+        assert!(labels.iter().any(|(text, _)| *text == name), "{name} has no label: {labels:?}");
+    }
+    for (i, (text, rect)) in labels.iter().enumerate() {
+        assert!(map.contains_rect(*rect), "{text} runs off the map");
+        for (other, other_rect) in &labels[i + 1..] {
+            assert!(!rect.intersects(*other_rect), "{text} collides with {other}");
+        }
+    }
+    // A town's marker (its accessible node) is covered by no name but, at most, its own.
+    // (Settlements' dots give way to towns' names; the nodes include dots not drawn.)
+    let is_town = |name: &str| {
+        atlas.find_places(name).iter().any(|&p| atlas.place(p).kind == steppe_atlas::model::PlaceKind::City)
+    };
+    let towns: Vec<(String, egui::Rect)> = harness
+        .query_all_by(|node| node.label().is_some_and(|label| label.contains(": ")))
+        .filter(|node| node.rect().width() < 30.0)
+        .filter_map(|node| Some((node.accesskit_node().label()?.split(": ").next()?.to_owned(), node.rect())))
+        .filter(|(name, _)| is_town(name))
+        .collect();
+    assert!(towns.len() > 30, "only {} town markers found", towns.len());
+    for (text, rect) in &labels {
+        for (town, marker) in &towns {
+            let core = egui::Rect::from_center_size(marker.center(), egui::vec2(6.0, 6.0));
+            assert!(text == town || !rect.intersects(core), "{text} covers the marker of {town}");
+        }
+    }
+}
+
+#[test]
+fn compare_dates_both_maps_lines_them_up_and_fits_the_whole_map_in_each() {
+    let mut harness = harness("1919-07-01");
+    harness.get_by_label("Compare").click();
+    harness.run();
+    // Each map has its date over it, and the bottom bar has the main one too.
+    assert!(harness.query_all_by_label("1 July 1919").count() >= 2, "no date over the left map");
+    assert!(harness.query_by_label("1 July 1918").is_some(), "no date over the right map");
+    let (left, right) = (harness.get_by_label("Map").rect(), harness.get_by_label("Comparison map").rect());
+    assert!(
+        (left.top() - right.top()).abs() < 0.5 && (left.height() - right.height()).abs() < 0.5,
+        "{left:?} {right:?}"
+    );
+    assert!(whole_map_fits(&harness, "Map") && whole_map_fits(&harness, "Comparison map"));
+    harness.get_by_label("Compare").click();
+    harness.run();
+    assert!(whole_map_fits(&harness, "Map"), "closing Compare left the map zoomed out");
+}
+
+#[test]
+fn the_legend_shows_each_combination_of_sides_on_the_date() {
+    let harness = harness("1918-07-03");
+    assert!(harness.query_by_label("White + Alash Orda").is_some(), "no stripes of White and Alash Orda in the legend");
+    assert!(harness.query_by_label_contains("a stripe in each holder's colour").is_some());
+    // Only sides on the map that day: no Kokand autonomy in July 1918.
+    assert!(harness.query_by_label("Kokand autonomy").is_none());
 }

@@ -12,7 +12,7 @@ use super::place_info::{describe, place_tooltip_ui};
 use super::place_panel::{Selection, place_panel_ui};
 use super::reload::{DataWatcher, fingerprint};
 use super::search_window::SearchWindow;
-use super::style::ControlPaint;
+use super::style::{self, ControlPaint};
 use super::timeline::{Timeline, timeline_ui};
 use crate::data::{Problem, ProblemKind};
 use crate::geometry::MapGeometry;
@@ -120,6 +120,10 @@ pub struct AtlasApp {
     timeline: Timeline,
     /// `None` until the first frame, which knows the map's size and fits the view to it.
     view: Option<MapView>,
+    /// The whole-map view last fitted to the map's size. While `view` equals it, the user has
+    /// not moved the map, and it is fitted again whenever the map's size changes (a resized
+    /// window, Compare opened or closed); "Whole map" returns to following it.
+    home_view: Option<MapView>,
     /// The place whose panel is open and which the map outlines.
     selection: Option<Selection>,
     hovered: Option<PlaceId>,
@@ -217,6 +221,7 @@ impl AtlasApp {
             language,
             timeline: Timeline::new(options.date.unwrap_or(DEFAULT_DATE)),
             view: None,
+            home_view: None,
             selection: None,
             hovered: None,
             show_help: false,
@@ -294,7 +299,11 @@ impl AtlasApp {
         SavedState {
             date: self.timeline.date.to_string(),
             language: self.language,
-            view: self.view.map(|v| [v.centre.x, v.centre.y, v.km_per_point]),
+            // The whole map is not a place to return to: the next run fits it to its own window.
+            view: self
+                .view
+                .filter(|&view| Some(view) != self.home_view)
+                .map(|v| [v.centre.x, v.centre.y, v.km_per_point]),
             selected: self.selected().map(|id| self.atlas.place(id).id.clone()),
             days_per_second: self.timeline.days_per_second,
             layers: self.layers,
@@ -442,6 +451,11 @@ impl AtlasApp {
 
     pub fn selected(&self) -> Option<PlaceId> {
         self.selection.as_ref().map(|selection| selection.place)
+    }
+
+    /// The projected map, as the window draws it.
+    pub fn geometry(&self) -> &MapGeometry {
+        &self.geometry
     }
 
     pub fn atlas(&self) -> &Atlas {
@@ -973,24 +987,38 @@ impl AtlasApp {
         }
         ui.columns(2, |columns| {
             let (left, right) = columns.split_at_mut(1);
+            self.compare_header_ui(&mut left[0], MapPane::Main);
             self.pane_ui(&mut left[0], MapPane::Main);
-            self.compare_header_ui(&mut right[0]);
+            self.compare_header_ui(&mut right[0], MapPane::Compare);
             self.pane_ui(&mut right[0], MapPane::Compare);
         });
     }
 
-    /// The date bar over the right-hand map of the compare view.
-    fn compare_header_ui(&mut self, ui: &mut egui::Ui) {
-        let Some(date) = self.compare_date else { return };
-        ui.horizontal(|ui| {
-            if ui.button("◀").on_hover_text(self.tr("previous_month")).clicked() {
-                self.compare_date = Some(date.add_months(-1).max(Date::ATLAS_START));
-            }
-            let text = self.texts.format_date(self.language, date.ymd());
-            ui.label(RichText::new(text).size(20.0).strong());
-            if ui.button("▶").on_hover_text(self.tr("next_month")).clicked() {
-                self.compare_date = Some(date.add_months(1).min(Date::ATLAS_END));
-            }
+    /// The date bar over each map of the compare view: the same height over both, so that the
+    /// two maps line up; on the right, buttons step the compared date by a month.
+    fn compare_header_ui(&mut self, ui: &mut egui::Ui, pane: MapPane) {
+        let Some(compare_date) = self.compare_date else { return };
+        let date = if pane == MapPane::Main { self.timeline.date } else { compare_date };
+        let width = ui.available_width();
+        let frame = egui::Frame::new().fill(style::BACKGROUND).inner_margin(egui::Margin::symmetric(8, 4));
+        frame.show(ui, |ui| {
+            let size = egui::vec2(width - 16.0, COMPARE_HEADER_HEIGHT);
+            let layout = egui::Layout::left_to_right(egui::Align::Center);
+            ui.allocate_ui_with_layout(size, layout, |ui| {
+                ui.set_min_size(size);
+                let step = |ui: &mut egui::Ui, text: &str, hint: &str| {
+                    let button = egui::Button::new(text).min_size(egui::vec2(28.0, 28.0));
+                    pane == MapPane::Compare && ui.add(button).on_hover_text(hint).clicked()
+                };
+                if step(ui, "◀", self.tr("previous_month")) {
+                    self.compare_date = Some(compare_date.add_months(-1).max(Date::ATLAS_START));
+                }
+                let text = self.texts.format_date(self.language, date.ymd());
+                ui.label(RichText::new(text).size(20.0).strong().color(style::LABEL));
+                if step(ui, "▶", self.tr("next_month")) {
+                    self.compare_date = Some(compare_date.add_months(1).min(Date::ATLAS_END));
+                }
+            });
         });
     }
 
@@ -999,7 +1027,12 @@ impl AtlasApp {
     fn pane_ui(&mut self, ui: &mut egui::Ui, pane: MapPane) {
         let (hatch_texture, relief) = self.map_textures(ui.ctx());
         let size = ui.available_size();
-        let view = self.view.get_or_insert_with(|| MapView::fit(self.geometry.bounds, [size.x, size.y]));
+        let home = MapView::fit(self.geometry.bounds, [size.x, size.y]);
+        if self.view.is_none() || self.view == self.home_view {
+            self.view = Some(home);
+            self.home_view = Some(home);
+        }
+        let Some(view) = self.view.as_mut() else { return };
         let (paint, date) = match pane {
             MapPane::Main => (&self.date_paint, self.timeline.date),
             MapPane::Compare => (&self.compare_paint, self.compare_date.unwrap_or(self.timeline.date)),
@@ -1084,6 +1117,9 @@ impl AtlasApp {
         self.compare_date
     }
 }
+
+/// The height of the date bar over each map of the compare view, in points.
+const COMPARE_HEADER_HEIGHT: f32 = 30.0;
 
 impl eframe::App for AtlasApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {

@@ -48,11 +48,15 @@ pub fn explain_ui(
                 clicked = Some(change.place);
             }
             // The legend's swatches, so that a change reads as the map and its legend show it.
-            for (sides, arrow) in [(&change.before, " →"), (&change.after, "")] {
+            for sides in [&change.before, &change.after] {
                 let (rect, _) = ui.allocate_exact_size(SWATCH_SIZE, egui::Sense::hover());
                 swatch(ui.painter(), rect, ControlPaint::of(sides));
-                ui.label(format!("{}{arrow}", sides_label(texts, language, sides)));
             }
+            ui.label(format!(
+                "{} → {}",
+                sides_label(texts, language, &change.before),
+                sides_label(texts, language, &change.after)
+            ));
         });
         if let Some(period) = change.period.map(|id| atlas.period(id)) {
             let titles: Vec<&str> = period.sources.iter().map(|&id| atlas.source(id).title.as_str()).collect();

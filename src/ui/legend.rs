@@ -63,8 +63,12 @@ impl DateLegend {
                 [only] if !legend.sides.contains(only) => legend.sides.push(*only),
                 [_] => {}
                 several => {
+                    // One row per set of sides: "Soviet + White" and "White + Soviet" differ
+                    // only in which stripe comes first, and one swatch reads for both.
                     let shown = &several[..several.len().min(style::MAX_STRIPES)];
-                    match legend.combinations.iter_mut().find(|(sides, _)| sides.as_slice() == shown) {
+                    let same_set =
+                        |sides: &Vec<Side>| sides.len() == shown.len() && shown.iter().all(|s| sides.contains(s));
+                    match legend.combinations.iter_mut().find(|(sides, _)| same_set(sides)) {
                         Some((_, count)) => *count += 1,
                         None => legend.combinations.push((shown.to_vec(), 1)),
                     }

@@ -6,6 +6,7 @@ use eframe::egui::{self, Align2, Color32, FontId, Mesh, Painter, Pos2, Rect, Sha
 
 use super::Projector;
 use super::cache::Caching;
+use super::labels::{LabelLayer, draw_with_halo};
 use super::occupancy::Occupancy;
 use crate::geometry::{AreaShape, MapGeometry, MapRect, Outline};
 use crate::layers::{Layer, LayerSet};
@@ -35,16 +36,16 @@ pub struct MapScene<'a> {
 }
 
 impl MapScene<'_> {
-    fn paint(&self, place: PlaceId) -> ControlPaint {
+    pub(super) fn paint(&self, place: PlaceId) -> ControlPaint {
         self.paints.get(place.index()).copied().unwrap_or(ControlPaint::of(&[]))
     }
 
-    fn shows(&self, layer: Layer) -> bool {
+    pub(super) fn shows(&self, layer: Layer) -> bool {
         self.layers.contains(layer)
     }
 
     /// A place's name as the map shows it: the present-day name where asked for and known.
-    fn name_of(&self, place: PlaceId) -> &str {
+    pub(super) fn name_of(&self, place: PlaceId) -> &str {
         let place = self.atlas.place(place);
         match &place.modern_name {
             Some(modern) if self.shows(Layer::ModernNames) && !modern.get(self.language).is_empty() => {
@@ -59,7 +60,7 @@ impl MapScene<'_> {
     }
 
     /// Area places of one kind with their shapes, in atlas order.
-    fn areas_of_kind(&self, kind: PlaceKind) -> impl Iterator<Item = (PlaceId, &AreaShape)> + '_ {
+    pub(super) fn areas_of_kind(&self, kind: PlaceKind) -> impl Iterator<Item = (PlaceId, &AreaShape)> + '_ {
         self.atlas
             .place_ids()
             .filter(move |&id| self.atlas.place(id).kind == kind && self.is_visible(id))
@@ -86,17 +87,16 @@ pub trait MapLayer {
 
 /// The layers in drawing order. Water comes after the control fills because the lakes
 /// (Balkhash, Issyk-Kul, Zaisan, Alakol) lie inside oblasts.
-/// Rivers and the names of the waters come after the water and before the borders, so that a
-/// border along a river stays visible.
-/// Relief shades the fills from above, as hill shading does on a printed atlas; the names of
-/// ranges and deserts go over the rivers; present-day borders over the historical ones.
-pub const LAYERS: [&dyn MapLayer; 12] = [
+/// Rivers come after the water and before the borders, so that a border along a river stays
+/// visible. Relief shades the fills from above, as hill shading does on a printed atlas;
+/// present-day borders go over the historical ones. Every name is drawn last, by one layer that
+/// places them all without collisions ([`LabelLayer`]).
+pub const LAYERS: [&dyn MapLayer; 11] = [
     &ContextLayer,
     &ControlLayer,
     &ReliefLayer,
     &WaterLayer,
     &RiverLayer,
-    &RangeLabelLayer,
     &BorderLayer,
     &ModernBorderLayer,
     &ZoneLayer,
@@ -108,10 +108,6 @@ pub const LAYERS: [&dyn MapLayer; 12] = [
 /// The neighbours of 1917: a neutral tone a little darker than the background, a grey edge.
 const CONTEXT_FILL: Color32 = Color32::from_rgb(0xe3, 0xdf, 0xd3);
 const CONTEXT_EDGE: Color32 = Color32::from_rgb(0xb8, 0xb2, 0xa4);
-const CONTEXT_LABEL: Color32 = Color32::from_rgb(0x8a, 0x84, 0x78);
-
-/// The names of rivers, lakes and seas: a dark water blue, in italics where the font allows.
-const WATER_LABEL: Color32 = Color32::from_rgb(0x2f, 0x5f, 0x8a);
 
 fn tolerance_km(painter: &Painter, projector: &Projector) -> f32 {
     projector.tolerance_km(painter.pixels_per_point())
@@ -253,7 +249,7 @@ impl MapLayer for ContextLayer {
     }
 }
 
-/// Rivers as blue lines, with the names of the rivers, lakes, seas and neighbours large enough on screen.
+/// Rivers as blue lines (their names: [`super::labels::LabelLayer`]).
 pub struct RiverLayer;
 
 impl MapLayer for RiverLayer {
@@ -264,9 +260,6 @@ impl MapLayer for RiverLayer {
     fn draw(&self, painter: &Painter, projector: &Projector, scene: &MapScene<'_>) {
         if scene.shows(Layer::Rivers) {
             draw_rivers(painter, projector, scene);
-        }
-        if scene.shows(Layer::Neighbours) {
-            draw_neighbour_names(painter, projector, scene);
         }
     }
 }
@@ -287,23 +280,6 @@ fn draw_rivers(painter: &Painter, projector: &Projector, scene: &MapScene<'_>) {
             painter.add(Shape::line(line.iter().map(|&p| projector.screen_from_map(p)).collect(), stroke));
         }
     }
-    let font = FontId::proportional(11.5 * scene.text_scale);
-    let rivers =
-        scene.atlas.rivers.iter().map(|r| &r.name).zip(scene.geometry.rivers.iter().map(|s| (s.bounds, s.label_point)));
-    let waters =
-        scene.atlas.water.iter().map(|w| &w.name).zip(scene.geometry.water.iter().map(|s| (s.bounds, s.label_point)));
-    for (name, (bounds, label_point)) in rivers.chain(waters) {
-        let text = name.get(scene.language);
-        if text.is_empty() {
-            continue;
-        }
-        let galley = painter.layout_no_wrap(text.to_owned(), font.clone(), WATER_LABEL);
-        let extent = projector.screen_rect(bounds);
-        let rect = Align2::CENTER_CENTER.anchor_size(projector.screen_from_map(label_point), galley.size());
-        if extent.width().max(extent.height()) > galley.size().x * 1.5 && clip.contains_rect(rect) {
-            draw_with_halo(painter, rect.min, &galley, WATER_LABEL);
-        }
-    }
 }
 
 /// The least important river rank drawn at this scale (screen points per km): the whole network
@@ -314,20 +290,6 @@ fn visible_river_rank(points_per_km: f32) -> u8 {
         p if p >= 0.9 => 3,
         p if p >= 0.3 => 2,
         _ => 1,
-    }
-}
-
-/// The neighbours' names, drawn with the rivers rather than under the water and the fills, which would hide them.
-fn draw_neighbour_names(painter: &Painter, projector: &Projector, scene: &MapScene<'_>) {
-    let clip = painter.clip_rect();
-    let font = FontId::proportional(12.5 * scene.text_scale);
-    for (area, shape) in scene.atlas.context.iter().zip(&scene.geometry.context) {
-        let text = area.name.get(scene.language);
-        let galley = painter.layout_no_wrap(text.to_owned(), font.clone(), CONTEXT_LABEL);
-        let rect = Align2::CENTER_CENTER.anchor_size(projector.screen_from_map(shape.label_point), galley.size());
-        if projector.screen_rect(shape.bounds).width() > galley.size().x * 1.3 && clip.contains_rect(rect) {
-            painter.galley(rect.min, galley, CONTEXT_LABEL);
-        }
     }
 }
 
@@ -483,94 +445,12 @@ fn paint_slices(painter: &Painter, centre: Pos2, radius: f32, colours: &[Color32
     }
 }
 
-/// Screen points per km from which settlements get their names: about twice the whole-map scale
-/// of a 1600-point-wide window.
-const SETTLEMENT_LABELS_FROM: f32 = 0.75;
+/// The width of the highlight's line, in points at a desk.
+pub const HIGHLIGHT_WIDTH: f32 = 3.0;
 
-/// Oblast and city names, placed greedily so that no two labels overlap.
-pub struct LabelLayer;
-
-impl MapLayer for LabelLayer {
-    fn caching(&self) -> Caching {
-        Caching::PerVisibility
-    }
-
-    fn draw(&self, painter: &Painter, projector: &Projector, scene: &MapScene<'_>) {
-        let radius = city_radius_for(scene);
-        let clip = painter.clip_rect();
-        let mut placed = Occupancy::new(40.0 * scene.text_scale);
-        // Town markers on screen are obstacles too, so that no label hides a town. Settlements'
-        // markers become obstacles only after the towns are named: a town's name has priority
-        // over the dots of the stanitsas around it (Verny among its ring of stanitsas).
-        let cities = visible_cities(scene, projector, clip, radius);
-        let is_settlement = |id: PlaceId| scene.atlas.place(id).kind == PlaceKind::Settlement;
-        let marker_of = |centre: Pos2| Rect::from_center_size(centre, vec2(radius, radius) * 2.0);
-        for &(_, centre) in cities.iter().filter(|(id, _)| !is_settlement(*id)) {
-            placed.insert(marker_of(centre));
-        }
-        let oblast_font = FontId::new(15.0 * scene.text_scale, egui::FontFamily::Name(crate::ui::fonts::BOLD.into()));
-        for (id, shape) in scene.areas_of_kind(PlaceKind::Oblast) {
-            // Only where the oblast is on screen and big enough to hold its name.
-            let extent = projector.screen_rect(shape.bounds);
-            if !extent.intersects(clip) || extent.width() < 20.0 * scene.text_scale {
-                continue;
-            }
-            let text = scene.language.uppercase(scene.name_of(id));
-            let galley = painter.layout_no_wrap(text, oblast_font.clone(), style::LABEL);
-            let rect = Align2::CENTER_CENTER.anchor_size(projector.screen_from_map(shape.label_point), galley.size());
-            if extent.width() > galley.size().x * 1.2 && clip.contains_rect(rect) && !placed.overlaps(rect, None) {
-                draw_with_halo(painter, rect.min, &galley, with_alpha(style::LABEL, 150));
-                placed.insert(rect);
-            }
-        }
-        if !scene.shows(Layer::CityLabels) {
-            return;
-        }
-        let city_font = FontId::proportional(13.0 * scene.text_scale);
-        let settlement_font = FontId::proportional(11.5 * scene.text_scale);
-        // Stanitsas, stations and villages are named only once the view is close enough for them
-        // to be read as places of their own; over the whole atlas the towns carry the map.
-        let settlements_named = projector.points_per_km() / scene.text_scale.max(1.0) >= SETTLEMENT_LABELS_FROM;
-        let (towns, settlements): (Vec<_>, Vec<_>) = cities.into_iter().partition(|(id, _)| !is_settlement(*id));
-        let town_count = towns.len();
-        for (index, (id, centre)) in towns.iter().chain(&settlements).copied().enumerate() {
-            if index == town_count {
-                for &(_, centre) in &settlements {
-                    placed.insert(marker_of(centre));
-                }
-            }
-            if !clip.contains(centre) {
-                continue;
-            }
-            if !settlements_named && is_settlement(id) {
-                continue;
-            }
-            let own_marker = marker_of(centre);
-            let text = scene.name_of(id).to_owned();
-            let font = if is_settlement(id) { settlement_font.clone() } else { city_font.clone() };
-            let galley = painter.layout_no_wrap(text, font, style::LABEL);
-            let gap = radius + 3.0;
-            let candidates = [
-                Align2::LEFT_CENTER.anchor_size(centre + vec2(gap, 0.0), galley.size()),
-                Align2::RIGHT_CENTER.anchor_size(centre - vec2(gap, 0.0), galley.size()),
-                Align2::CENTER_BOTTOM.anchor_size(centre - vec2(0.0, gap), galley.size()),
-                Align2::CENTER_TOP.anchor_size(centre + vec2(0.0, gap), galley.size()),
-            ];
-            let fits = |rect: &Rect| clip.contains_rect(*rect) && !placed.overlaps(*rect, Some(own_marker));
-            if let Some(rect) = candidates.into_iter().find(fits) {
-                draw_with_halo(painter, rect.min, &galley, style::LABEL);
-                placed.insert(rect);
-            }
-        }
-    }
-}
-
-/// Text with a light halo so that it reads over any fill.
-fn draw_with_halo(painter: &Painter, pos: Pos2, galley: &std::sync::Arc<egui::Galley>, colour: Color32) {
-    for offset in [vec2(-1.0, 0.0), vec2(1.0, 0.0), vec2(0.0, -1.0), vec2(0.0, 1.0)] {
-        painter.galley_with_override_text_color(pos + offset, galley.clone(), style::LABEL_HALO);
-    }
-    painter.galley_with_override_text_color(pos, galley.clone(), colour);
+/// The gap between a town's centre and its name: the marker, its edge and the highlight's ring.
+pub fn label_gap(scene: &MapScene<'_>) -> f32 {
+    city_radius_for(scene) + MARKER_EDGE + HIGHLIGHT_WIDTH * scene.text_scale.max(1.0) + 1.0
 }
 
 /// The hovered and the highlighted place, outlined.
@@ -583,7 +463,7 @@ impl MapLayer for HighlightLayer {
     }
 
     fn draw(&self, painter: &Painter, projector: &Projector, scene: &MapScene<'_>) {
-        let highlighted = scene.highlights.iter().map(|&place| (place, 4.0));
+        let highlighted = scene.highlights.iter().map(|&place| (place, HIGHLIGHT_WIDTH));
         for (place, width) in highlighted.chain(scene.hovered.map(|place| (place, 2.5))) {
             let width = width * scene.text_scale.max(1.0);
             if let Some(shape) = scene.geometry.area(place) {
@@ -593,7 +473,10 @@ impl MapLayer for HighlightLayer {
             }
             if let Some(point) = scene.geometry.point(place) {
                 let centre = projector.screen_from_map(point);
-                painter.circle_stroke(centre, city_radius_for(scene) + 4.0, Stroke::new(width, style::HIGHLIGHT));
+                // Hugging the marker, inside the gap left before a town's name, so it never
+                // covers the name's first letters.
+                let ring = city_radius_for(scene) + MARKER_EDGE + width / 2.0;
+                painter.circle_stroke(centre, ring, Stroke::new(width, style::HIGHLIGHT));
             }
         }
     }
@@ -683,39 +566,6 @@ pub fn relief_overlay(relief: &crate::relief::Relief) -> egui::ColorImage {
         })
         .collect();
     egui::ColorImage::new([relief.width, relief.height], pixels)
-}
-
-/// The names of mountain ranges, uplands, deserts and lowlands, with the relief.
-pub struct RangeLabelLayer;
-
-const RANGE_LABEL: Color32 = Color32::from_rgb(0x6b, 0x4f, 0x2e);
-
-impl MapLayer for RangeLabelLayer {
-    fn caching(&self) -> Caching {
-        Caching::PerView
-    }
-
-    fn draw(&self, painter: &Painter, projector: &Projector, scene: &MapScene<'_>) {
-        if !scene.shows(Layer::Relief) {
-            return;
-        }
-        let clip = painter.clip_rect();
-        let font = FontId::proportional(11.0 * scene.text_scale);
-        for (label, &point) in scene.atlas.ranges.iter().zip(&scene.geometry.ranges) {
-            let centre = projector.screen_from_map(point);
-            if !clip.contains(centre) {
-                continue;
-            }
-            let text = scene.language.uppercase(label.name.get(scene.language));
-            let galley = painter.layout_no_wrap(text, font.clone(), RANGE_LABEL);
-            // Rotate about the label's centre; egui turns text clockwise, the data counter-clockwise.
-            let angle = -label.angle_degrees.to_radians();
-            let half = galley.size() / 2.0;
-            let (sin, cos) = angle.sin_cos();
-            let offset = vec2(half.x * cos - half.y * sin, half.x * sin + half.y * cos);
-            painter.add(egui::epaint::TextShape::new(centre - offset, galley, RANGE_LABEL).with_angle(angle));
-        }
-    }
 }
 
 /// Present-day international borders as dashed lines, with the countries' present names.

@@ -4,12 +4,14 @@
 //! app can reset it, save it or drive it from a tour.
 
 mod cache;
+mod labels;
 mod layers;
 mod occupancy;
 mod projector;
 mod textures;
 mod view;
 
+pub use labels::placed_labels;
 pub use layers::{LAYERS, MapLayer, MapScene, relief_overlay};
 pub use projector::Projector;
 pub use textures::MapTextures;
