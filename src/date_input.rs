@@ -46,11 +46,111 @@ fn fold_latin(word: &str) -> String {
     word.chars().filter(|&c| c != '\u{307}').map(|c| if c == 'ı' { 'i' } else { c }).collect()
 }
 
-/// The first day a typed text stands for, or `None` when it is not a date.
-///
-/// A month or a year alone stands for its first day. Words that are neither a number nor a month
-/// (such as "г.", "жылғы", "year") are ignored.
+/// Which calendar a typed date was read in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TypedStyle {
+    /// Marked as Old Style (Julian): "OS", "ст. ст.", "ескі стиль".
+    Old,
+    /// Marked as New Style (Gregorian): "NS", "н. ст.", "жаңа стиль".
+    New,
+    /// Not marked, so read as New Style, the calendar the atlas stores.
+    AssumedNew,
+}
+
+/// A typed date and the calendar it was read in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TypedDate {
+    /// The day, always in the Gregorian calendar.
+    pub date: Date,
+    pub style: TypedStyle,
+}
+
+/// The words that mark a date's calendar, as historians write them in the three languages
+/// (lower case, split as [`style_words`] splits). The Latin Kazakh forms are folded as
+/// [`fold_latin`] folds them.
+const OLD_STYLE_MARKS: &[&[&str]] = &[
+    &["os"],
+    &["o.s."],
+    &["o.", "s."],
+    &["old", "style"],
+    &["ст.", "ст."],
+    &["ст.ст."],
+    &["ст", "ст"],
+    &["старого", "стиля"],
+    &["по", "старому", "стилю"],
+    &["ескі", "стиль"],
+    &["ескі", "стильмен"],
+    &["ескі", "стиль", "бойынша"],
+    &["eski", "stil"],
+    &["eski", "stilmen"],
+];
+const NEW_STYLE_MARKS: &[&[&str]] = &[
+    &["ns"],
+    &["n.s."],
+    &["n.", "s."],
+    &["new", "style"],
+    &["н.", "ст."],
+    &["н.ст."],
+    &["нового", "стиля"],
+    &["по", "новому", "стилю"],
+    &["жаңа", "стиль"],
+    &["жаңа", "стильмен"],
+    &["jaña", "stil"],
+    &["jaña", "stilmen"],
+];
+
+/// The text's words, lower case, with brackets and commas as spaces.
+fn style_words(text: &str) -> Vec<String> {
+    let lower = fold_latin(&text.to_lowercase());
+    lower.replace(['(', ')', '[', ']', ','], " ").split_whitespace().map(str::to_owned).collect()
+}
+
+/// Takes the first calendar mark out of `words`, longest marks first, and says which it was.
+fn take_style_mark(words: &mut Vec<String>) -> Option<TypedStyle> {
+    let mut marks: Vec<(&[&str], TypedStyle)> = OLD_STYLE_MARKS
+        .iter()
+        .map(|mark| (*mark, TypedStyle::Old))
+        .chain(NEW_STYLE_MARKS.iter().map(|mark| (*mark, TypedStyle::New)))
+        .collect();
+    marks.sort_by_key(|(mark, _)| std::cmp::Reverse(mark.len()));
+    for (mark, style) in marks {
+        let found = (0..words.len().saturating_sub(mark.len() - 1))
+            .find(|&start| mark.iter().enumerate().all(|(i, word)| words[start + i] == *word));
+        if let Some(start) = found {
+            words.drain(start..start + mark.len());
+            return Some(style);
+        }
+    }
+    None
+}
+
+/// The day a typed text stands for, and the calendar it was read in; `None` when it is not a
+/// date. An Old Style mark ("25 October 1917 OS", "25.10.1917 ст. ст.", "1917 ж. 25 қазан
+/// (ескі стиль)") turns the typed Julian day into the Gregorian one the atlas stores.
+pub fn parse_typed_date_with_style(text: &str) -> Option<TypedDate> {
+    let mut words = style_words(text);
+    let style = take_style_mark(&mut words);
+    let date = if style.is_some() { parse_unmarked(&words.join(" "))? } else { parse_unmarked(text)? };
+    match style {
+        Some(TypedStyle::Old) => {
+            let typed = date.ymd();
+            let date = Date::from_old_style(typed.year, typed.month, typed.day)?;
+            Some(TypedDate { date, style: TypedStyle::Old })
+        }
+        Some(style) => Some(TypedDate { date, style }),
+        None => Some(TypedDate { date, style: TypedStyle::AssumedNew }),
+    }
+}
+
+/// The first day a typed text stands for (in the Gregorian calendar, after any Old Style mark),
+/// or `None` when it is not a date.
 pub fn parse_typed_date(text: &str) -> Option<Date> {
+    parse_typed_date_with_style(text).map(|typed| typed.date)
+}
+
+/// A date without a calendar mark. A month or a year alone stands for its first day. Words that
+/// are neither a number nor a month (such as "г.", "жылғы", "year") are ignored.
+fn parse_unmarked(text: &str) -> Option<Date> {
     let text = text.trim();
     if let Ok(date) = Date::parse(text) {
         return Some(date);
@@ -117,6 +217,30 @@ mod tests {
         assert_eq!(parse_typed_date("July 1918"), date("1918-07-01"));
         assert_eq!(parse_typed_date("5 Sept 1919"), date("1919-09-05"));
         assert_eq!(parse_typed_date("1920"), date("1920-01-01"));
+    }
+
+    #[test]
+    fn old_style_dates_are_read_in_the_julian_calendar() {
+        let october_revolution = Date::from_ymd(1917, 11, 7);
+        for text in [
+            "25 October 1917 OS",
+            "25 October 1917 (O.S.)",
+            "25.10.1917 ст. ст.",
+            "25 октября 1917 г. по старому стилю",
+            "1917 ж. 25 қазан (ескі стиль)",
+            "1917 j. 25 qazan (eskı stil)",
+        ] {
+            let typed = parse_typed_date_with_style(text);
+            assert_eq!(typed.map(|t| t.date), october_revolution, "{text}");
+            assert_eq!(typed.map(|t| t.style), Some(TypedStyle::Old), "{text}");
+        }
+        let new = parse_typed_date_with_style("7 November 1917 NS");
+        assert_eq!(new, october_revolution.map(|date| TypedDate { date, style: TypedStyle::New }));
+        let unmarked = parse_typed_date_with_style("25 October 1917");
+        assert_eq!(unmarked.map(|t| t.style), Some(TypedStyle::AssumedNew));
+        assert_eq!(unmarked.map(|t| t.date), Date::from_ymd(1917, 10, 25));
+        // "os" inside a word is not a mark.
+        assert_eq!(parse_typed_date("1 август 1918"), Date::from_ymd(1918, 8, 1));
     }
 
     #[test]

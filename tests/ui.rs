@@ -681,3 +681,51 @@ fn the_legend_shows_each_combination_of_sides_on_the_date() {
     // Only sides on the map that day: no Kokand autonomy in July 1918.
     assert!(harness.query_by_label("Kokand autonomy").is_none());
 }
+
+/// Types `text` into the date box and presses Enter.
+fn type_date(harness: &mut Harness<'_, AtlasApp>, text: &str) {
+    for step in 0..2 {
+        let date_box = harness
+            .query_all_by(|node| {
+                node.role() == egui::accesskit::Role::TextInput && node.label().as_deref() == Some("Go to date")
+            })
+            .next()
+            .unwrap_or_else(|| panic!("no date box"));
+        if step == 0 {
+            date_box.focus();
+            harness.run_steps(2);
+            harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+        } else {
+            date_box.type_text(text);
+        }
+    }
+    harness.run_steps(2);
+    harness.key_press(egui::Key::Enter);
+    harness.run_steps(3);
+}
+
+#[test]
+fn an_old_style_date_is_understood_and_the_box_says_which_calendar_it_read() {
+    let mut harness = harness("1919-01-01");
+    type_date(&mut harness, "25 October 1917 OS");
+    assert_eq!(harness.state().date(), date("1917-11-07"));
+    assert!(
+        harness.query_by_label_contains("Old Style = 7 November 1917 New Style").is_some(),
+        "no note on the calendar"
+    );
+    type_date(&mut harness, "25 October 1917");
+    assert_eq!(harness.state().date(), date("1917-10-25"));
+    assert!(
+        harness.query_by_label_contains("Read as New Style").is_some(),
+        "an unmarked 1917 date did not say its calendar"
+    );
+    // Moving the date another way clears the box's text and note; so it does a refused text's error.
+    harness.key_press(egui::Key::ArrowRight);
+    harness.run_steps(3);
+    assert!(harness.query_by_label_contains("Read as New Style").is_none(), "a stale note stayed");
+    type_date(&mut harness, "not a date");
+    assert!(harness.query_by_label("Not a date within 1917–1920").is_some());
+    harness.key_press(egui::Key::ArrowRight);
+    harness.run_steps(3);
+    assert!(harness.query_by_label("Not a date within 1917–1920").is_none(), "a stale error stayed");
+}

@@ -25,6 +25,10 @@ pub struct Timeline {
     /// What the user is typing into the date box.
     typed: String,
     typed_rejected: bool,
+    /// The date the box last went to and the calendar it read it in, for the note under it.
+    typed_went_to: Option<crate::date_input::TypedDate>,
+    /// The date shown when the box last acted (went to a date or refused the text).
+    typed_at: Option<Date>,
     /// The days the slider spans, counted from [`Date::ATLAS_START`]: the whole period, or a
     /// stretch zoomed into with the mouse wheel (down to two weeks).
     pub window: (i32, i32),
@@ -48,6 +52,8 @@ impl Timeline {
             carried_days: 0.0,
             typed: String::new(),
             typed_rejected: false,
+            typed_went_to: None,
+            typed_at: None,
             window: (0, last_day()),
         }
     }
@@ -293,19 +299,50 @@ fn date_box_ui(ui: &mut egui::Ui, timeline: &mut Timeline, texts: &Translations,
     if response.lost_focus() && ui.input(|input| input.key_pressed(egui::Key::Enter)) {
         go_to_typed(timeline);
     }
+    // Once the date moves another way (slider, keys, play, a click), the box's text, error and
+    // note are about a date no longer shown: they go, unless the user is typing.
+    if !response.has_focus() && timeline.typed_at.is_some_and(|at| at != timeline.date) {
+        timeline.typed.clear();
+        timeline.typed_rejected = false;
+        timeline.typed_went_to = None;
+        timeline.typed_at = None;
+    }
     if timeline.typed_rejected {
         ui.label(RichText::new(tr("date_not_understood")).color(egui::Color32::from_rgb(0xb0, 0x30, 0x10)));
+    } else if let Some(typed) = timeline.typed_went_to {
+        if let Some(note) = style_note(texts, language, typed) {
+            ui.label(RichText::new(note).small());
+        }
     }
 }
 
-fn go_to_typed(timeline: &mut Timeline) {
-    match crate::date_input::parse_typed_date(&timeline.typed) {
-        Some(date) if (Date::ATLAS_START..=Date::ATLAS_END).contains(&date) => {
-            timeline.set_date(date);
-            timeline.typed_rejected = false;
+/// Which calendar a typed date before the reform of February 1918 was read in.
+fn style_note(texts: &Translations, language: Language, typed: crate::date_input::TypedDate) -> Option<String> {
+    use crate::date_input::TypedStyle;
+    let old = typed.date.old_style()?;
+    let date = |ymd| texts.format_date(language, ymd);
+    Some(match typed.style {
+        TypedStyle::Old => {
+            texts.tr(language, "typed_old_style").replace("{old}", &date(old)).replace("{new}", &date(typed.date.ymd()))
         }
-        _ => timeline.typed_rejected = true,
+        TypedStyle::New => texts.tr(language, "typed_new_style").replace("{old}", &date(old)),
+        TypedStyle::AssumedNew => texts.tr(language, "typed_assumed_new_style").replace("{old}", &date(old)),
+    })
+}
+
+fn go_to_typed(timeline: &mut Timeline) {
+    match crate::date_input::parse_typed_date_with_style(&timeline.typed) {
+        Some(typed) if (Date::ATLAS_START..=Date::ATLAS_END).contains(&typed.date) => {
+            timeline.set_date(typed.date);
+            timeline.typed_rejected = false;
+            timeline.typed_went_to = Some(typed);
+        }
+        _ => {
+            timeline.typed_rejected = true;
+            timeline.typed_went_to = None;
+        }
     }
+    timeline.typed_at = Some(timeline.date);
 }
 
 #[cfg(test)]
