@@ -309,10 +309,8 @@ fn date_box_ui(ui: &mut egui::Ui, timeline: &mut Timeline, texts: &Translations,
     }
     if timeline.typed_rejected {
         ui.label(RichText::new(tr("date_not_understood")).color(egui::Color32::from_rgb(0xb0, 0x30, 0x10)));
-    } else if let Some(typed) = timeline.typed_went_to {
-        if let Some(note) = style_note(texts, language, typed) {
-            ui.label(RichText::new(note).small());
-        }
+    } else if let Some(note) = timeline.typed_went_to.and_then(|typed| style_note(texts, language, typed)) {
+        ui.label(RichText::new(note).small());
     }
 }
 
