@@ -729,3 +729,29 @@ fn an_old_style_date_is_understood_and_the_box_says_which_calendar_it_read() {
     harness.run_steps(3);
     assert!(harness.query_by_label("Not a date within 1917–1920").is_none(), "a stale error stayed");
 }
+
+#[test]
+fn the_chart_stands_over_the_slider_and_shows_the_values_under_the_pointer() {
+    let mut harness = harness("1919-07-01");
+    harness.get_by_label("Chart").click();
+    harness.run();
+    let chart = harness
+        .query_all_by(|node| node.role() == egui::accesskit::Role::Figure)
+        .next()
+        .unwrap_or_else(|| panic!("no chart"))
+        .rect();
+    // The slider's handle travels between its ends inset by its radius; the chart's first and
+    // last day stand right above those points.
+    let slider = harness.get_by_label("Date").rect();
+    let inset = slider.height() / 2.5;
+    assert!((chart.left() - (slider.left() + inset)).abs() < 2.0, "chart {chart:?}, slider {slider:?}");
+    assert!((chart.right() - (slider.right() - inset)).abs() < 2.0, "chart {chart:?}, slider {slider:?}");
+    // Hovering names the day and each side's share.
+    let span = Date::ATLAS_END.days_since(Date::ATLAS_START) as f32;
+    let fraction = date("1919-07-01").days_since(Date::ATLAS_START) as f32 / span;
+    harness.hover_at(egui::pos2(chart.left() + chart.width() * fraction, chart.center().y));
+    harness.run();
+    assert!(harness.query_by_label_contains("White: ").is_some(), "no values on hover");
+    let near = |text: &str| harness.query_all_by_label_contains(text).next().is_some();
+    assert!(near("June 1919") || near("July 1919"), "the hovered day is not named");
+}

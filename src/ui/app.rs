@@ -672,7 +672,9 @@ impl AtlasApp {
                     );
                     ui.label(egui::RichText::new(counted).small().weak());
                 }
-                let chart = super::chart::share_chart_ui(ui, shares, self.timeline.date, &self.texts, self.language);
+                let axis = super::chart::TimeAxis { window: self.timeline.window, rail: self.timeline.rail };
+                let chart =
+                    super::chart::share_chart_ui(ui, shares, self.timeline.date, axis, (&self.texts, self.language));
                 if let Some(day) = chart.clicked {
                     self.timeline.set_date(day);
                 }

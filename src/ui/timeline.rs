@@ -32,6 +32,9 @@ pub struct Timeline {
     /// The days the slider spans, counted from [`Date::ATLAS_START`]: the whole period, or a
     /// stretch zoomed into with the mouse wheel (down to two weeks).
     pub window: (i32, i32),
+    /// Where on screen the slider's handle stands at the window's first and last day, as last
+    /// drawn: the chart lines its time axis up with it.
+    pub rail: Option<(f32, f32)>,
 }
 
 /// The shortest stretch the slider zooms to, in days.
@@ -55,6 +58,7 @@ impl Timeline {
             typed_went_to: None,
             typed_at: None,
             window: (0, last_day()),
+            rail: None,
         }
     }
 
@@ -222,8 +226,19 @@ pub fn timeline_ui(
         let mut day = timeline.date.days_since(Date::ATLAS_START);
         let reset_width = if timeline.is_zoomed() { 110.0 } else { 0.0 };
         ui.spacing_mut().slider_width = (ui.available_width() - 80.0 - reset_width).max(100.0);
-        let slider = egui::Slider::new(&mut day, start..=end).show_value(false).text(tr("date"));
+        // The name beside the slider, not in it: a slider's response with text covers the text
+        // too, and the chart and the event ticks need the rail alone.
+        let slider = egui::Slider::new(&mut day, start..=end).show_value(false);
         let response = ui.add(slider);
+        response.widget_info(|| egui::WidgetInfo::slider(true, f64::from(day), tr("date")));
+        // Painted, not a label widget: the slider already carries the name for screen readers.
+        let galley = ui.painter().layout_no_wrap(
+            tr("date").to_owned(),
+            egui::TextStyle::Body.resolve(ui.style()),
+            ui.visuals().text_color(),
+        );
+        let (rect, _) = ui.allocate_exact_size(galley.size(), egui::Sense::hover());
+        ui.painter().galley(rect.min, galley, ui.visuals().text_color());
         if response.changed() {
             timeline.set_date(Date::ATLAS_START.add_days(day));
         }
@@ -237,6 +252,7 @@ pub fn timeline_ui(
                 timeline.zoom_window((scroll * 0.004).exp(), anchor);
             }
         }
+        timeline.rail = Some(handle_travel(response.rect));
         event_marks_ui(ui, response.rect, events, language, (start, end));
         if timeline.is_zoomed() && ui.button(tr("timeline_whole")).clicked() {
             timeline.window = (0, last_day());
@@ -250,11 +266,16 @@ pub fn timeline_ui(
     timeline.date != before
 }
 
+/// The screen x of the slider's handle at its first and last value: its ends, inset by the
+/// handle's radius.
+fn handle_travel(slider: egui::Rect) -> (f32, f32) {
+    let inset = slider.height() / 2.5;
+    (slider.left() + inset, slider.right() - inset)
+}
+
 /// Ticks above the slider's rail at each event, coloured by category, with the title on hover.
 fn event_marks_ui(ui: &mut egui::Ui, slider: egui::Rect, events: &[Event], language: Language, window: (i32, i32)) {
-    // The slider's handle travels between its ends inset by the handle radius.
-    let inset = slider.height() / 2.5;
-    let (left, right) = (slider.left() + inset, slider.right() - inset);
+    let (left, right) = handle_travel(slider);
     let painter = ui.painter();
     let pointer = ui.ctx().pointer_hover_pos();
     let mut hovered = None;

@@ -141,7 +141,9 @@ impl KioskApp {
         ui.style_mut().text_styles.insert(egui::TextStyle::Small, egui::FontId::proportional(look.px(14.0)));
         let shares = self.shares.get_or_insert_with(|| crate::shares::territory_shares(&self.atlas, &self.geometry));
         let date = self.explore.timeline.date;
-        if let Some(day) = crate::ui::chart::share_chart_ui(ui, shares, date, &self.texts, language).clicked {
+        let axis =
+            crate::ui::chart::TimeAxis { window: self.explore.timeline.window, rail: self.explore.timeline.rail };
+        if let Some(day) = crate::ui::chart::share_chart_ui(ui, shares, date, axis, (&self.texts, language)).clicked {
             self.explore.timeline.set_date(day);
             self.explore.timeline.playing = false;
         }
