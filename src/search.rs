@@ -31,7 +31,8 @@ pub struct SearchResult {
 }
 
 /// Lowercases and folds letters that people type interchangeably (ё/е, Kazakh letters typed on a
-/// Russian keyboard) so that "Оскемен" finds "Өскемен".
+/// Russian keyboard, Latin Kazakh typed on an English one) so that "Оскемен" finds "Өскемен" and
+/// "Akmola" finds "Aqmola"; an id's underscores become spaces ("akmolinsk_oblast").
 fn fold(text: &str) -> String {
     text.to_lowercase()
         .chars()
@@ -45,7 +46,15 @@ fn fold(text: &str) -> String {
             'ұ' | 'ү' => 'у',
             'һ' => 'х',
             'і' => 'и',
-            '-' | '‑' => ' ',
+            'ä' => 'a',
+            'ğ' => 'g',
+            'ı' => 'i',
+            'ñ' => 'n',
+            'ö' => 'o',
+            'q' => 'k',
+            'ş' => 's',
+            'ü' | 'ū' => 'u',
+            '-' | '‑' | '_' => ' ',
             other => other,
         })
         .collect()
@@ -110,15 +119,8 @@ pub fn search(atlas: &Atlas, query: &str, language: Language) -> SearchResult {
     let mut hits = Vec::new();
     if !name_query.trim().is_empty() {
         for id in atlas.place_ids() {
-            let place = atlas.place(id);
-            let names = std::iter::once(&place.name).chain(place.modern_name.as_ref());
-            let best = names
-                .flat_map(|names| Language::ALL.map(|l| names.get(l).to_owned()))
-                .chain(std::iter::once(place.id.replace('_', " ")))
-                .filter_map(|text| rank(&name_query, &fold(&text)))
-                .min();
-            if let Some(rank) = best {
-                hits.push(Hit { target: Target::Place(id), label: place.name.get(language).to_owned(), rank });
+            if let Some(rank) = place_rank(atlas, id, &name_query) {
+                hits.push(Hit { target: Target::Place(id), label: atlas.place(id).name.get(language).to_owned(), rank });
             }
         }
         for (index, event) in atlas.events.iter().enumerate() {
@@ -156,6 +158,45 @@ pub fn search(atlas: &Atlas, query: &str, language: Language) -> SearchResult {
     });
     hits.truncate(30);
     SearchResult { hits, date }
+}
+
+/// How well a place answers a folded query: its id, and every historic and modern name in every
+/// language (Latin Kazakh too), a name with another in brackets by either ("Қызылжар
+/// (Петропавл)" is called "Петропавл" as much as "Қызылжар").
+fn place_rank(atlas: &Atlas, id: PlaceId, folded_query: &str) -> Option<u32> {
+    let place = atlas.place(id);
+    let names = std::iter::once(&place.name).chain(place.modern_name.as_ref());
+    let texts = names.flat_map(|names| Language::ALL.map(|l| fold(names.get(l)))).chain([fold(&place.id)]);
+    texts
+        .flat_map(|text| {
+            let (before, bracket) = text.split_once(" (").unwrap_or((&text, ""));
+            let parts = [before.trim().to_owned(), bracket.trim_end_matches(')').trim().to_owned()];
+            std::iter::once(text.clone()).chain(parts.into_iter().filter(|part| !part.is_empty()))
+        })
+        .filter_map(|text| rank(folded_query, &text))
+        .min()
+}
+
+/// The places a name on the command line means (`query --place`, the window's `--place`,
+/// `render --view` and `--highlight`): the same matcher as the window's search, keeping only
+/// the best-ranked places, so that "Akmola" finds Akmolinsk and "Семей" the city, not its oblast.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PlaceMatch {
+    pub places: Vec<PlaceId>,
+    /// Whether the name is an id or a name of the places as written (letter case and the
+    /// interchangeable letters aside), rather than a close spelling of one.
+    pub exact: bool,
+}
+
+pub fn find_places(atlas: &Atlas, name: &str) -> PlaceMatch {
+    let query = fold(name.trim());
+    if query.trim().is_empty() {
+        return PlaceMatch::default();
+    }
+    let ranked: Vec<(PlaceId, u32)> =
+        atlas.place_ids().filter_map(|id| place_rank(atlas, id, &query).map(|rank| (id, rank))).collect();
+    let Some(best) = ranked.iter().map(|&(_, rank)| rank).min() else { return PlaceMatch::default() };
+    PlaceMatch { places: ranked.iter().filter(|&&(_, rank)| rank == best).map(|&(id, _)| id).collect(), exact: best == 0 }
 }
 
 /// Whether a word names a month in any language ("шілде", "июля", "Sept").
