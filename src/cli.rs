@@ -176,7 +176,8 @@ fn misplaced_argument(cli: &Cli) -> Option<String> {
         Command::Check { .. } => "check",
         Command::Query { .. } => "query",
     };
-    let window_only = [("--date", cli.date.is_some()), ("--place", cli.place.is_some()), ("--lang", cli.lang.is_some())];
+    let window_only =
+        [("--date", cli.date.is_some()), ("--place", cli.place.is_some()), ("--lang", cli.lang.is_some())];
     if let Some((flag, _)) = window_only.iter().find(|(_, given)| *given) {
         return Some(format!(
             "{flag} before `{name}` is the window's; write the command's own options after `{name}` (see `steppe-atlas {name} --help`)"

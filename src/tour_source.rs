@@ -132,7 +132,8 @@ mod tests {
         std::fs::write(&path, "id = \"mine\"\ntitle = { en = \"Mine\" }\n\n[[step]]\ndate = \"1918-06-01\"\nfit = [\"omsk\"]\ncaption = { en = \"Omsk\" }\n")
             .unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(find(&atlas, &path).map(|found| found.tour.id).ok().as_deref(), Some("mine"));
-        std::fs::write(&path, "id = \"mine\"\ntitle = { en = \"Mine\" }\n[[step]]\ndate = \n").unwrap_or_else(|e| panic!("{e}"));
+        std::fs::write(&path, "id = \"mine\"\ntitle = { en = \"Mine\" }\n[[step]]\ndate = \n")
+            .unwrap_or_else(|e| panic!("{e}"));
         let error = find(&atlas, &path).err().unwrap_or_else(|| panic!("a broken file played"));
         assert!(matches!(&error, TourError::Unusable { problems, .. } if !problems.is_empty()), "{error:?}");
         assert!(error.to_string().starts_with(&format!("{}:", path.display())), "{error}");

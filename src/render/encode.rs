@@ -28,7 +28,8 @@ pub const JPEG_QUALITY: u8 = 90;
 
 /// Encodes `canvas` as a baseline JPEG (no alpha: the page is opaque).
 pub fn jpeg_bytes(canvas: &Canvas) -> Result<Vec<u8>, String> {
-    let rgb: Vec<u8> = canvas.to_rgba_bytes().chunks_exact(4).flat_map(|pixel| [pixel[0], pixel[1], pixel[2]]).collect();
+    let rgb: Vec<u8> =
+        canvas.to_rgba_bytes().chunks_exact(4).flat_map(|pixel| [pixel[0], pixel[1], pixel[2]]).collect();
     let mut bytes = Vec::new();
     image::codecs::jpeg::JpegEncoder::new_with_quality(&mut bytes, JPEG_QUALITY)
         .encode(&rgb, canvas.width, canvas.height, image::ExtendedColorType::Rgb8)

@@ -240,6 +240,17 @@ fn legend_box_ui(ui: &mut egui::Ui, frame: &PrintFrame<'_>, bottom_left: Pos2, d
             }
         }
     }
+    // In a column the legend is no wider than the column, so that it never reaches the subject.
+    if let (PageLayout::Column(column), Some(unit)) = (frame.layout, unit_size.filter(|unit| unit.x > 0.0)) {
+        let room = column - 2.0 * 12.0 * scale;
+        if unit.x * legend_scale > room {
+            legend_scale = room / unit.x;
+            if legend_scale < wanted_scale * 0.3 {
+                ui.ctx().data_mut(|data| data.insert_temp(id.with("left_out"), true));
+                return;
+            }
+        }
+    }
     ui.ctx().data_mut(|data| {
         data.insert_temp(id, legend_scale);
         data.insert_temp(id.with("left_out"), false);

@@ -202,10 +202,8 @@ mod tests {
             editor.add_step(step(&format!("1918-07-{day:02}")));
         }
         let screen = egui::vec2(1024.0, 600.0);
-        let mut harness = Harness::builder()
-            .with_size(screen)
-            .with_context_setup(crate::ui::setup_context)
-            .build_ui_state(
+        let mut harness =
+            Harness::builder().with_size(screen).with_context_setup(crate::ui::setup_context).build_ui_state(
                 move |ui, editor: &mut TourEditor| {
                     editor.show(ui.ctx(), &atlas, &texts, Language::En);
                 },

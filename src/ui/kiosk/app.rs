@@ -712,7 +712,8 @@ pub fn screen_scale(screen: Rect) -> f32 {
 fn attract_tour(atlas: &Atlas, config: &KioskConfig, problems: &mut Vec<Problem>) -> Tour {
     let written = &config.tour_written_at;
     let file = if written.file.is_empty() { "kiosk configuration" } else { written.file.as_str() };
-    let mut report = |message: String| problems.push(Problem::of_kind(ProblemKind::Settings, file, written.line, message));
+    let mut report =
+        |message: String| problems.push(Problem::of_kind(ProblemKind::Settings, file, written.line, message));
     let chosen = match &config.tour {
         TourChoice::Id(name) => match crate::tour_source::built_in(atlas, name) {
             Some(tour) => Some(tour.clone()),

@@ -260,7 +260,8 @@ impl KioskConfig {
             } else {
                 TourChoice::Id(name.to_owned())
             };
-            config.tour_written_at = WrittenAt { file: file.to_owned(), line: Some(lines.index.line_of(value.span().start)) };
+            config.tour_written_at =
+                WrittenAt { file: file.to_owned(), line: Some(lines.index.line_of(value.span().start)) };
         }
         if let Some(value) = text(raw.look, "look", lines) {
             match crate::ui::DisplayLook::parse(value.get_ref()) {

@@ -153,7 +153,8 @@ impl KioskApp {
         // The scrubber's axis (its bar is laid out before this panel, in the same frame), so
         // that a day stands over the same day of the scrubber.
         let rect = ui.available_rect_before_wrap();
-        let axis = self.explore.time_axis.unwrap_or(super::time_axis::TimeAxis { left: rect.left(), right: rect.right() });
+        let axis =
+            self.explore.time_axis.unwrap_or(super::time_axis::TimeAxis { left: rect.left(), right: rect.right() });
         let label = self.texts.tr(language, "territory_chart");
         self.explore.chart_rect = Some(rect);
         if let Some(day) = super::share_chart::share_chart_ui(ui, shares, date, axis, label, look) {

@@ -47,7 +47,9 @@ pub fn share_chart_ui(
                 continue;
             }
             let base = mesh.vertices.len() as u32;
-            for (x, y) in [(x0, y_of(lower[i - 1])), (x0, y_of(upper[i - 1])), (x1, y_of(upper[i])), (x1, y_of(lower[i]))] {
+            for (x, y) in
+                [(x0, y_of(lower[i - 1])), (x0, y_of(upper[i - 1])), (x1, y_of(upper[i])), (x1, y_of(lower[i]))]
+            {
                 mesh.colored_vertex(pos2(x, y), colour);
             }
             mesh.add_triangle(base, base + 1, base + 2);
@@ -68,7 +70,13 @@ pub fn share_chart_ui(
     let font = egui::FontId::proportional(look.px(16.0));
     for percent in [0, 50, 100] {
         let y = y_of(percent as f32 / 100.0);
-        painter.text(pos2(rect.left() - look.px(8.0), y), Align2::RIGHT_CENTER, format!("{percent}%"), font.clone(), style::LABEL);
+        painter.text(
+            pos2(rect.left() - look.px(8.0), y),
+            Align2::RIGHT_CENTER,
+            format!("{percent}%"),
+            font.clone(),
+            style::LABEL,
+        );
     }
     // The date on show: a line over the bands, in line with the scrubber's knob.
     let x = axis.x_of(date);

@@ -54,7 +54,8 @@ impl PresentApp {
         }
         let subject_centre = self.hall_page.map_or(rect.center(), |page| page.subject.center());
         let response = ui.interact(rect, ui.scope_id().with("pointing"), egui::Sense::drag());
-        self.hall_spotlight = self.pointing.ui(ui, &response, rect, subject_centre);
+        let pointer = super::pointing::pointer_over(ui, rect);
+        self.hall_spotlight = self.pointing.ui(ui, &response, rect, pointer, subject_centre);
     }
 
     /// One line at the top of the map, over the subject's column: that the tour has problems,
@@ -65,7 +66,8 @@ impl PresentApp {
         let page = self.hall_page.map_or(ui.max_rect(), |page| page.page);
         let left = self.hall_page.map_or(page.left(), |page| page.caption.right()) + 12.0 * scale;
         let width = (page.right() - left - 110.0 * scale).max(120.0);
-        let mut text = format!("⚠ {}", texts.describe_problem(language, first));
+        let mut text =
+            format!("{} {}", texts.tr(language, "present_problems"), texts.describe_problem(language, first));
         if self.problems.len() > 1 {
             text.push_str(&format!(" (+{})", self.problems.len() - 1));
         }

@@ -23,6 +23,14 @@ pub struct Pointing {
     drawing: bool,
 }
 
+/// The pointer, when it is over `rect` of `ui` with nothing lying over it there (when one screen
+/// shows both, the presenter view is a window over the hall; the map drawn in the thumbnail is a
+/// widget of its own, which a widget's hover would give the pointer to).
+pub fn pointer_over(ui: &egui::Ui, rect: Rect) -> Option<Pos2> {
+    let pointer = ui.ctx().pointer_hover_pos().filter(|&at| rect.contains(at))?;
+    ui.ctx().layer_id_at(pointer).is_none_or(|layer| layer == ui.layer_id()).then_some(pointer)
+}
+
 impl Pointing {
     pub fn clear_drawing(&mut self) {
         self.lines.clear();
@@ -54,9 +62,16 @@ impl Pointing {
     }
 
     /// Draws with the pen while dragging, and paints the lines and the spotlight over the hall's
-    /// `rect`; the spotlight circles `subject` until the lecturer points. Returns where the
-    /// spotlight is drawn.
-    pub fn ui(&mut self, ui: &egui::Ui, response: &egui::Response, rect: Rect, subject: Pos2) -> Option<Pos2> {
+    /// `rect`; the spotlight follows `pointer` when it is over the hall, and circles `subject`
+    /// until the lecturer points. Returns where the spotlight is drawn.
+    pub fn ui(
+        &mut self,
+        ui: &egui::Ui,
+        response: &egui::Response,
+        rect: Rect,
+        pointer: Option<Pos2>,
+        subject: Pos2,
+    ) -> Option<Pos2> {
         let origin = rect.min.to_vec2();
         if self.pen {
             if response.drag_started() {
@@ -80,7 +95,7 @@ impl Pointing {
         if !self.spotlight {
             return None;
         }
-        if let Some(pointer) = response.hover_pos() {
+        if let Some(pointer) = pointer {
             self.point_at(pointer, rect);
         }
         let centre = self.spot_in(rect, subject);

@@ -44,9 +44,7 @@ impl PresentApp {
                 ui.label(RichText::new(format!("{} {} / {count}", tr("present_step"), index + 1)).size(22.0));
             });
         });
-        ui.horizontal(|ui| {
-            ui.heading(texts.data_text(language, &self.tour().title));
-        });
+        ui.horizontal(|ui| self.open_file_ui(ui));
         self.problems_ui(ui);
         ui.separator();
         let width = ui.available_width();
@@ -121,8 +119,14 @@ impl PresentApp {
         if let Some(index) = chosen {
             self.choose_tour(index);
         }
+    }
+
+    /// A box to type a tour file's path into, and Open (or Enter).
+    fn open_file_ui(&mut self, ui: &mut egui::Ui) {
+        let (texts, language) = (self.texts.clone(), self.language);
+        let tr = |key| texts.tr(language, key);
         let open_label = ui.label(tr("present_open_file"));
-        let edit = egui::TextEdit::singleline(&mut self.open_path).hint_text("lecture.toml").desired_width(180.0);
+        let edit = egui::TextEdit::singleline(&mut self.open_path).hint_text("lecture.toml").desired_width(360.0);
         let response = ui.add(edit).labelled_by(open_label.id);
         let entered = response.lost_focus() && ui.input(|input| input.key_pressed(egui::Key::Enter));
         let path = self.open_path.trim().to_owned();
@@ -161,6 +165,8 @@ impl PresentApp {
         let aspect = hall.map_or(9.0 / 16.0, |page| page.height() / page.width().max(1.0));
         let size = egui::vec2(width, width * aspect);
         let (rect, response) = ui.allocate_exact_size(size, egui::Sense::hover());
+        let label = self.texts.tr(self.language, "present_hall_sees").to_owned();
+        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &label));
         let mut child = ui.new_child(egui::UiBuilder::new().max_rect(rect));
         child.set_clip_rect(rect);
         match self.blank {
@@ -177,7 +183,7 @@ impl PresentApp {
                 let scale = hall.map_or(0.7, |page| super::hall_scale(page) * shrink);
                 let page = self.map_page_ui(&mut child, scale, Decorations::DateOnly);
                 if self.pointing.spotlight {
-                    if let Some(pointer) = response.hover_pos() {
+                    if let Some(pointer) = super::pointing::pointer_over(ui, rect) {
                         self.pointing.point_at(pointer, rect);
                         // The hall's window draws the spotlight where the lecturer now points.
                         ui.ctx().request_repaint_of(egui::ViewportId::ROOT);
