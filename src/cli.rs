@@ -51,8 +51,9 @@ pub enum Command {
     Render(Box<crate::render::job::RenderArgs>),
     /// Lecture mode: a tour fullscreen, driven by a presentation clicker, with a presenter view.
     Present {
-        /// The tour to present (a TOML file); the first built-in tour when absent.
-        #[arg(long, value_name = "FILE")]
+        /// The tour to present: a tour file, or a built-in tour's name (1917, 1918, 1919_1920);
+        /// the first built-in tour when absent.
+        #[arg(long, value_name = "FILE|NAME")]
         tour: Option<PathBuf>,
         /// Which monitor the hall sees (0 = the first).
         #[arg(long, value_name = "N")]
@@ -60,6 +61,10 @@ pub enum Command {
         /// Language of the captions and the interface: kk, kk-latn, ru or en.
         #[arg(long, value_name = "kk|kk-latn|ru|en")]
         lang: Option<String>,
+        /// How the map is coloured: `projector` (the default: fills laid on thick, as projectors
+        /// wash colours out) or `screen` (the desk's lighter fills, for a large monitor).
+        #[arg(long, value_name = "projector|screen")]
+        look: Option<String>,
     },
     /// Museum kiosk mode: fullscreen, plays a tour by itself, resets itself when left alone.
     Kiosk {
@@ -114,8 +119,13 @@ pub fn load_data(data_dir: Option<&std::path::Path>) -> Loaded {
     }
 }
 
-/// Runs the command line and returns the process's exit code.
+/// Runs the command line and returns the process's exit code: 0 when done, 2 when the command
+/// line asks for something impossible (a date outside the atlas, a place or tour that does not
+/// exist; as for an unknown option), 1 when the work itself failed.
 pub fn run(cli: Cli) -> ExitCode {
+    if let Some(message) = misplaced_argument(&cli) {
+        return refuse(message);
+    }
     match cli.command {
         None => run_window(cli.data, cli.date, cli.place, cli.lang, cli.layers),
         Some(Command::Check { strict, lang }) => match parse_language(lang.as_deref()) {
@@ -123,17 +133,22 @@ pub fn run(cli: Cli) -> ExitCode {
                 let language = language.or_else(crate::i18n::system_language).unwrap_or_default();
                 run_check(cli.data.as_deref(), strict, language)
             }
-            Err(message) => fail(message),
+            Err(message) => refuse(message),
         },
-        Some(Command::Present { tour, monitor, lang }) => {
+        Some(Command::Present { tour, monitor, lang, look }) => {
             let language = match parse_language(lang.as_deref()) {
                 Ok(language) => language,
-                Err(message) => return fail(message),
+                Err(message) => return refuse(message),
             };
-            let options = crate::ui::present::PresentOptions { data_dir: cli.data, tour, language, monitor };
+            let look = match look.as_deref().map(crate::ui::DisplayLook::parse).transpose() {
+                Ok(look) => look.unwrap_or(crate::ui::DisplayLook::Projector),
+                Err(message) => return refuse(format!("--look {message}")),
+            };
+            let options = crate::ui::present::PresentOptions { data_dir: cli.data, tour, language, monitor, look };
             match crate::ui::present::run_present(options) {
                 Ok(()) => ExitCode::SUCCESS,
-                Err(error) => fail(format!("{error:#}")),
+                Err(crate::ui::present::PresentError::Usage(message)) => refuse(message),
+                Err(crate::ui::present::PresentError::Failed(message)) => fail(message),
             }
         }
         Some(Command::Kiosk { config }) => {
@@ -150,10 +165,43 @@ pub fn run(cli: Cli) -> ExitCode {
     }
 }
 
+/// An argument that the command would ignore: the window's `--date`, `--place` and `--lang`
+/// written before another command, or `--layers` for a command that draws no layers.
+fn misplaced_argument(cli: &Cli) -> Option<String> {
+    let command = cli.command.as_ref()?;
+    let name = match command {
+        Command::Render(_) => "render",
+        Command::Present { .. } => "present",
+        Command::Kiosk { .. } => "kiosk",
+        Command::Check { .. } => "check",
+        Command::Query { .. } => "query",
+    };
+    let window_only =
+        [("--date", cli.date.is_some()), ("--place", cli.place.is_some()), ("--lang", cli.lang.is_some())];
+    if let Some((flag, _)) = window_only.iter().find(|(_, given)| *given) {
+        return Some(format!(
+            "{flag} before `{name}` is the window's; write the command's own options after `{name}` (see `steppe-atlas {name} --help`)"
+        ));
+    }
+    let draws_layers = matches!(command, Command::Render(_));
+    (cli.layers.is_some() && !draws_layers)
+        .then(|| format!("--layers does not apply to `{name}` (only to the window and `render`)"))
+}
+
+/// The work failed (exit 1).
 fn fail(message: impl std::fmt::Display) -> ExitCode {
     eprintln!("steppe-atlas: {message}");
     ExitCode::FAILURE
 }
+
+/// The command line asks for something impossible (exit 2, as clap exits for an unknown option).
+fn refuse(message: impl std::fmt::Display) -> ExitCode {
+    eprintln!("steppe-atlas: {message}");
+    ExitCode::from(USAGE_ERROR)
+}
+
+/// The exit code of a command line that cannot be carried out as written.
+pub const USAGE_ERROR: u8 = 2;
 
 fn parse_language(code: Option<&str>) -> Result<Option<Language>, String> {
     match code {
@@ -280,21 +328,18 @@ fn run_query(
     json: bool,
     lang: Option<&str>,
 ) -> ExitCode {
-    let date = match Date::parse(date) {
+    let date = match parse_atlas_date(date) {
         Ok(date) => date,
-        Err(error) => return fail(format!("--date: {error}")),
+        Err(message) => return refuse(message),
     };
-    if !(Date::ATLAS_START..=Date::ATLAS_END).contains(&date) {
-        return fail(format!("--date {date}: the atlas covers {} to {}", Date::ATLAS_START, Date::ATLAS_END));
-    }
     let language = match parse_language(lang) {
         Ok(language) => language.or_else(crate::i18n::system_language).unwrap_or_default(),
-        Err(message) => return fail(message),
+        Err(message) => return refuse(message),
     };
     let selection = match (near, place) {
         (Some(near), _) => match parse_lon_lat(near) {
             Ok(point) => Selection::Near(point),
-            Err(message) => return fail(format!("--near {near}: {message}")),
+            Err(message) => return refuse(format!("--near {near}: {message}")),
         },
         (None, Some(name)) => Selection::Named(name.to_owned()),
         (None, None) => Selection::All,
@@ -302,10 +347,12 @@ fn run_query(
     let loaded = load_data(data_dir);
     report_problems(&loaded.problems);
     let atlas = &loaded.atlas;
-    let places = query::select(atlas, &selection);
-    if let (Selection::Named(name), true) = (&selection, places.is_empty()) {
-        return fail(format!("--place {name}: no place has this id or name"));
+    if let Selection::Named(name) = &selection
+        && let Err(message) = check_place(atlas, name)
+    {
+        return refuse(message);
     }
+    let places = query::select(atlas, &selection);
     let report = query::report(atlas, date, &places);
     let mut out = std::io::stdout().lock();
     let written = if json {
@@ -329,7 +376,7 @@ fn run_render(
 ) -> ExitCode {
     let layers = match layers.map(LayerSet::parse).transpose() {
         Ok(layers) => layers,
-        Err(message) => return fail(format!("--layers: {message}")),
+        Err(message) => return refuse(format!("--layers: {message}")),
     };
     // The renderer's fonts, textures and translations load on the other core while the data
     // loads and is checked.
@@ -352,8 +399,36 @@ fn run_render(
             }
             ExitCode::SUCCESS
         }
-        Err(message) => fail(message),
+        Err(crate::render::job::RenderError::Usage(message)) => refuse(message),
+        Err(crate::render::job::RenderError::Failed(message)) => fail(message),
     }
+}
+
+/// A date on the command line: YYYY-MM-DD and within the atlas, never moved into it.
+fn parse_atlas_date(text: &str) -> Result<Date, String> {
+    let date = Date::parse(text).map_err(|error| format!("--date {text}: {error}"))?;
+    if !(Date::ATLAS_START..=Date::ATLAS_END).contains(&date) {
+        return Err(format!("--date {date}: the atlas covers {} to {}", Date::ATLAS_START, Date::ATLAS_END));
+    }
+    Ok(date)
+}
+
+/// Whether `--place NAME` names a place, as the window's search would find it; a name that is
+/// only close to one is answered for that place, and standard error says so.
+fn check_place(atlas: &crate::model::Atlas, name: &str) -> Result<(), String> {
+    let found = crate::search::find_places(atlas, name);
+    if found.places.is_empty() {
+        return Err(format!("--place {name}: no place has this id or a name like it"));
+    }
+    if !found.exact {
+        let names: Vec<String> = found
+            .places
+            .iter()
+            .map(|&id| format!("{} ({})", atlas.place(id).name.get(Language::En), atlas.place(id).id))
+            .collect();
+        eprintln!("steppe-atlas: --place {name}: no place is called exactly this; taking {}", names.join(", "));
+    }
+    Ok(())
 }
 
 /// Data problems go to standard error, so that a query's output stays clean for scripts.
@@ -383,18 +458,25 @@ fn run_window(
     lang: Option<String>,
     layers: Option<String>,
 ) -> ExitCode {
-    let date = match date.as_deref().map(Date::parse).transpose() {
+    let date = match date.as_deref().map(parse_atlas_date).transpose() {
         Ok(date) => date,
-        Err(error) => return fail(format!("--date: {error}")),
+        Err(message) => return refuse(message),
     };
     let language = match parse_language(lang.as_deref()) {
         Ok(language) => language,
-        Err(message) => return fail(message),
+        Err(message) => return refuse(message),
     };
     let layers = match layers.as_deref().map(LayerSet::parse).transpose() {
         Ok(layers) => layers,
-        Err(message) => return fail(format!("--layers: {message}")),
+        Err(message) => return refuse(format!("--layers: {message}")),
     };
+    // A place is checked before the window opens (reading the data takes a tenth of a second),
+    // so that a typo is said at once rather than silently showing no place.
+    if let Some(name) = &place
+        && let Err(message) = check_place(&load_data(data_dir.as_deref()).atlas, name)
+    {
+        return refuse(message);
+    }
     let options = crate::ui::StartOptions { data_dir, date, place, language, layers };
     match crate::ui::run_window(options) {
         Ok(()) => ExitCode::SUCCESS,

@@ -7,6 +7,7 @@
 //! - [`query`]: who holds what on a date, as used by `steppe-atlas query`.
 //! - [`i18n`]: the interface's translation table; [`date_input`]: dates as people type them.
 //! - [`layers`]: which optional map layers are on (shared by window, `render`, tours, kiosk).
+//! - [`tour_source`]: which tour a name or a path means (`present`, `render`, the kiosk).
 //! - [`ui`]: the egui application.
 //! - [`cli`]: the command line.
 
@@ -29,4 +30,5 @@ pub mod search;
 pub mod settings_file;
 pub mod shares;
 pub mod tour_player;
+pub mod tour_source;
 pub mod ui;

@@ -44,7 +44,8 @@ pub struct ControlReport {
 #[derive(Clone, Debug)]
 pub enum Selection {
     All,
-    /// Places whose id or any name in any language matches.
+    /// The places whose id or name in any language best answers the name, as the window's
+    /// search ranks them ([`crate::search::find_places`]).
     Named(String),
     /// Areas containing the point and the nearest city within [`NEAR_CITY_KM`].
     Near(LonLat),
@@ -54,7 +55,7 @@ pub enum Selection {
 pub fn select(atlas: &Atlas, selection: &Selection) -> Vec<PlaceId> {
     match selection {
         Selection::All => atlas.place_ids().collect(),
-        Selection::Named(name) => atlas.find_places(name),
+        Selection::Named(name) => crate::search::find_places(atlas, name).places,
         Selection::Near(point) => places_near(atlas, *point),
     }
 }

@@ -31,9 +31,12 @@ pub struct SearchResult {
 }
 
 /// Lowercases and folds letters that people type interchangeably (ё/е, Kazakh letters typed on a
-/// Russian keyboard) so that "Оскемен" finds "Өскемен".
+/// Russian keyboard, Latin Kazakh typed on an English one) so that "Оскемен" finds "Өскемен" and
+/// "Akmola" finds "Aqmola"; an id's underscores become spaces ("akmolinsk_oblast").
 fn fold(text: &str) -> String {
-    text.to_lowercase()
+    // Latin Kazakh's capital İ would lowercase to i and a combining dot.
+    text.replace('İ', "i")
+        .to_lowercase()
         .chars()
         .map(|c| match c {
             'ё' => 'е',
@@ -45,7 +48,15 @@ fn fold(text: &str) -> String {
             'ұ' | 'ү' => 'у',
             'һ' => 'х',
             'і' => 'и',
-            '-' | '‑' => ' ',
+            'ä' => 'a',
+            'ğ' => 'g',
+            'ı' => 'i',
+            'ñ' => 'n',
+            'ö' => 'o',
+            'q' => 'k',
+            'ş' => 's',
+            'ü' | 'ū' => 'u',
+            '-' | '‑' | '_' => ' ',
             other => other,
         })
         .collect()
@@ -84,17 +95,22 @@ fn rank(query: &str, text: &str) -> Option<u32> {
     if text.contains(query) {
         return Some(2);
     }
-    // Typos: compare with each word of the text and with its start of the same length.
-    let limit = match query.chars().count() {
+    // Typos: compare with each word of the text and with its start of the same length, and
+    // with the whole text's start, so that a first name and a surname typed with a slip
+    // ("Amankeldi Imanov") still find "Amangeldı Imanov".
+    let length = query.chars().count();
+    let limit = match length {
         0..=3 => return None,
         4..=6 => 1,
         _ => 2,
     };
+    let text_start: String = text.chars().take(length).collect();
     text.split_whitespace()
         .map(|word| {
-            let start: String = word.chars().take(query.chars().count()).collect();
+            let start: String = word.chars().take(length).collect();
             edit_distance(query, word, limit).min(edit_distance(query, &start, limit))
         })
+        .chain(std::iter::once(edit_distance(query, &text_start, limit)))
         .min()
         .filter(|&distance| distance <= limit)
         .map(|distance| 2 + distance as u32)
@@ -110,15 +126,12 @@ pub fn search(atlas: &Atlas, query: &str, language: Language) -> SearchResult {
     let mut hits = Vec::new();
     if !name_query.trim().is_empty() {
         for id in atlas.place_ids() {
-            let place = atlas.place(id);
-            let names = std::iter::once(&place.name).chain(place.modern_name.as_ref());
-            let best = names
-                .flat_map(|names| Language::ALL.map(|l| names.get(l).to_owned()))
-                .chain(std::iter::once(place.id.replace('_', " ")))
-                .filter_map(|text| rank(&name_query, &fold(&text)))
-                .min();
-            if let Some(rank) = best {
-                hits.push(Hit { target: Target::Place(id), label: place.name.get(language).to_owned(), rank });
+            if let Some(rank) = place_rank(atlas, id, &name_query) {
+                hits.push(Hit {
+                    target: Target::Place(id),
+                    label: atlas.place(id).name.get(language).to_owned(),
+                    rank,
+                });
             }
         }
         for (index, event) in atlas.events.iter().enumerate() {
@@ -156,6 +169,54 @@ pub fn search(atlas: &Atlas, query: &str, language: Language) -> SearchResult {
     });
     hits.truncate(30);
     SearchResult { hits, date }
+}
+
+/// How well a place answers a folded query: its id, and every historic and modern name in every
+/// language (Latin Kazakh too), a name with another in brackets by either ("Қызылжар
+/// (Петропавл)" is called "Петропавл" as much as "Қызылжар").
+fn place_rank(atlas: &Atlas, id: PlaceId, folded_query: &str) -> Option<u32> {
+    place_match(atlas, id, folded_query).map(|(rank, _)| rank)
+}
+
+/// [`place_rank`], and how many letters the best-ranked name has beyond the query's: among
+/// equal ranks the name nearest the query's length is the one meant ("Petropavlosk" is the town
+/// Petropavlovsk rather than Petropavlovsk Uezd).
+fn place_match(atlas: &Atlas, id: PlaceId, folded_query: &str) -> Option<(u32, usize)> {
+    let place = atlas.place(id);
+    let names = std::iter::once(&place.name).chain(place.modern_name.as_ref());
+    let texts = names.flat_map(|names| Language::ALL.map(|l| fold(names.get(l)))).chain([fold(&place.id)]);
+    let length = folded_query.chars().count();
+    texts
+        .flat_map(|text| {
+            let (before, bracket) = text.split_once(" (").unwrap_or((&text, ""));
+            let parts = [before.trim().to_owned(), bracket.trim_end_matches(')').trim().to_owned()];
+            std::iter::once(text.clone()).chain(parts.into_iter().filter(|part| !part.is_empty()))
+        })
+        .filter_map(|text| rank(folded_query, &text).map(|rank| (rank, text.chars().count().abs_diff(length))))
+        .min()
+}
+
+/// The places a name on the command line means (`query --place`, the window's `--place`,
+/// `render --view` and `--highlight`): the same matcher as the window's search, keeping only
+/// the best-ranked places, so that "Akmola" finds Akmolinsk and "Семей" the city, not its oblast.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PlaceMatch {
+    pub places: Vec<PlaceId>,
+    /// Whether the name is an id or a name of the places as written (letter case and the
+    /// interchangeable letters aside), rather than a close spelling of one.
+    pub exact: bool,
+}
+
+pub fn find_places(atlas: &Atlas, name: &str) -> PlaceMatch {
+    let query = fold(name.trim());
+    if query.trim().is_empty() {
+        return PlaceMatch::default();
+    }
+    let ranked: Vec<(PlaceId, (u32, usize))> =
+        atlas.place_ids().filter_map(|id| place_match(atlas, id, &query).map(|score| (id, score))).collect();
+    let Some(best) = ranked.iter().map(|&(_, score)| score).min() else { return PlaceMatch::default() };
+    let places = ranked.iter().filter(|&&(_, score)| score == best).map(|&(id, _)| id).collect();
+    PlaceMatch { places, exact: best.0 == 0 }
 }
 
 /// Whether a word names a month in any language ("шілде", "июля", "Sept").
@@ -213,6 +274,67 @@ mod tests {
         );
         let result = search(&atlas, "Орал 1919 шілде", Language::Kk);
         assert_eq!(result.date, Date::parse("1919-07-01").ok());
+    }
+
+    fn first_hit(atlas: &Atlas, query: &str, language: Language) -> Option<Target> {
+        search(atlas, query, language).hits.first().map(|hit| hit.target)
+    }
+
+    #[test]
+    fn finds_amangeldy_imanov_in_every_language_and_spelling() {
+        let atlas = atlas();
+        let imanov = atlas.people.iter().position(|person| person.id == "imanov");
+        assert!(imanov.is_some(), "no card for Imanov");
+        // English; Russian; Kazakh (Амангелді as the atlas writes it, and Аманкелді); Latin Kazakh, typed
+        // with the Kazakh letters or on an English keyboard; the surname alone.
+        for query in [
+            "Amangeldy Imanov",
+            "Амангельды",
+            "Аманкелді",
+            "Амангелді Иманов",
+            "Amangeldı",
+            "Amankeldi Imanov",
+            "Иманов",
+        ] {
+            for language in Language::ALL {
+                assert_eq!(first_hit(&atlas, query, language), imanov.map(Target::Person), "{query} in {language}");
+            }
+        }
+    }
+
+    #[test]
+    fn finds_events_by_their_title_in_every_language() {
+        let atlas = atlas();
+        let killed = atlas.events.iter().position(|event| event.id == "turgai_imanov_killed").map(Target::Event);
+        let event = &atlas.events[atlas.events.iter().position(|e| e.id == "turgai_imanov_killed").unwrap_or(0)];
+        let titles = Language::ALL.map(|language| event.title.get(language).to_owned());
+        assert_eq!(titles[1], "Amangeldı İmanovtyñ qazasy", "the Latin Kazakh title is generated");
+        for title in titles {
+            assert_eq!(first_hit(&atlas, &title, Language::En), killed, "{title}");
+        }
+        // Part of a title finds the event too, among the person's other hits.
+        let hits = search(&atlas, "Гибель Амангельды", Language::Ru).hits;
+        assert_eq!(hits.first().map(|hit| hit.target), killed, "{hits:?}");
+        let coup = atlas.events.iter().position(|event| event.id == "alash_coup_in_turgai").map(Target::Event);
+        assert_eq!(first_hit(&atlas, "Торғайдағы алашордашылар төңкерісі", Language::Kk), coup);
+    }
+
+    #[test]
+    fn the_command_line_finds_places_with_the_same_matcher() {
+        let atlas = atlas();
+        let ids = |name: &str| {
+            let found = find_places(&atlas, name);
+            (found.places.iter().map(|&id| atlas.place(id).id.clone()).collect::<Vec<_>>(), found.exact)
+        };
+        // "Akmola": the Kazakh name Ақмола typed in Latin letters on an English keyboard.
+        assert_eq!(ids("Akmola"), (vec!["akmolinsk".to_owned()], true));
+        assert_eq!(ids("akmolinsk_oblast"), (vec!["akmolinsk_oblast".to_owned()], true));
+        assert_eq!(ids("Семей"), (vec!["semipalatinsk".to_owned()], true));
+        assert_eq!(ids("Петропавл"), (vec!["petropavlovsk".to_owned()], true), "a name in brackets counts");
+        // A typo answers for the place it is close to, and says it is not exact.
+        assert_eq!(ids("Petropavlosk"), (vec!["petropavlovsk".to_owned()], false));
+        assert_eq!(ids("Atlantis"), (Vec::new(), false));
+        assert_eq!(ids("  "), (Vec::new(), false));
     }
 
     #[test]

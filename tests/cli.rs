@@ -1,4 +1,5 @@
-//! The command line as scripts and museum staff use it: `check` and `query`.
+//! The command line as scripts and museum staff use it: `check`, `query`, and what every command
+//! does with arguments it cannot carry out (exit 2, naming the argument).
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -174,7 +175,7 @@ fn query_finds_a_place_by_any_name_in_any_language() {
         assert_eq!(ids, ["semipalatinsk"], "{name}");
     }
     let output = atlas(&["query", "--date", "1918-07-01", "--place", "Atlantis"]);
-    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(output.status.code(), Some(2), "a place that is not there is a wrong argument");
 }
 
 #[test]
@@ -213,7 +214,7 @@ fn query_answers_the_turning_points() {
 fn query_rejects_bad_dates_clearly() {
     for (date, needle) in [("1918-02-30", "does not exist"), ("July 1918", "YYYY-MM-DD"), ("1921-01-01", "covers")] {
         let output = atlas(&["query", "--date", date]);
-        assert_eq!(output.status.code(), Some(1), "{date}");
+        assert_eq!(output.status.code(), Some(2), "{date}");
         let error = String::from_utf8_lossy(&output.stderr);
         assert!(error.contains(needle), "{date}: {error}");
     }
@@ -302,4 +303,156 @@ fn the_shipped_data_passes_check_strict() {
     let output = atlas(&["check", "--strict"]);
     assert!(output.status.success(), "{}", stdout(&output));
     assert!(!stdout(&output).contains("coverage"), "{}", stdout(&output));
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+/// Asserts that the command was refused as a wrong command line: exit 2, the message on
+/// standard error containing each of `needles`.
+fn refused(args: &[&str], needles: &[&str]) {
+    let output = atlas(args);
+    assert_eq!(output.status.code(), Some(2), "{args:?}: {}", stderr(&output));
+    for needle in needles {
+        assert!(stderr(&output).contains(needle), "{args:?}: wanted {needle:?} in {}", stderr(&output));
+    }
+}
+
+/// `query --place Akmola` finds Akmolinsk as the window's search does (Ақмола in Latin letters),
+/// and a near miss answers for the place it is near, saying so on standard error.
+#[test]
+fn query_place_uses_the_searchs_matcher() {
+    let ids_of = |output: &Output| -> Vec<String> {
+        json(output)["places"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|p| p["id"].as_str().map(str::to_owned))
+            .collect()
+    };
+    let output = atlas(&["query", "--date", "1918-07-01", "--place", "Akmola", "--json"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(ids_of(&output), ["akmolinsk"]);
+    let output = atlas(&["query", "--date", "1918-07-01", "--place", "Petropavlosk", "--json"]);
+    assert_eq!(ids_of(&output), ["petropavlovsk"]);
+    assert!(stderr(&output).contains("no place is called exactly this; taking Petropavlovsk"), "{}", stderr(&output));
+}
+
+/// The window's --date is refused outside the atlas rather than moved into it, and a --place
+/// that names nothing is refused rather than ignored; both before any window opens.
+#[test]
+fn the_window_refuses_a_date_outside_the_atlas_and_a_place_that_is_not_there() {
+    refused(&["--date", "1930-01-01"], &["--date 1930-01-01", "1917-02-01 to 1920-12-31"]);
+    refused(&["--date", "1918-02-30"], &["--date 1918-02-30"]);
+    refused(&["--place", "nowhere"], &["--place nowhere"]);
+    refused(&["--lang", "de"], &["--lang de"]);
+    refused(&["--layers", "volcanoes"], &["--layers"]);
+}
+
+/// Arguments that a command would quietly ignore are refused, each named.
+#[test]
+fn arguments_a_command_would_ignore_are_refused() {
+    refused(&["--date", "1918-07-01", "check"], &["--date before `check`"]);
+    refused(&["--lang", "kk", "query", "--date", "1918-07-01"], &["--lang before `query`"]);
+    refused(&["query", "--date", "1918-07-01", "--layers", "rivers"], &["--layers does not apply to `query`"]);
+    refused(&["check", "--layers", "all"], &["--layers does not apply to `check`"]);
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let out = dir.path().join("x.png").to_string_lossy().into_owned();
+    let frames = dir.path().join("frames").to_string_lossy().into_owned();
+    let still = ["render", "--date", "1918-07-01", "--size", "160x90", "--out", &out];
+    refused(&[&still[..], &["--frames", &frames]].concat(), &["--frames does not apply to a still image"]);
+    refused(&[&still[..], &["--step", "1w"]].concat(), &["--step does not apply to a still image"]);
+    refused(&[&still[..], &["--frame-seconds", "2"]].concat(), &["--frame-seconds does not apply"]);
+    let poster =
+        ["render", "--poster", "--from", "1918-01-01", "--to", "1918-12-01", "--size", "160x90", "--out", &out];
+    refused(&[&poster[..], &["--frames", &frames]].concat(), &["--frames does not apply to a poster"]);
+    // Numbers outside what the output can hold are refused, not clamped.
+    refused(&[&poster[..], &["--columns", "20"]].concat(), &["--columns 20", "1 to 12"]);
+    refused(&[&poster[..], &["--columns", "0"]].concat(), &["--columns 0"]);
+    let animation = ["render", "--from", "1918-01-01", "--to", "1918-02-01", "--size", "160x90", "--frames", &frames];
+    refused(&[&animation[..], &["--frame-seconds", "0"]].concat(), &["--frame-seconds 0"]);
+    refused(&[&animation[..], &["--columns", "3"]].concat(), &["--columns does not apply to an animation"]);
+    refused(&["render", "--tour", "1918", "--frames", &frames, "--view", "omsk"], &["--view does not apply to a tour"]);
+    assert!(!Path::new(&out).exists() && !Path::new(&frames).exists(), "a refused command wrote files");
+}
+
+/// A still is written in the format its extension names; an extension that names none is refused.
+#[test]
+fn render_writes_the_format_the_extension_names() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    for (name, magic) in [
+        ("map.png", &b"\x89PNG"[..]),
+        ("map.jpg", &b"\xff\xd8\xff"[..]),
+        ("map.JPEG", &b"\xff\xd8\xff"[..]),
+        ("map.gif", &b"GIF89a"[..]),
+    ] {
+        let out = dir.path().join(name);
+        let output = atlas(&["render", "--date", "1918-07-01", "--size", "160x90", "--out", &out.to_string_lossy()]);
+        assert!(output.status.success(), "{name}: {}", stderr(&output));
+        let bytes = std::fs::read(&out).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert!(bytes.starts_with(magic), "{name} starts with {:?}", &bytes[..bytes.len().min(8)]);
+    }
+    let poster = dir.path().join("poster.jpg");
+    let output = atlas(&[
+        "render",
+        "--poster",
+        "--from",
+        "1918-01-01",
+        "--to",
+        "1918-04-01",
+        "--step",
+        "1m",
+        "--columns",
+        "2",
+        "--size",
+        "160x90",
+        "--out",
+        &poster.to_string_lossy(),
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(std::fs::read(&poster).unwrap_or_default().starts_with(b"\xff\xd8\xff"), "the poster is not a JPEG");
+    let bmp = dir.path().join("map.bmp");
+    refused(
+        &["render", "--date", "1918-07-01", "--out", &bmp.to_string_lossy()],
+        &["map.bmp", ".png, .jpg (or .jpeg) or .gif"],
+    );
+    refused(&["render", "--date", "1918-07-01", "--out", &dir.path().join("map").to_string_lossy()], &[".png"]);
+    assert!(!bmp.exists());
+}
+
+/// A render that fails at its work, not at its arguments, exits 1.
+#[test]
+fn a_render_that_cannot_write_exits_1() {
+    let output = atlas(&["render", "--date", "1918-07-01", "--size", "160x90", "--out", "/no/such/folder/map.png"]);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    assert!(stderr(&output).contains("/no/such/folder/map.png"), "{}", stderr(&output));
+}
+
+/// Built-in tours are reachable by name wherever a tour is taken; a name that is neither a file
+/// nor a built-in tour is refused, listing the names; a broken tour file fails `render` (exit 1)
+/// with its file and line.
+#[test]
+fn tours_by_name_on_the_command_line() {
+    let names = "1917, 1918, 1919_1920";
+    refused(&["present", "--tour", "1921"], &["`1921`", names]);
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let frames = dir.path().join("frames");
+    refused(&["render", "--tour", "1921", "--frames", &frames.to_string_lossy()], &["`1921`", names]);
+    assert!(!frames.exists());
+
+    let broken = dir.path().join("broken.toml");
+    std::fs::write(&broken, "id = \"broken\"\ntitle = { en = \"Broken\" }\n\n[[step]]\ndate = \"1918-06-01\"\nfit = [\"atlantis\"]\ncaption = { en = \"Nowhere\" }\n")
+        .unwrap_or_else(|e| panic!("{e}"));
+    let gif = dir.path().join("tour.gif");
+    let output = atlas(&["render", "--tour", &broken.to_string_lossy(), "--out", &gif.to_string_lossy()]);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    assert!(stderr(&output).contains(&format!("{}:6:", broken.display())), "{}", stderr(&output));
+    assert!(!gif.exists());
+
+    // A built-in tour by its name, here its file's stem.
+    let output = atlas(&["render", "--tour", "1917", "--size", "128x72", "--frames", &frames.to_string_lossy()]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let srt = std::fs::read_to_string(frames.join("1917.srt")).unwrap_or_else(|e| panic!("{e}"));
+    assert!(srt.starts_with("1\n00:00:00,000 --> "), "{srt}");
 }

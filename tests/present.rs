@@ -1,11 +1,13 @@
-//! Lecture mode as a lecturer drives it: clicker keys through whole tours, blanking, pointing.
+//! Lecture mode as a lecturer drives it: clicker keys through whole tours, blanking, pointing,
+//! the tour picker, problems shown on both screens, and the hall's page on a small projector.
 
 use eframe::egui::{self, Key};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use steppe_atlas::model::Language;
 use steppe_atlas::tour_player::TRANSITION_SECONDS;
-use steppe_atlas::ui::present::{Blank, PresentApp, PresentOptions};
+use steppe_atlas::ui::DisplayLook;
+use steppe_atlas::ui::present::{Blank, PresentApp, PresentError, PresentOptions};
 
 /// Seconds of egui time per harness step: a transition is over in a few steps.
 const STEP_SECONDS: f32 = 0.25;
@@ -17,8 +19,13 @@ fn harness_for(tour: Option<&str>) -> Harness<'static, PresentApp> {
 
 /// Lecture mode on a 720p projector, two frames in.
 fn harness_of(app: PresentApp) -> Harness<'static, PresentApp> {
+    harness_at(app, [1280.0, 720.0])
+}
+
+/// Lecture mode on a projector of `size`, two frames in.
+fn harness_at(app: PresentApp, size: [f32; 2]) -> Harness<'static, PresentApp> {
     let mut harness = Harness::builder()
-        .with_size([1280.0, 720.0])
+        .with_size(size)
         .with_step_dt(STEP_SECONDS)
         .with_context_setup(steppe_atlas::ui::setup_context)
         .build_ui_state(|ui, app: &mut PresentApp| app.ui(ui), app);
@@ -182,5 +189,190 @@ fn a_tour_in_one_language_plays_in_every_language_and_says_which() {
         let harness = harness_of(app);
         harness.get_by_label(&format!("Say why. {only_in}"));
         harness.get_by_label(&format!("Omsk again {only_in}"));
+    }
+}
+
+fn app_for(tour: &str) -> Result<PresentApp, PresentError> {
+    let options = PresentOptions { tour: Some(tour.into()), language: Some(Language::En), ..Default::default() };
+    PresentApp::new(&options)
+}
+
+/// `present --tour 1918` plays the 1918 tour, not a file called 1918 nor the first tour; each
+/// built-in tour answers to its file's stem and its id, and the lecture's look is a projector's.
+#[test]
+fn a_built_in_tour_plays_by_its_name() {
+    for name in ["1917", "1918", "1919_1920"] {
+        let app = app_for(name).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(app.tour().id, name);
+        assert!(app.problems().is_empty(), "{name}: {:?}", app.problems());
+        assert!(!app.hall_notice_shown());
+        assert_eq!(app.look(), DisplayLook::Projector);
+    }
+}
+
+#[test]
+fn a_name_that_is_no_tour_is_refused_with_the_built_in_names() {
+    match app_for("1921") {
+        Err(PresentError::Usage(message)) => {
+            assert!(message.contains("`1921`") && message.contains("1917, 1918, 1919_1920"), "{message}");
+        }
+        Err(other) => panic!("not a usage error: {other}"),
+        Ok(app) => panic!("1921 played {}", app.tour().id),
+    }
+}
+
+/// A tour file that is not TOML leaves the first built-in tour on the screen, and says so to the
+/// lecturer (the presenter view lists the problem with its file and line) and to the hall (a
+/// line on its screen until the lecturer moves on).
+#[test]
+fn a_broken_tour_file_is_shown_to_the_lecturer_and_the_hall() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let path = dir.path().join("broken.toml");
+    std::fs::write(&path, "id = \"broken\"\ntitle = { en = \"Broken\" }\n\n[[step]]\ndate = \n")
+        .unwrap_or_else(|e| panic!("{e}"));
+    let app = app_for(&path.to_string_lossy()).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(app.tour().id, "1917", "the lecture starts on the first built-in tour");
+    let problem = app.problems().first().map(ToString::to_string).unwrap_or_default();
+    assert!(problem.starts_with(&format!("{}:", path.display())), "{problem}");
+    assert!(app.hall_notice_shown());
+    let mut harness = harness_of(app);
+    let file = path.display().to_string();
+    // The presenter view's list, read as assistive technology reads the window.
+    let listed = |harness: &Harness<'_, PresentApp>| {
+        // A label's text is its node's value.
+        let label = egui::accesskit::Role::Label;
+        harness
+            .query_all_by(|node| node.role() == label && node.value().is_some_and(|text| text.starts_with(&file)))
+            .count()
+    };
+    // The hall's line, as painted over the map.
+    let painted = |harness: &Harness<'_, PresentApp>| {
+        let hall_line = |text: &str| text.starts_with("Problems found (file, line, field): ") && text.contains(&file);
+        shapes(harness)
+            .iter()
+            .filter(|shape| matches!(shape, egui::Shape::Text(text) if hall_line(text.galley.text())))
+            .count()
+    };
+    assert_eq!(painted(&harness), 1, "the hall's line");
+    assert_eq!(listed(&harness), 1, "the presenter view's list");
+    harness.key_press(Key::PageDown);
+    settle(&mut harness);
+    assert!(!harness.state().hall_notice_shown(), "moving on takes the line off the hall");
+    assert_eq!(painted(&harness), 0);
+    assert_eq!(listed(&harness), 1, "the lecturer still sees it");
+}
+
+/// The presenter view's picker offers every built-in tour; choosing one starts it from its first
+/// step. A file opened there joins the list and plays.
+#[test]
+fn the_tour_picker_switches_tours_and_opens_files() {
+    let mut harness = harness_for(None);
+    harness.key_press(Key::PageDown);
+    settle(&mut harness);
+    assert_eq!(harness.state().step(), 1);
+    harness
+        .query_all_by(|node| node.role() == egui::accesskit::Role::ComboBox)
+        .next()
+        .unwrap_or_else(|| panic!("no picker"))
+        .click();
+    harness.run_steps(2);
+    harness.get_by_label("1918: The Civil War Begins").click();
+    settle(&mut harness);
+    assert_eq!(harness.state().tour().id, "1918");
+    assert_eq!(harness.state().step(), 0);
+
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let path = dir.path().join("english.toml");
+    let tour = "id = \"english\"\ntitle = { en = \"My lecture\" }\n\n[[step]]\ndate = \"1918-06-01\"\nfit = [\"omsk\"]\ncaption = { en = \"Omsk falls\" }\n";
+    std::fs::write(&path, tour).unwrap_or_else(|e| panic!("{e}"));
+    fn file_box<'a>(harness: &'a Harness<'static, PresentApp>) -> egui_kittest::Node<'a> {
+        let mut boxes = harness.query_all_by(|node| node.role() == egui::accesskit::Role::TextInput);
+        let first = boxes.next().unwrap_or_else(|| panic!("no box for a file"));
+        assert!(boxes.next().is_none(), "more than one box for a file");
+        first
+    }
+    file_box(&harness).focus();
+    harness.run_steps(1);
+    file_box(&harness).type_text(&path.to_string_lossy());
+    harness.run_steps(2);
+    harness.get_by_label("Open").click();
+    settle(&mut harness);
+    assert_eq!(harness.state().tour().id, "english", "problems: {:?}", harness.state().problems());
+    assert_eq!(harness.state().tours().len(), harness.state().atlas().tours.len() + 1);
+    assert!(harness.state().problems().is_empty(), "{:?}", harness.state().problems());
+}
+
+/// Every shape of a frame, flattened.
+fn shapes(harness: &Harness<'_, PresentApp>) -> Vec<egui::Shape> {
+    let mut flat = Vec::new();
+    let mut stack: Vec<egui::Shape> = harness.output().shapes.iter().map(|clipped| clipped.shape.clone()).collect();
+    while let Some(shape) = stack.pop() {
+        match shape {
+            egui::Shape::Vec(inner) => stack.extend(inner),
+            other => flat.push(other),
+        }
+    }
+    flat
+}
+
+/// S turns the spotlight on on the hall's screen with the mouse nowhere near it (on the laptop,
+/// as in a lecture): it circles the step's subject; pointing at the presenter view's picture of
+/// the hall moves it to the same point of the hall.
+#[test]
+fn the_spotlight_shows_on_the_hall_with_the_mouse_elsewhere() {
+    let mut harness = harness_for(Some("1918"));
+    assert_eq!(harness.state().hall_spotlight(), None);
+    harness.key_press(Key::S);
+    harness.run_steps(2);
+    let page = harness.state().hall_page().unwrap_or_else(|| panic!("no hall page"));
+    let spot = harness.state().hall_spotlight().unwrap_or_else(|| panic!("the hall draws no spotlight"));
+    assert!(spot.distance(page.subject.center()) < 1.0, "{spot:?} is not on the subject {:?}", page.subject);
+    // The dimming ring is painted, centred on the spot, reaching past the page's corners.
+    let ring = shapes(&harness).into_iter().any(|shape| {
+        matches!(shape, egui::Shape::Circle(circle) if circle.center.distance(spot) < 0.5 && circle.stroke.width > page.page.width())
+    });
+    assert!(ring, "no spotlight ring in the frame");
+
+    let thumbnail = harness
+        .query_all_by(|node| {
+            node.role() == egui::accesskit::Role::Image && node.label().as_deref() == Some("What the hall sees")
+        })
+        .next()
+        .unwrap_or_else(|| panic!("no picture of the hall"))
+        .rect();
+    harness.hover_at(thumbnail.min + thumbnail.size() * egui::vec2(0.25, 0.75));
+    harness.run_steps(2);
+    let spot = harness.state().hall_spotlight().unwrap_or_else(|| panic!("the spotlight went out"));
+    let wanted = page.page.min + page.page.size() * egui::vec2(0.25, 0.75);
+    assert!(spot.distance(wanted) < 2.0, "the hall's spotlight is at {spot:?}, not {wanted:?}");
+}
+
+/// On a 1024×768 projector, every step of every built-in tour: the caption box and the legend do
+/// not overlap, and neither covers the map's subject, which lies whole on the screen.
+#[test]
+fn on_a_small_projector_caption_and_legend_leave_the_subject_in_sight() {
+    for tour in ["1917", "1918", "1919_1920"] {
+        let mut app = app_for(tour).unwrap_or_else(|e| panic!("{e}"));
+        app.show_presenter(false);
+        let mut harness = harness_at(app, [1024.0, 768.0]);
+        let steps = harness.state().tour().steps.len();
+        for step in 0..steps {
+            if step > 0 {
+                harness.key_press(Key::PageDown);
+            }
+            settle(&mut harness);
+            let page = harness.state().hall_page().unwrap_or_else(|| panic!("{tour}: no hall page"));
+            let at = format!("{tour} step {}", step + 1);
+            let legend = page.legend.unwrap_or_else(|| panic!("{at}: no legend"));
+            let apart = |a: egui::Rect, b: egui::Rect| !a.shrink(0.5).intersects(b.shrink(0.5));
+            assert!(apart(page.caption, legend), "{at}: caption {:?} and legend {legend:?} overlap", page.caption);
+            assert!(apart(page.subject, page.caption), "{at}: the caption covers the subject {:?}", page.subject);
+            assert!(apart(page.subject, legend), "{at}: the legend covers the subject {:?}", page.subject);
+            assert!(
+                page.page.expand(0.5).contains_rect(page.subject),
+                "{at}: the subject {:?} leaves the screen",
+                page.subject
+            );
+        }
     }
 }

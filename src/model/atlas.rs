@@ -215,11 +215,6 @@ impl Atlas {
         self.place_by_id.get(id).copied()
     }
 
-    /// Places whose id or any historic or modern name, in any language, is `query`.
-    pub fn find_places(&self, query: &str) -> Vec<PlaceId> {
-        self.place_ids().filter(|&id| self.place(id).is_called(query)).collect()
-    }
-
     /// The place's parent, grandparent and so on, nearest first.
     pub fn ancestors(&self, place: PlaceId) -> Vec<PlaceId> {
         let mut chain = Vec::new();

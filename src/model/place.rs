@@ -92,12 +92,3 @@ pub struct Place {
     /// People counted in the 1897 census, where known.
     pub population_1897: Option<u64>,
 }
-
-impl Place {
-    /// Whether `query` is this place's id or any of its historic or modern names, ignoring case.
-    pub fn is_called(&self, query: &str) -> bool {
-        self.id.eq_ignore_ascii_case(query.trim())
-            || self.name.matches(query)
-            || self.modern_name.as_ref().is_some_and(|names| names.matches(query))
-    }
-}

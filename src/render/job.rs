@@ -6,7 +6,7 @@ use crate::geometry::{Albers, MapGeometry, MapPoint, MapRect};
 use crate::layers::LayerSet;
 use crate::model::{Atlas, Date, Language, LonLat};
 
-use super::encode::{GifWriter, png_bytes};
+use super::encode::{GifWriter, gif_still_bytes, jpeg_bytes, png_bytes};
 use super::raster::Canvas;
 use super::{RenderRequest, Renderer, extent_of};
 use crate::ui::print_frame::Decorations;
@@ -23,10 +23,12 @@ pub struct RenderArgs {
     /// The last date of an animation, a frame sequence or a poster (included).
     #[arg(long, value_name = "YYYY-MM-DD", requires = "from")]
     pub to: Option<String>,
-    /// The step between frames: a number and d, w or m (days, weeks, months), e.g. 1d, 1w, 3m.
-    #[arg(long, value_name = "STEP", default_value = "1m")]
-    pub step: String,
-    /// The image to write: .png for a still or a poster, .gif for an animation.
+    /// The step between frames: a number and d, w or m (days, weeks, months), e.g. 1d, 1w, 3m
+    /// [default: 1m].
+    #[arg(long, value_name = "STEP")]
+    pub step: Option<String>,
+    /// The image to write, in the format its extension names: .png, .jpg (.jpeg) or .gif for a
+    /// still or a poster; .gif for an animation or a tour.
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
     /// Also (or instead) write every frame as a numbered PNG into this folder.
@@ -52,23 +54,79 @@ pub struct RenderArgs {
     /// Make a poster: one image with a grid of maps from --from to --to every --step.
     #[arg(long, requires = "from")]
     pub poster: bool,
-    /// Columns of a poster's grid.
-    #[arg(long, value_name = "N", default_value_t = 4)]
-    pub columns: u32,
-    /// Seconds each frame of a GIF stays on screen.
-    #[arg(long, value_name = "SECONDS", default_value_t = 0.5)]
-    pub frame_seconds: f32,
+    /// Columns of a poster's grid, 1 to 12 [default: 4].
+    #[arg(long, value_name = "N")]
+    pub columns: Option<u32>,
+    /// Seconds each frame of an animation stays on screen, 0.02 to 600 [default: 0.5].
+    #[arg(long, value_name = "SECONDS")]
+    pub frame_seconds: Option<f32>,
     /// Hide the Old Style date that is shown beside dates before 14 February 1918.
     #[arg(long)]
     pub no_old_style: bool,
-    /// Render a tour: one frame per step (and its animation), with an SRT file of its captions
-    /// beside --out.
-    #[arg(long, value_name = "FILE", conflicts_with_all = ["date", "from", "poster"])]
+    /// Render a tour, as `present` plays it, with an SRT file of its captions beside --out: a
+    /// tour file, or a built-in tour's name (1917, 1918, 1919_1920).
+    #[arg(long, value_name = "FILE|NAME", conflicts_with_all = ["date", "from", "poster"])]
     pub tour: Option<PathBuf>,
 }
 
-/// A failed render, with what to tell the user.
+/// The columns of a poster when `--columns` is not given.
+pub const DEFAULT_COLUMNS: u32 = 4;
+/// Seconds a frame of an animation stays on screen when `--frame-seconds` is not given.
+pub const DEFAULT_FRAME_SECONDS: f32 = 0.5;
+/// What a GIF can say: a frame's delay is 1 to 65535 hundredths of a second, and browsers show
+/// anything under 2 hundredths as 10.
+const FRAME_SECONDS: std::ops::RangeInclusive<f32> = 0.02..=600.0;
+const COLUMNS: std::ops::RangeInclusive<u32> = 1..=12;
+/// The most maps a poster holds.
+pub const MAX_POSTER_MAPS: usize = 64;
+
+/// A failed step of a render, with what to tell the user.
 pub type RenderResult<T> = Result<T, String>;
+
+/// Why `render` made nothing: the command line asks for something it cannot do (exit 2, as for
+/// an unknown option), or the work itself failed (a tour file with problems, a file that could
+/// not be written: exit 1).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RenderError {
+    Usage(String),
+    Failed(String),
+}
+
+impl std::fmt::Display for RenderError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            RenderError::Usage(message) | RenderError::Failed(message) => f.write_str(message),
+        }
+    }
+}
+
+/// The file formats `render` writes, chosen by the extension of `--out`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ImageFormat {
+    Png,
+    Jpeg,
+    Gif,
+}
+
+impl ImageFormat {
+    /// The format an extension names (`.png`, `.jpg`, `.jpeg`, `.gif`, in any letter case).
+    pub fn of(path: &Path) -> Option<ImageFormat> {
+        let extension = path.extension()?.to_string_lossy().to_ascii_lowercase();
+        match extension.as_str() {
+            "png" => Some(ImageFormat::Png),
+            "jpg" | "jpeg" => Some(ImageFormat::Jpeg),
+            "gif" => Some(ImageFormat::Gif),
+            _ => None,
+        }
+    }
+}
+
+/// The format of a still image or a poster, from its `--out`.
+fn still_format(out: &Path) -> RenderResult<ImageFormat> {
+    ImageFormat::of(out).ok_or_else(|| {
+        format!("--out {}: name the format by the extension: .png, .jpg (or .jpeg) or .gif", out.display())
+    })
+}
 
 /// Parses `1920x1080` or a preset name.
 pub fn parse_size(text: &str) -> RenderResult<[u32; 2]> {
@@ -197,13 +255,14 @@ pub fn parse_view(atlas: &Atlas, geometry: &MapGeometry, text: &str) -> RenderRe
         .ok_or_else(|| format!("--view {text}: the place has no outline or location on the map"))
 }
 
-/// Places named in a comma-separated list of ids or names; each must name something.
+/// Places named in a comma-separated list of ids or names, found as the window's search finds
+/// them; each must name something.
 fn find_places(atlas: &Atlas, list: &str) -> RenderResult<Vec<crate::model::PlaceId>> {
     let mut places = Vec::new();
     for name in list.split(',').map(str::trim).filter(|name| !name.is_empty()) {
-        let found = atlas.find_places(name);
+        let found = crate::search::find_places(atlas, name).places;
         if found.is_empty() {
-            return Err(format!("`{name}`: no place has this id or name"));
+            return Err(format!("`{name}`: no place has this id or a name like it"));
         }
         places.extend(found);
     }
@@ -211,60 +270,197 @@ fn find_places(atlas: &Atlas, list: &str) -> RenderResult<Vec<crate::model::Plac
 }
 
 /// Runs `steppe-atlas render`; returns the files written.
-pub fn run(atlas: &Atlas, args: &RenderArgs, default_layers: Option<LayerSet>) -> RenderResult<Vec<PathBuf>> {
+pub fn run(atlas: &Atlas, args: &RenderArgs, default_layers: Option<LayerSet>) -> Result<Vec<PathBuf>, RenderError> {
     run_with(atlas, args, default_layers, Renderer::new())
 }
 
-/// [`run`] with a renderer made beforehand (`render` makes it while the data loads).
+/// [`run`] with a renderer made beforehand (`render` makes it while the data loads). Every
+/// argument is checked before the first image is drawn, so a wrong one costs no time and
+/// leaves no file behind.
 pub fn run_with(
     atlas: &Atlas,
     args: &RenderArgs,
     default_layers: Option<LayerSet>,
     mut renderer: Renderer,
-) -> RenderResult<Vec<PathBuf>> {
+) -> Result<Vec<PathBuf>, RenderError> {
     let geometry = MapGeometry::new(atlas);
-    let size = parse_size(&args.size)?;
-    let language =
-        parse_language("--lang", args.lang.as_deref())?.or_else(crate::i18n::system_language).unwrap_or_default();
+    let job = plan(atlas, &geometry, args, default_layers)?;
+    execute(atlas, &geometry, &mut renderer, job, args).map_err(RenderError::Failed)
+}
+
+/// What one `render` makes, its arguments checked.
+enum Job {
+    Still { request: RenderRequest, out: PathBuf, format: ImageFormat },
+    Poster { request: RenderRequest, dates: Vec<Date>, columns: u32, out: PathBuf, format: ImageFormat },
+    Animation { frames: Vec<RenderRequest>, frame_seconds: f32 },
+    Tour { request: RenderRequest, tour: Box<crate::model::Tour> },
+}
+
+/// Which kind of image the arguments ask for, to say which arguments apply to it.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    Still,
+    Poster,
+    Animation,
+    Tour,
+}
+
+/// Refuses an argument that the chosen kind of image would ignore: a run that quietly drops
+/// what was asked for is worse than one that says so.
+fn refuse_ignored(args: &RenderArgs, mode: Mode) -> RenderResult<()> {
+    let ignored: [(bool, &str, &[Mode]); 6] = [
+        (args.frames.is_some(), "--frames", &[Mode::Animation, Mode::Tour]),
+        (args.step.is_some(), "--step", &[Mode::Poster, Mode::Animation]),
+        (args.columns.is_some(), "--columns", &[Mode::Poster]),
+        (args.frame_seconds.is_some(), "--frame-seconds", &[Mode::Animation]),
+        (args.view.is_some(), "--view", &[Mode::Still, Mode::Poster, Mode::Animation]),
+        (args.highlight.is_some(), "--highlight", &[Mode::Still, Mode::Poster, Mode::Animation]),
+    ];
+    let what = match mode {
+        Mode::Still => "a still image (--date)",
+        Mode::Poster => "a poster",
+        Mode::Animation => "an animation (--from, --to)",
+        Mode::Tour => "a tour, which sets its own views, highlights and pace",
+    };
+    match ignored.iter().find(|(given, _, applies)| *given && !applies.contains(&mode)) {
+        Some((_, flag, _)) => Err(format!("{flag} does not apply to {what}")),
+        None => Ok(()),
+    }
+}
+
+/// Checks every argument and says what to make.
+fn plan(
+    atlas: &Atlas,
+    geometry: &MapGeometry,
+    args: &RenderArgs,
+    default_layers: Option<LayerSet>,
+) -> Result<Job, RenderError> {
+    let usage = RenderError::Usage;
+    let mode = match (&args.tour, &args.date, &args.from, &args.to, args.poster) {
+        (Some(_), ..) => Mode::Tour,
+        (None, Some(_), _, _, _) => Mode::Still,
+        (None, None, Some(_), Some(_), true) => Mode::Poster,
+        (None, None, Some(_), Some(_), false) => Mode::Animation,
+        _ => {
+            return Err(usage(
+                "give --date for a still image, --from and --to for an animation or poster, or --tour".into(),
+            ));
+        }
+    };
+    refuse_ignored(args, mode).map_err(usage)?;
+    let size = parse_size(&args.size).map_err(usage)?;
+    let language = parse_language("--lang", args.lang.as_deref())
+        .map_err(usage)?
+        .or_else(crate::i18n::system_language)
+        .unwrap_or_default();
     let mut request = RenderRequest::new(Date::ATLAS_START, size);
     request.language = language;
-    request.map_language = parse_language("--map-lang", args.map_lang.as_deref())?;
+    request.map_language = parse_language("--map-lang", args.map_lang.as_deref()).map_err(usage)?;
     request.layers = default_layers.unwrap_or_default();
     request.show_old_style = !args.no_old_style;
     if let Some(view) = &args.view {
-        request.extent = Some(parse_view(atlas, &geometry, view)?);
+        request.extent = Some(parse_view(atlas, geometry, view).map_err(usage)?);
     }
     if let Some(list) = &args.highlight {
-        request.highlights = find_places(atlas, list).map_err(|e| format!("--highlight {e}"))?;
+        request.highlights = find_places(atlas, list).map_err(|e| usage(format!("--highlight {e}")))?;
     }
-    if let Some(tour) = &args.tour {
-        return super::tour_render::run(atlas, &geometry, &mut renderer, request, tour, args);
+    let frame_seconds = match args.frame_seconds {
+        Some(seconds) if !FRAME_SECONDS.contains(&seconds) => {
+            return Err(usage(format!(
+                "--frame-seconds {seconds}: give {} to {} seconds",
+                FRAME_SECONDS.start(),
+                FRAME_SECONDS.end()
+            )));
+        }
+        Some(seconds) => seconds,
+        None => DEFAULT_FRAME_SECONDS,
+    };
+    match mode {
+        Mode::Tour => {
+            check_sequence_outputs(args).map_err(usage)?;
+            let spec = args.tour.as_deref().unwrap_or(Path::new(""));
+            let found = crate::tour_source::find(atlas, spec).map_err(|error| match error {
+                crate::tour_source::TourError::Unknown { .. } => usage(format!("--tour {error}")),
+                crate::tour_source::TourError::Unusable { .. } => RenderError::Failed(error.to_string()),
+            })?;
+            if let Some(problem) = found.problems.first() {
+                let more = match found.problems.len() {
+                    1 => String::new(),
+                    count => format!(" (and {} more problems)", count - 1),
+                };
+                return Err(RenderError::Failed(format!("{problem}{more}")));
+            }
+            Ok(Job::Tour { request, tour: Box::new(found.tour) })
+        }
+        Mode::Still => {
+            request.date = parse_date("--date", args.date.as_deref().unwrap_or_default()).map_err(usage)?;
+            let out = args.out.clone().ok_or_else(|| usage("--out FILE is needed for a still image".into()))?;
+            let format = still_format(&out).map_err(usage)?;
+            Ok(Job::Still { request, out, format })
+        }
+        Mode::Poster | Mode::Animation => {
+            let from = parse_date("--from", args.from.as_deref().unwrap_or_default()).map_err(usage)?;
+            let to = parse_date("--to", args.to.as_deref().unwrap_or_default()).map_err(usage)?;
+            if to < from {
+                return Err(usage(format!("--to {to} is before --from {from}")));
+            }
+            let dates = dates(from, to, parse_step(args.step.as_deref().unwrap_or("1m")).map_err(usage)?);
+            if mode == Mode::Animation {
+                check_sequence_outputs(args).map_err(usage)?;
+                let frames = dates.iter().map(|&date| RenderRequest { date, ..request.clone() }).collect();
+                return Ok(Job::Animation { frames, frame_seconds });
+            }
+            let out = args.out.clone().ok_or_else(|| usage("--out FILE.png is needed for a poster".into()))?;
+            let format = still_format(&out).map_err(usage)?;
+            if dates.len() > MAX_POSTER_MAPS {
+                return Err(usage(format!(
+                    "a poster of {} maps is too many; use a larger --step (at most {MAX_POSTER_MAPS} maps)",
+                    dates.len()
+                )));
+            }
+            let columns = args.columns.unwrap_or(DEFAULT_COLUMNS);
+            if !COLUMNS.contains(&columns) {
+                return Err(usage(format!("--columns {columns}: give {} to {}", COLUMNS.start(), COLUMNS.end())));
+            }
+            Ok(Job::Poster { request, dates, columns, out, format })
+        }
     }
-    match (&args.date, &args.from, &args.to) {
-        (Some(date), _, _) => {
-            request.date = parse_date("--date", date)?;
-            let out = args.out.clone().ok_or("--out FILE is needed for a still image")?;
-            let canvas = renderer.render(atlas, &geometry, &request);
-            write_png(&out, &canvas)?;
+}
+
+/// An animation or a tour needs `--out FILE.gif` or `--frames DIR`, or both.
+fn check_sequence_outputs(args: &RenderArgs) -> RenderResult<()> {
+    match &args.out {
+        Some(out) if ImageFormat::of(out) != Some(ImageFormat::Gif) => {
+            Err(format!("--out {}: an animation is written as .gif (use --frames DIR for PNGs)", out.display()))
+        }
+        None if args.frames.is_none() => Err("give --out FILE.gif or --frames DIR (or both) for an animation".into()),
+        _ => Ok(()),
+    }
+}
+
+fn execute(
+    atlas: &Atlas,
+    geometry: &MapGeometry,
+    renderer: &mut Renderer,
+    job: Job,
+    args: &RenderArgs,
+) -> RenderResult<Vec<PathBuf>> {
+    match job {
+        Job::Still { request, out, format } => {
+            let canvas = renderer.render(atlas, geometry, &request);
+            write_image(&out, &canvas, format)?;
             Ok(vec![out])
         }
-        (None, Some(from), Some(to)) => {
-            let from = parse_date("--from", from)?;
-            let to = parse_date("--to", to)?;
-            if to < from {
-                return Err(format!("--to {to} is before --from {from}"));
-            }
-            let dates = dates(from, to, parse_step(&args.step)?);
-            if args.poster {
-                let out = args.out.clone().ok_or("--out FILE.png is needed for a poster")?;
-                let canvas = poster(atlas, &geometry, &mut renderer, &request, &dates, args.columns)?;
-                write_png(&out, &canvas)?;
-                return Ok(vec![out]);
-            }
-            let frames = dates.iter().map(|&date| RenderRequest { date, ..request.clone() });
-            write_sequence(atlas, &geometry, &mut renderer, frames, args)
+        Job::Poster { request, dates, columns, out, format } => {
+            let canvas = poster(atlas, geometry, renderer, &request, &dates, columns)?;
+            write_image(&out, &canvas, format)?;
+            Ok(vec![out])
         }
-        _ => Err("give --date for a still image, --from and --to for an animation or poster, or --tour".into()),
+        Job::Animation { frames, frame_seconds } => {
+            let args = RenderArgs { frame_seconds: Some(frame_seconds), ..args.clone() };
+            write_sequence(atlas, geometry, renderer, frames.into_iter(), &args)
+        }
+        Job::Tour { request, tour } => super::tour_render::run(atlas, geometry, renderer, request, &tour, args),
     }
 }
 
@@ -316,7 +512,7 @@ pub fn write_sequence(
                     std::io::BufWriter::new(file),
                     canvas.width,
                     canvas.height,
-                    args.frame_seconds,
+                    args.frame_seconds.unwrap_or(DEFAULT_FRAME_SECONDS),
                 )?);
             }
             if let Some(gif) = &mut gif {
@@ -347,9 +543,7 @@ fn poster(
     if dates.is_empty() {
         return Err("the poster has no dates".into());
     }
-    if dates.len() > 64 {
-        return Err(format!("a poster of {} maps is too many; use a larger --step (at most 64 maps)", dates.len()));
-    }
+    // Fewer maps than columns: the grid is as wide as the maps.
     let columns = columns.clamp(1, 12).min(dates.len() as u32);
     let rows = (dates.len() as u32).div_ceil(columns);
     let [cell_width, cell_height] = request.size;
@@ -372,8 +566,17 @@ fn has_extension(path: &Path, extension: &str) -> bool {
 
 /// Writes a PNG atomically (a temporary file renamed into place).
 pub fn write_png(path: &Path, canvas: &Canvas) -> RenderResult<()> {
-    let bytes = png_bytes(canvas).map_err(|e| format!("{}: {e}", path.display()))?;
-    write_atomically(path, &bytes)
+    write_image(path, canvas, ImageFormat::Png)
+}
+
+/// Writes an image in `format` atomically (a temporary file renamed into place).
+pub fn write_image(path: &Path, canvas: &Canvas, format: ImageFormat) -> RenderResult<()> {
+    let bytes = match format {
+        ImageFormat::Png => png_bytes(canvas),
+        ImageFormat::Jpeg => jpeg_bytes(canvas),
+        ImageFormat::Gif => gif_still_bytes(canvas),
+    };
+    write_atomically(path, &bytes.map_err(|e| format!("{}: {e}", path.display()))?)
 }
 
 pub use crate::atomic_file::write_atomically;

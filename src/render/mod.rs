@@ -18,7 +18,7 @@ use crate::layers::LayerSet;
 use crate::model::{Atlas, Date, Language, PlaceId};
 use crate::ui::date_paint::DatePaint;
 use crate::ui::map::MapView;
-use crate::ui::print_frame::{Decorations, PrintFrame, print_frame_ui};
+use crate::ui::print_frame::{Decorations, PageLayout, PrintFrame, print_frame_ui};
 use raster::{Canvas, TextureStore};
 
 /// The largest image `render` makes: 16k on a side (a poster at 300 dpi is about 10k).
@@ -104,6 +104,8 @@ pub fn draw_page(
         show_old_style: request.show_old_style,
         text_scale: request.text_scale,
         decorations: request.decorations,
+        look: crate::ui::DisplayLook::Screen,
+        layout: PageLayout::Overlay,
     };
     print_frame_ui(ui, &frame);
 }

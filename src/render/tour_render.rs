@@ -1,12 +1,11 @@
-//! `render --tour FILE`: a tour as an animation (GIF and/or numbered PNGs) played exactly as
-//! `present` plays it, with an SRT file of its captions.
+//! `render --tour FILE|NAME`: a tour as an animation (GIF and/or numbered PNGs) played exactly
+//! as `present` plays it, with an SRT file of its captions.
 
 use std::fmt::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use super::job::{RenderArgs, RenderResult, write_atomically, write_sequence};
 use super::{RenderRequest, Renderer};
-use crate::data::{Dataset, load_tour};
 use crate::geometry::MapGeometry;
 use crate::model::{Atlas, Tour};
 use crate::tour_player::{end_shot, shot_at};
@@ -14,37 +13,27 @@ use crate::tour_player::{end_shot, shot_at};
 /// Frames per second of a rendered tour.
 pub const FRAMES_PER_SECOND: f32 = 10.0;
 
+/// Renders `tour` (found and checked by the caller) into `--out` and/or `--frames`.
 pub fn run(
     atlas: &Atlas,
     geometry: &MapGeometry,
     renderer: &mut Renderer,
     request: RenderRequest,
-    path: &Path,
+    tour: &Tour,
     args: &RenderArgs,
 ) -> RenderResult<Vec<PathBuf>> {
-    let file = Dataset::read_tour_file(path).map_err(|problem| problem.to_string())?;
-    let mut problems = Vec::new();
-    let tour = load_tour(atlas, &file, &mut problems);
-    // A tour in one or two languages renders in any language, with the nearest text it has.
-    problems.retain(|problem| !problem.is_translation_gap());
-    if let Some(problem) = problems.first() {
-        let more =
-            if problems.len() > 1 { format!(" (and {} more problems)", problems.len() - 1) } else { String::new() };
-        return Err(format!("{problem}{more}"));
-    }
-    let tour = tour.ok_or_else(|| format!("{}: not a tour", path.display()))?;
     // A caption the tour lacks in the asked language shows the nearest one, and says so.
     let texts = crate::i18n::Translations::embedded()?;
-    let frames = tour_frames(geometry, &tour, &request, &texts);
+    let frames = tour_frames(geometry, tour, &request, &texts);
     // A rendered tour is shown at its own pace: one frame every 1/FRAMES_PER_SECOND seconds.
-    let args = RenderArgs { frame_seconds: 1.0 / FRAMES_PER_SECOND, ..args.clone() };
+    let args = RenderArgs { frame_seconds: Some(1.0 / FRAMES_PER_SECOND), ..args.clone() };
     let mut written = write_sequence(atlas, geometry, renderer, frames.into_iter(), &args)?;
     let srt_path = match (&args.out, &args.frames) {
         (Some(out), _) => out.with_extension("srt"),
         (None, Some(dir)) => dir.join(format!("{}.srt", tour.id)),
         (None, None) => return Ok(written),
     };
-    write_atomically(&srt_path, subtitles(&tour, &texts, request.language).as_bytes())?;
+    write_atomically(&srt_path, subtitles(tour, &texts, request.language).as_bytes())?;
     written.push(srt_path);
     Ok(written)
 }

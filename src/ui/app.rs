@@ -211,7 +211,8 @@ impl AtlasApp {
             Translations::default()
         });
         let atlas = loaded.atlas;
-        let selected = options.place.as_deref().and_then(|name| atlas.find_places(name).first().copied());
+        let selected =
+            options.place.as_deref().and_then(|name| crate::search::find_places(&atlas, name).places.first().copied());
         let language = options.language.or_else(crate::i18n::system_language).unwrap_or_default();
         AtlasApp {
             atlas,
@@ -844,6 +845,7 @@ impl AtlasApp {
                     self.timeline.set_date(event.start);
                     if let Some(&place) = event.places.first() {
                         self.select(Some(place));
+                        self.centre_on(place);
                     }
                 }
             }
@@ -1070,6 +1072,7 @@ impl AtlasApp {
             text_scale: 1.0,
             layers: self.layers,
             relief,
+            look: super::DisplayLook::Screen,
         };
         let (atlas, texts, language) = (&self.atlas, &self.texts, self.language);
         let describe_place = |place| describe(atlas, texts, language, place, date);

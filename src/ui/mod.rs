@@ -5,6 +5,7 @@ use eframe::egui;
 mod app;
 pub(crate) mod chart;
 pub mod date_paint;
+pub mod display_look;
 pub(crate) mod events;
 pub(crate) mod explain;
 pub(crate) mod export_dialog;
@@ -26,6 +27,7 @@ pub(crate) mod tour_editor;
 #[cfg(test)]
 pub(crate) use app::ABOUT_LICENCES;
 pub use app::{AtlasApp, DEFAULT_DATE, SavedState, StartOptions};
+pub use display_look::DisplayLook;
 pub use fonts::{install_fonts, setup_context};
 
 /// Where the window keeps its settings: `settings.toml` in the user's data folder

@@ -22,6 +22,27 @@ pub enum Decorations {
     DateOnly,
 }
 
+/// Where the date box (with the caption) and the legend go.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum PageLayout {
+    /// Over the map, in its corners: exports, posters and `render`, whose view shows the whole
+    /// page's worth of map.
+    Overlay,
+    /// In a column of this many points at the left, the date box over the legend; the caller fits
+    /// the map's subject into the rest ([`view_beside_column`]), so that neither box hides it and
+    /// the two never cover each other: the lecture hall's screen.
+    Column(f32),
+}
+
+/// What a page drew, for callers that lay something over it or check it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct PageRects {
+    pub map: Rect,
+    /// The title, date and caption.
+    pub date_box: Rect,
+    pub legend: Option<Rect>,
+}
+
 /// Everything one page needs.
 pub struct PrintFrame<'a> {
     pub atlas: &'a Atlas,
@@ -43,10 +64,40 @@ pub struct PrintFrame<'a> {
     /// Text and line size multiplier of the map (2 on a projector).
     pub text_scale: f32,
     pub decorations: Decorations,
+    /// How thick the map's fills are laid on.
+    pub look: super::DisplayLook,
+    pub layout: PageLayout,
 }
 
-/// Draws the page over the whole of `ui`'s available rect.
-pub fn print_frame_ui(ui: &mut egui::Ui, frame: &PrintFrame<'_>) {
+/// The width of the column of a [`PageLayout::Column`] page: room for the longest date of the
+/// language on one line (the same for every date, so that the map does not shift as a tour's
+/// date runs), at least 28 % and at most 45 % of the page.
+pub fn column_width(ctx: &egui::Context, texts: &Translations, language: Language, page_width: f32, scale: f32) -> f32 {
+    let font = FontId::new(28.0 * scale, egui::FontFamily::Name(super::fonts::BOLD.into()));
+    let widest_date = (1..=12)
+        .map(|month| {
+            let date = crate::model::YearMonthDay { year: 1918, month, day: 28 };
+            let text = texts.format_date(language, date);
+            ctx.fonts_mut(|fonts| fonts.layout_no_wrap(text, font.clone(), style::LABEL).size().x)
+        })
+        .fold(0.0, f32::max);
+    // The page's margin on both sides of the box and the box's own inner margin.
+    let chrome = 2.0 * 12.0 * scale + 2.0 * 8.0 * scale;
+    (widest_date + chrome + 4.0).clamp(page_width * 0.28, page_width * 0.45)
+}
+
+/// The view that shows all of `extent` in the part of a page of `page` points right of a column
+/// `column` points wide, for a map widget that covers the whole page.
+pub fn view_beside_column(extent: crate::geometry::MapRect, page: egui::Vec2, column: f32) -> MapView {
+    let mut view = MapView::fit(extent, [(page.x - column).max(1.0), page.y]);
+    // The widget's centre is the page's: move the subject half a column to the right, to the
+    // centre of the free part.
+    view.pan_by([column / 2.0, 0.0]);
+    view
+}
+
+/// Draws the page over the whole of `ui`'s available rect; returns where its parts are.
+pub fn print_frame_ui(ui: &mut egui::Ui, frame: &PrintFrame<'_>) -> PageRects {
     let mut view = frame.view;
     let scene = MapScene {
         atlas: frame.atlas,
@@ -60,6 +111,7 @@ pub fn print_frame_ui(ui: &mut egui::Ui, frame: &PrintFrame<'_>) {
         text_scale: frame.text_scale,
         layers: frame.layers,
         relief: frame.relief,
+        look: frame.look,
     };
     let describe = |_| String::new();
     let map = MapWidget::new(scene, &mut view, &describe).show(ui);
@@ -68,8 +120,12 @@ pub fn print_frame_ui(ui: &mut egui::Ui, frame: &PrintFrame<'_>) {
     let scale = frame.text_scale;
     let margin = 12.0 * scale;
     let date_box = date_box_ui(ui, frame, rect.min + vec2(margin, margin));
+    let mut legend = None;
     if frame.decorations == Decorations::Full {
         legend_box_ui(ui, frame, rect.left_bottom() + vec2(margin, -margin - 14.0 * scale), date_box.expand(margin));
+        // The legend's area as egui placed it this frame (the id is the one legend_box_ui uses).
+        let legend_id = ui.make_persistent_id("print_legend");
+        legend = ui.ctx().memory(|memory| memory.area_rect(legend_id)).filter(|_| drew_legend(ui.ctx(), legend_id));
         let painter = ui.painter_at(rect);
         scale_bar(&painter, &projector, rect.right_bottom() + vec2(-margin, -margin - 20.0 * scale), scale);
         north_arrow(
@@ -86,6 +142,13 @@ pub fn print_frame_ui(ui: &mut egui::Ui, frame: &PrintFrame<'_>) {
         painter.rect_filled(text_rect.expand(2.0), 2.0, style::LABEL_HALO);
         painter.galley(text_rect.min, galley, style::LABEL);
     }
+    PageRects { map: rect, date_box, legend }
+}
+
+/// Whether the legend was drawn this frame: in a column it is left out when the caption leaves
+/// it no room at all (see [`legend_box_ui`]).
+fn drew_legend(ctx: &egui::Context, id: egui::Id) -> bool {
+    !ctx.data(|data| data.get_temp::<bool>(id.with("left_out")).unwrap_or(false))
 }
 
 fn panel_frame(scale: f32) -> egui::Frame {
@@ -108,7 +171,11 @@ fn date_box_ui(ui: &mut egui::Ui, frame: &PrintFrame<'_>, at: Pos2) -> Rect {
     // 1918"), but never more than half the map.
     let date_width = ui.painter().layout_no_wrap(text.clone(), date_font.clone(), style::LABEL).size().x;
     let page_width = ui.max_rect().width();
-    let max_width = (page_width * 0.42).max(date_width + 2.0).min(page_width * 0.5).max(200.0);
+    let max_width = match frame.layout {
+        // The box fills its column, less the page's margins and its own.
+        PageLayout::Column(column) => (column - 2.0 * 12.0 * scale - 2.0 * 8.0 * scale).max(50.0),
+        PageLayout::Overlay => (page_width * 0.42).max(date_width + 2.0).min(page_width * 0.5).max(200.0),
+    };
     egui::Area::new(ui.make_persistent_id("print_date_box"))
         .fixed_pos(at)
         .order(egui::Order::Foreground)
@@ -116,6 +183,9 @@ fn date_box_ui(ui: &mut egui::Ui, frame: &PrintFrame<'_>, at: Pos2) -> Rect {
         .show(ui.ctx(), |ui| {
             panel_frame(scale).show(ui, |ui| {
                 ui.set_max_width(max_width);
+                if let PageLayout::Column(_) = frame.layout {
+                    ui.set_min_width(max_width);
+                }
                 if frame.decorations == Decorations::Full {
                     ui.label(RichText::new(format!("{} · {}", tr("app_title"), tr("app_subtitle"))).size(14.0 * scale));
                 }
@@ -156,13 +226,35 @@ fn legend_box_ui(ui: &mut egui::Ui, frame: &PrintFrame<'_>, bottom_left: Pos2, d
             let fitted = room / unit.y;
             if fitted >= wanted_scale * 0.6 {
                 legend_scale = fitted;
+            } else if let PageLayout::Column(_) = frame.layout {
+                // Beside the date box it would cover the map's subject: in a column the legend
+                // shrinks to the room left, and is left out when that is too little to read.
+                if fitted < wanted_scale * 0.3 {
+                    ui.ctx().data_mut(|data| data.insert_temp(id.with("left_out"), true));
+                    return;
+                }
+                legend_scale = fitted;
             } else {
                 legend_scale = wanted_scale * 0.6;
                 bottom_left.x = date_box.right();
             }
         }
     }
-    ui.ctx().data_mut(|data| data.insert_temp(id, legend_scale));
+    // In a column the legend is no wider than the column, so that it never reaches the subject.
+    if let (PageLayout::Column(column), Some(unit)) = (frame.layout, unit_size.filter(|unit| unit.x > 0.0)) {
+        let room = column - 2.0 * 12.0 * scale;
+        if unit.x * legend_scale > room {
+            legend_scale = room / unit.x;
+            if legend_scale < wanted_scale * 0.3 {
+                ui.ctx().data_mut(|data| data.insert_temp(id.with("left_out"), true));
+                return;
+            }
+        }
+    }
+    ui.ctx().data_mut(|data| {
+        data.insert_temp(id, legend_scale);
+        data.insert_temp(id.with("left_out"), false);
+    });
     egui::Area::new(id)
         .pivot(Align2::LEFT_BOTTOM)
         .fixed_pos(bottom_left)

@@ -73,3 +73,64 @@ impl SearchWindow {
         choice
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::Queryable as _;
+
+    use super::*;
+
+    struct State {
+        window: SearchWindow,
+        atlas: Atlas,
+        texts: Translations,
+        language: Language,
+        chosen: Option<Option<Target>>,
+    }
+
+    /// Types `query` into the search window and presses Enter; returns what was chosen.
+    fn choose(query: &str, language: Language) -> (Option<Target>, Atlas) {
+        let atlas = crate::data::load(&crate::data::Dataset::embedded()).atlas;
+        let texts = Translations::embedded().unwrap_or_else(|e| panic!("{e}"));
+        let mut window = SearchWindow::default();
+        window.open();
+        let state = State { window, atlas, texts, language, chosen: None };
+        let mut harness =
+            Harness::builder().with_size([900.0, 700.0]).with_context_setup(crate::ui::setup_context).build_ui_state(
+                |ui, state: &mut State| {
+                    if let Some(choice) = state.window.show(ui.ctx(), &state.atlas, &state.texts, state.language) {
+                        state.chosen = Some(choice.target);
+                    }
+                },
+                state,
+            );
+        harness.run_steps(2);
+        harness
+            .query_all_by(|node| node.role() == egui::accesskit::Role::SearchInput)
+            .next()
+            .unwrap_or_else(|| panic!("no search box"))
+            .type_text(query);
+        harness.run_steps(2);
+        harness.key_press(egui::Key::Enter);
+        harness.run_steps(2);
+        let state = harness.into_state();
+        (state.chosen.unwrap_or_else(|| panic!("{query}: nothing chosen")), state.atlas)
+    }
+
+    /// Enter on "Аманкелді" (as many Kazakh readers spell him) or "Амангельды" opens Imanov's
+    /// card; on an event's title, the event (the app then goes to its date and place).
+    #[test]
+    fn enter_picks_the_person_or_the_event_the_words_name() {
+        for (query, language) in
+            [("Аманкелді", Language::Kk), ("Амангельды", Language::Ru), ("Amankeldi", Language::KkLatn)]
+        {
+            let (chosen, atlas) = choose(query, language);
+            let person = atlas.people.iter().position(|person| person.id == "imanov");
+            assert_eq!(chosen, person.map(Target::Person), "{query}");
+        }
+        let (chosen, atlas) = choose("Death of Amangeldy", Language::En);
+        let event = atlas.events.iter().position(|event| event.id == "turgai_imanov_killed");
+        assert_eq!(chosen, event.map(Target::Event));
+    }
+}

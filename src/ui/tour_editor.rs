@@ -56,6 +56,7 @@ impl TourEditor {
         let tr = |key| texts.tr(language, key);
         let mut action = None;
         let mut open = self.open;
+        let mut cancel = false;
         egui::Window::new(tr("tour_editor")).open(&mut open).default_width(420.0).show(ctx, |ui| {
             ui.horizontal(|ui| {
                 let label = ui.label(tr("tour_id"));
@@ -65,12 +66,31 @@ impl TourEditor {
             ui.label(tr("tour_title"));
             names_editor(ui, &mut self.draft.title, "title");
             ui.separator();
+            // Saving comes before the steps, which grow without end: however many there are,
+            // Save and Cancel stay in sight.
+            ui.horizontal(|ui| {
+                let label = ui.label(tr("export_file"));
+                ui.add(egui::TextEdit::singleline(&mut self.path).desired_width(260.0)).labelled_by(label.id);
+            });
+            ui.horizontal(|ui| {
+                let can_save = !self.draft.steps.is_empty();
+                if ui.add_enabled(can_save, egui::Button::new(tr("tour_save"))).clicked() {
+                    self.message = Some(self.save(atlas, texts, language));
+                }
+                cancel = ui.button(tr("tour_cancel")).on_hover_text(tr("tour_cancel_hint")).clicked();
+            });
+            if let Some(message) = &self.message {
+                ui.label(message);
+            }
+            ui.separator();
             if ui.button(tr("tour_add_view")).clicked() {
                 action = Some(EditorAction::AddCurrentView);
             }
             let mut remove = None;
             let mut swap = None;
-            egui::ScrollArea::vertical().max_height(360.0).show(ui, |ui| {
+            // The steps scroll in what is left of the screen, so that the window never runs off it.
+            let room = ctx.content_rect().bottom() - ui.cursor().top() - 32.0;
+            egui::ScrollArea::vertical().max_height(room.clamp(120.0, 480.0)).show(ui, |ui| {
                 let count = self.draft.steps.len();
                 for (index, step) in self.draft.steps.iter_mut().enumerate() {
                     ui.push_id(index, |ui| {
@@ -109,18 +129,12 @@ impl TourEditor {
             if let Some((a, b)) = swap {
                 self.draft.steps.swap(a, b);
             }
-            ui.horizontal(|ui| {
-                let label = ui.label(tr("export_file"));
-                ui.add(egui::TextEdit::singleline(&mut self.path).desired_width(260.0)).labelled_by(label.id);
-            });
-            let can_save = !self.draft.steps.is_empty();
-            if ui.add_enabled(can_save, egui::Button::new(tr("tour_save"))).clicked() {
-                self.message = Some(self.save(atlas, texts, language));
-            }
-            if let Some(message) = &self.message {
-                ui.label(message);
-            }
         });
+        if cancel {
+            // Cancel drops the tour being made; the window's × only hides it.
+            *self = TourEditor::default();
+            return action;
+        }
         self.open = open;
         action
     }
@@ -153,5 +167,58 @@ impl TourEditor {
                 format!("{}: {}. {}: {problem}", tr("export_saved"), path.display(), tr("tour_check_says"))
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::Queryable as _;
+
+    use super::*;
+    use crate::data::StepDraft;
+
+    fn step(date: &str) -> StepDraft {
+        StepDraft {
+            date: date.into(),
+            center: [70.0, 50.0],
+            zoom: 1.0,
+            highlight: Vec::new(),
+            caption: Names::same("Two lines of caption\nfor the hall"),
+            notes: Names::default(),
+            duration: 12.0,
+        }
+    }
+
+    /// On a laptop's 600 lines, with more steps than fit, Save and Cancel are on the screen; and
+    /// Cancel drops the tour being made.
+    #[test]
+    fn save_and_cancel_stay_in_sight_however_many_steps() {
+        let atlas = crate::data::load(&crate::data::Dataset::embedded()).atlas;
+        let texts = Translations::embedded().unwrap_or_else(|e| panic!("{e}"));
+        let mut editor = TourEditor::default();
+        editor.toggle();
+        for day in 1..=8 {
+            editor.add_step(step(&format!("1918-07-{day:02}")));
+        }
+        let screen = egui::vec2(1024.0, 600.0);
+        let mut harness =
+            Harness::builder().with_size(screen).with_context_setup(crate::ui::setup_context).build_ui_state(
+                move |ui, editor: &mut TourEditor| {
+                    editor.show(ui.ctx(), &atlas, &texts, Language::En);
+                },
+                editor,
+            );
+        harness.run();
+        for label in ["Save the tour", "Cancel"] {
+            let rect = harness.get_by_label(label).rect();
+            assert!(rect.top() >= 0.0 && rect.bottom() <= screen.y, "{label} is off the screen at {rect:?}");
+        }
+        // The last step is reached by scrolling; it is there to scroll to.
+        assert!(harness.query_by_label("Step 8 · 1918-07-08").is_some());
+        harness.get_by_label("Cancel").click();
+        harness.run();
+        assert!(!harness.state().open, "Cancel closes the window");
+        assert!(harness.state().draft.steps.is_empty(), "Cancel drops the steps");
     }
 }

@@ -49,6 +49,8 @@ pub struct Look {
     pub scale: f32,
     pub accent: Color32,
     pub on_accent: Color32,
+    /// The map's fills, as `kiosk.toml` sets them: never chosen by the screen's size.
+    pub map: crate::ui::DisplayLook,
 }
 
 impl Look {
@@ -80,6 +82,17 @@ pub(super) struct Explore {
     /// The map's rectangle in the last frame: when the card or the chart opens and the map
     /// narrows, the view moves so that the map under the finger stays where it was.
     pub(super) map_rect: Option<Rect>,
+    /// The whole screen in the last frame, to tell its left half from its right.
+    pub(super) screen_rect: Option<Rect>,
+    /// Whether the place's card opens at the left: on the far side from the place tapped, so
+    /// that it never covers it.
+    pub(super) card_on_left: bool,
+    /// Where the card was drawn in the last frame.
+    pub(super) card_rect: Option<Rect>,
+    /// Where the days lie along the scrubber this frame; the chart draws on the same axis.
+    pub(super) time_axis: Option<super::time_axis::TimeAxis>,
+    /// Where the chart was drawn in the last frame.
+    pub(super) chart_rect: Option<Rect>,
 }
 
 impl Explore {
@@ -93,6 +106,11 @@ impl Explore {
             chart_open: false,
             centre_on: None,
             map_rect: None,
+            screen_rect: None,
+            card_on_left: false,
+            card_rect: None,
+            time_axis: None,
+            chart_rect: None,
         }
     }
 }
@@ -142,7 +160,7 @@ impl KioskApp {
         });
         let atlas = loaded.atlas;
         let geometry = MapGeometry::new(&atlas);
-        let tour = attract_tour(&atlas, &config.tour, &mut problems);
+        let tour = attract_tour(&atlas, &config, &mut problems);
         let step_layers = step_layers(&tour);
         let logo_image = config.logo.as_deref().and_then(|path| match load_logo(path) {
             Ok(image) => Some(image),
@@ -262,6 +280,21 @@ impl KioskApp {
     /// The place whose card is open.
     pub fn selected(&self) -> Option<PlaceId> {
         self.explore.selection.as_ref().map(|selection| selection.place)
+    }
+
+    /// Where the place's card was drawn in the last frame (`None` while it is closed).
+    pub fn card_rect(&self) -> Option<Rect> {
+        self.explore.card_rect
+    }
+
+    /// The scrubber's time axis and where the chart was drawn in the last frame (the chart's
+    /// rectangle is `None` while it is closed).
+    pub fn time_axis(&self) -> Option<super::time_axis::TimeAxis> {
+        self.explore.time_axis
+    }
+
+    pub fn chart_rect(&self) -> Option<Rect> {
+        self.explore.chart_rect
     }
 
     pub fn picker_open(&self) -> bool {
@@ -411,8 +444,26 @@ impl KioskApp {
         self.log.record(UsageEvent::Reset, from.id(), None, "");
     }
 
-    /// Opens the card of `place` (or closes it with `None`), as a tap on the map does.
+    /// Opens the card of `place` (or closes it with `None`), as a tap on the place's centre
+    /// does: the card opens on the far side of the screen from it.
     pub fn select(&mut self, place: Option<PlaceId>) {
+        let at = place.and_then(|place| self.place_on_screen(place));
+        self.select_at(place, at);
+    }
+
+    /// Where a place's centre (a city's point, an area's middle) is on the explore map now.
+    fn place_on_screen(&self, place: PlaceId) -> Option<egui::Pos2> {
+        let (view, rect) = (self.explore.view?, self.explore.map_rect?);
+        let point = self.geometry.point(place).or_else(|| Some(self.geometry.area(place)?.bounds.centre()))?;
+        Some(crate::ui::map::Projector::new(rect, view).screen_from_map(point))
+    }
+
+    /// Opens the card of `place` (or closes it), touched at `at`: the card goes to the half of
+    /// the screen away from the touch, so that the place stays in sight.
+    pub(super) fn select_at(&mut self, place: Option<PlaceId>, at: Option<egui::Pos2>) {
+        if let (Some(at), Some(screen)) = (at, self.explore.screen_rect) {
+            self.explore.card_on_left = at.x > screen.center().x;
+        }
         if let Some(place) = place
             && self.selected() != Some(place)
         {
@@ -430,7 +481,12 @@ impl KioskApp {
     }
 
     pub(super) fn look(&self, ctx: &egui::Context) -> Look {
-        Look { scale: screen_scale(ctx.content_rect()), accent: self.config.accent, on_accent: self.config.on_accent() }
+        Look {
+            scale: screen_scale(ctx.content_rect()),
+            accent: self.config.accent,
+            on_accent: self.config.on_accent(),
+            map: self.config.look,
+        }
     }
 
     /// Draws one frame of the kiosk over the whole of `ui`.
@@ -650,16 +706,31 @@ pub fn screen_scale(screen: Rect) -> f32 {
     if scale.is_finite() { scale.clamp(0.5, 4.0) } else { 1.0 }
 }
 
-/// The tour the configuration asks for, every built-in tour in a row by default, or a slow
-/// pass over the four years if there is no tour at all.
-fn attract_tour(atlas: &Atlas, choice: &TourChoice, problems: &mut Vec<Problem>) -> Tour {
-    let chosen = match choice {
-        TourChoice::Id(id) => match atlas.tours.iter().find(|tour| tour.id == *id) {
+/// The tour the configuration asks for (a built-in tour by name, or a file), every built-in
+/// tour in a row by default or when the one asked for cannot be played, or a slow pass over the
+/// four years if there is no tour at all. A name or file that fails is reported at its line.
+fn attract_tour(atlas: &Atlas, config: &KioskConfig, problems: &mut Vec<Problem>) -> Tour {
+    let written = &config.tour_written_at;
+    let file = if written.file.is_empty() { "kiosk configuration" } else { written.file.as_str() };
+    let mut report =
+        |message: String| problems.push(Problem::of_kind(ProblemKind::Settings, file, written.line, message));
+    let chosen = match &config.tour {
+        TourChoice::Id(name) => match crate::tour_source::built_in(atlas, name) {
             Some(tour) => Some(tour.clone()),
             None => {
-                let known: Vec<&str> = atlas.tours.iter().map(|tour| tour.id.as_str()).collect();
-                let message = format!("tour `{id}` is not one of {}; playing all tours", known.join(", "));
-                problems.push(Problem::of_kind(ProblemKind::Settings, "kiosk configuration", None, message));
+                let names = crate::tour_source::built_in_names(atlas).join(", ");
+                report(format!("tour `{name}` is not a built-in tour ({names}) nor a file; playing all tours"));
+                None
+            }
+        },
+        TourChoice::File(path) => match crate::tour_source::read_file(atlas, path) {
+            Ok(found) => {
+                // Problems of the museum's own tour name its file and line; the rest plays.
+                problems.extend(found.problems);
+                Some(found.tour)
+            }
+            Err(error) => {
+                report(format!("tour {}: {error}; playing all tours", path.display()));
                 None
             }
         },

@@ -40,6 +40,7 @@ impl KioskApp {
                 text_scale: look.px(1.6),
                 layers,
                 relief: textures.relief_id(),
+                look: look.map,
             };
             let describe =
                 |place| crate::ui::place_info::describe(&self.atlas, &self.texts, language, place, shot.date);

@@ -2,7 +2,8 @@
 //!
 //! The file is written by museum staff, so nothing in it may stop the kiosk: a file that cannot
 //! be read or parsed gives one problem (`kiosk.toml:7: ...`) and the built-in defaults; a value
-//! that makes no sense gives a problem at its line and the default for that value alone.
+//! that makes no sense, or a setting the kiosk does not know (a typo), gives a problem at its
+//! line and costs only itself: the rest of the file, PIN and title included, still applies.
 //!
 //! ```
 //! use steppe_atlas::ui::kiosk::KioskConfig;
@@ -26,8 +27,25 @@ pub enum TourChoice {
     /// Every built-in tour, one after the other: the whole story from 1917 to 1920.
     #[default]
     All,
-    /// The tour with this id (`1917`, `1918`, `1919_1920`).
+    /// The built-in tour with this name, its file's stem or its id (`1917`, `1918`, `1919_1920`).
     Id(String),
+    /// A tour file of the museum's own (a value ending in `.toml`, or with a folder in it).
+    File(PathBuf),
+}
+
+/// Where a setting was written, to name it in a problem found only later (a tour's name is
+/// checked once the data is loaded). Not a setting itself: two configurations that differ only
+/// in where they were written are the same configuration.
+#[derive(Clone, Debug, Default)]
+pub struct WrittenAt {
+    pub file: String,
+    pub line: Option<usize>,
+}
+
+impl PartialEq for WrittenAt {
+    fn eq(&self, _: &WrittenAt) -> bool {
+        true
+    }
 }
 
 /// The kiosk's settings, every one with a default.
@@ -41,6 +59,10 @@ pub struct KioskConfig {
     /// Seconds the "Still exploring?" countdown lasts before the kiosk starts over.
     pub countdown_seconds: f64,
     pub tour: TourChoice,
+    /// Where `tour` was set.
+    pub tour_written_at: WrittenAt,
+    /// The map's fills: `screen` unless the kiosk is projected.
+    pub look: crate::ui::DisplayLook,
     /// The exhibition's title over the map; the atlas's own title when `None`.
     pub title: Option<Names>,
     /// A PNG shown beside the title.
@@ -74,6 +96,8 @@ impl Default for KioskConfig {
             idle_seconds: 90.0,
             countdown_seconds: 15.0,
             tour: TourChoice::All,
+            tour_written_at: WrittenAt::default(),
+            look: crate::ui::DisplayLook::Screen,
             title: None,
             logo: None,
             accent: DEFAULT_ACCENT,
@@ -84,20 +108,45 @@ impl Default for KioskConfig {
     }
 }
 
-/// The file as written: every field optional, each value kept with its place in the text.
+/// The file as written: every setting optional, each value kept with its place in the text and
+/// of any type, so that a value of the wrong type costs only itself.
 #[derive(serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawConfig {
-    languages: Option<Spanned<Vec<String>>>,
+    languages: Option<Spanned<toml::Value>>,
     idle_seconds: Option<Spanned<toml::Value>>,
     countdown_seconds: Option<Spanned<toml::Value>>,
-    tour: Option<Spanned<String>>,
+    tour: Option<Spanned<toml::Value>>,
     title: Option<Spanned<toml::Value>>,
-    logo: Option<Spanned<String>>,
-    accent: Option<Spanned<String>>,
-    exit_chord: Option<Spanned<String>>,
+    logo: Option<Spanned<toml::Value>>,
+    accent: Option<Spanned<toml::Value>>,
+    exit_chord: Option<Spanned<toml::Value>>,
     exit_pin: Option<Spanned<toml::Value>>,
-    usage_log: Option<Spanned<String>>,
+    usage_log: Option<Spanned<toml::Value>>,
+    look: Option<Spanned<toml::Value>>,
+}
+
+/// The settings `kiosk.toml` knows, as [`RawConfig`] names them.
+pub const SETTINGS: [&str; 11] = [
+    "languages",
+    "idle_seconds",
+    "countdown_seconds",
+    "tour",
+    "title",
+    "logo",
+    "accent",
+    "exit_chord",
+    "exit_pin",
+    "usage_log",
+    "look",
+];
+
+/// A text setting, or why it is not one.
+fn text_of(value: &toml::Value, setting: &str) -> Result<String, String> {
+    match value {
+        toml::Value::String(text) => Ok(text.trim().to_owned()),
+        other => Err(format!("{setting}: expected text in quotes, found {}", other.type_str())),
+    }
 }
 
 /// Reports problems at the line of a value.
@@ -137,23 +186,52 @@ impl KioskConfig {
     /// it (logo, usage log) are taken from `base_dir`.
     pub fn parse(text: &str, file: &str, base_dir: Option<&Path>) -> (KioskConfig, Vec<Problem>) {
         let mut lines = Lines { file, index: LineIndex::new(text), problems: Vec::new() };
-        let raw: RawConfig = match toml::from_str(text) {
-            Ok(raw) => raw,
-            Err(error) => {
-                let line = error.span().map(|span| lines.index.line_of(span.start));
-                let message = format!("{}; the kiosk starts on its defaults", error.message().trim_end());
-                return (KioskConfig::default(), vec![Problem::of_kind(ProblemKind::Settings, file, line, message)]);
-            }
+        let unreadable = |lines: &Lines<'_>, error: toml::de::Error| {
+            let line = error.span().map(|span| lines.index.line_of(span.start));
+            let message = format!("{}; the kiosk starts on its defaults", error.message().trim_end());
+            (KioskConfig::default(), vec![Problem::of_kind(ProblemKind::Settings, file, line, message)])
         };
-        let config = KioskConfig::from_raw(raw, &mut lines, base_dir);
+        let mut table = match toml::de::DeTable::parse(text) {
+            Ok(table) => table,
+            Err(error) => return unreadable(&lines, error),
+        };
+        // A setting the kiosk does not know is most likely a typo: say where, leave it out, and
+        // keep the rest of the file.
+        let unknown: Vec<(String, std::ops::Range<usize>)> = table
+            .get_ref()
+            .iter()
+            .filter(|(key, _)| !SETTINGS.contains(&key.get_ref().as_ref()))
+            .map(|(key, _)| (key.get_ref().to_string(), key.span()))
+            .collect();
+        for (key, span) in unknown {
+            let message = format!("unknown setting `{key}`, left out (the settings are: {})", SETTINGS.join(", "));
+            lines.report(&Spanned::new(span, ()), message);
+            table.get_mut().remove(key.as_str());
+        }
+        let raw = match <RawConfig as serde::Deserialize>::deserialize(toml::de::Deserializer::from(table)) {
+            Ok(raw) => raw,
+            Err(error) => return unreadable(&lines, error),
+        };
+        let config = KioskConfig::from_raw(raw, &mut lines, file, base_dir);
         (config, lines.problems)
     }
 
-    fn from_raw(raw: RawConfig, lines: &mut Lines<'_>, base_dir: Option<&Path>) -> KioskConfig {
+    fn from_raw(raw: RawConfig, lines: &mut Lines<'_>, file: &str, base_dir: Option<&Path>) -> KioskConfig {
         let mut config = KioskConfig::default();
         let resolve = |path: &str| match base_dir {
             Some(dir) if Path::new(path).is_relative() => dir.join(path),
             _ => PathBuf::from(path),
+        };
+        // A text setting, reported at its line when it is not text.
+        let text = |value: Option<Spanned<toml::Value>>, setting: &str, lines: &mut Lines<'_>| {
+            let value = value?;
+            match text_of(value.get_ref(), setting) {
+                Ok(text) => Some(Spanned::new(value.span(), text)),
+                Err(message) => {
+                    lines.report(&value, message);
+                    None
+                }
+            }
         };
         if let Some(value) = raw.languages {
             match parse_languages(value.get_ref()) {
@@ -173,9 +251,23 @@ impl KioskConfig {
                 Err(message) => lines.report(&value, format!("countdown_seconds: {message}")),
             }
         }
-        if let Some(value) = raw.tour {
-            let id = value.get_ref().trim();
-            config.tour = if id.is_empty() || id == "all" { TourChoice::All } else { TourChoice::Id(id.to_owned()) };
+        if let Some(value) = text(raw.tour, "tour", lines) {
+            let name = value.get_ref().as_str();
+            config.tour = if name.is_empty() || name == "all" {
+                TourChoice::All
+            } else if name.ends_with(".toml") || name.contains(['/', '\\']) {
+                TourChoice::File(resolve(name))
+            } else {
+                TourChoice::Id(name.to_owned())
+            };
+            config.tour_written_at =
+                WrittenAt { file: file.to_owned(), line: Some(lines.index.line_of(value.span().start)) };
+        }
+        if let Some(value) = text(raw.look, "look", lines) {
+            match crate::ui::DisplayLook::parse(value.get_ref()) {
+                Ok(look) => config.look = look,
+                Err(message) => lines.report(&value, format!("look {message}")),
+            }
         }
         if let Some(value) = raw.title {
             match parse_title(value.get_ref()) {
@@ -183,10 +275,10 @@ impl KioskConfig {
                 Err(message) => lines.report(&value, message),
             }
         }
-        if let Some(value) = raw.logo.filter(|value| !value.get_ref().trim().is_empty()) {
-            config.logo = Some(resolve(value.get_ref().trim()));
+        if let Some(value) = text(raw.logo, "logo", lines).filter(|value| !value.get_ref().is_empty()) {
+            config.logo = Some(resolve(value.get_ref()));
         }
-        if let Some(value) = raw.accent {
+        if let Some(value) = text(raw.accent, "accent", lines) {
             match parse_colour(value.get_ref()) {
                 Some(colour) => config.accent = colour,
                 None => {
@@ -194,7 +286,7 @@ impl KioskConfig {
                 }
             }
         }
-        if let Some(value) = raw.exit_chord {
+        if let Some(value) = text(raw.exit_chord, "exit_chord", lines) {
             match ExitChord::parse(value.get_ref()) {
                 Ok(chord) => config.exit_chord = chord,
                 Err(message) => lines.report(&value, format!("exit_chord: {message}; using {}", config.exit_chord)),
@@ -206,17 +298,21 @@ impl KioskConfig {
                 Err(message) => lines.report(&value, format!("exit_pin: {message}; the keypad is off")),
             }
         }
-        if let Some(value) = raw.usage_log.filter(|value| !value.get_ref().trim().is_empty()) {
-            config.usage_log = Some(resolve(value.get_ref().trim()));
+        if let Some(value) = text(raw.usage_log, "usage_log", lines).filter(|value| !value.get_ref().is_empty()) {
+            config.usage_log = Some(resolve(value.get_ref()));
         }
         config
     }
 }
 
-fn parse_languages(codes: &[String]) -> Result<Vec<Language>, String> {
+fn parse_languages(value: &toml::Value) -> Result<Vec<Language>, String> {
+    let toml::Value::Array(values) = value else {
+        return Err(format!("languages: expected a list such as [\"kk\", \"ru\", \"en\"], found {}", value.type_str()));
+    };
     let mut languages = Vec::new();
-    for code in codes {
-        let language = Language::from_code(code)
+    for value in values {
+        let code = text_of(value, "languages")?;
+        let language = Language::from_code(&code)
             .ok_or_else(|| format!("language `{code}`: use kk, kk-latn (Kazakh in Latin letters), ru or en"))?;
         if !languages.contains(&language) {
             languages.push(language);

@@ -26,6 +26,7 @@ fn bar_frame(look: Look) -> egui::Frame {
 impl KioskApp {
     pub(super) fn explore_ui(&mut self, ui: &mut egui::Ui, look: Look) {
         self.refresh_paint(self.explore.timeline.date);
+        self.explore.screen_rect = Some(ui.ctx().content_rect());
         egui::Panel::top("kiosk_top")
             .exact_size(look.px(TOP_BAR))
             .resizable(false)
@@ -36,6 +37,7 @@ impl KioskApp {
             .resizable(false)
             .frame(bar_frame(look))
             .show(ui, |ui| self.timeline_bar_ui(ui, look));
+        self.explore.chart_rect = None;
         if self.explore.chart_open {
             egui::Panel::bottom("kiosk_chart")
                 .exact_size(look.px(CHART_HEIGHT))
@@ -43,12 +45,20 @@ impl KioskApp {
                 .frame(bar_frame(look))
                 .show(ui, |ui| self.chart_ui(ui, look));
         }
+        self.explore.card_rect = None;
         if self.explore.selection.is_some() {
-            egui::Panel::right("kiosk_place")
+            // The card on the far side from the place tapped (see `select_at`).
+            let panel = if self.explore.card_on_left {
+                egui::Panel::left("kiosk_place_left")
+            } else {
+                egui::Panel::right("kiosk_place")
+            };
+            let card = panel
                 .exact_size(look.px(CARD_WIDTH))
                 .resizable(false)
                 .frame(bar_frame(look).inner_margin(look.px(20.0)))
                 .show(ui, |ui| self.place_card_panel_ui(ui, look));
+            self.explore.card_rect = Some(card.response.rect);
         }
         egui::CentralPanel::no_frame().show(ui, |ui| self.explore_map_ui(ui, look));
         if self.explore.picker_open {
@@ -126,24 +136,28 @@ impl KioskApp {
             });
             ui.add_space(look.px(12.0));
             let label = texts.tr(language, "date");
-            if let Some(date) = super::scrubber::scrubber_ui(ui, timeline.date, &self.atlas.events, label, look) {
+            let scrubbed = super::scrubber::scrubber_ui(ui, timeline.date, &self.atlas.events, label, look);
+            if let Some(date) = scrubbed.date {
                 timeline.set_date(date);
                 timeline.playing = false;
             }
+            self.explore.time_axis = Some(scrubbed.axis);
         });
     }
 
     fn chart_ui(&mut self, ui: &mut egui::Ui, look: Look) {
         let language = self.explore.language;
         ui.label(RichText::new(self.texts.tr(language, "territory_chart")).font(bold(look.px(24.0))));
-        // The chart's legend and axes in a smaller hand, so that they leave the bands visible.
-        ui.style_mut().text_styles.insert(egui::TextStyle::Body, egui::FontId::proportional(look.px(16.0)));
-        ui.style_mut().text_styles.insert(egui::TextStyle::Small, egui::FontId::proportional(look.px(14.0)));
         let shares = self.shares.get_or_insert_with(|| crate::shares::territory_shares(&self.atlas, &self.geometry));
         let date = self.explore.timeline.date;
+        // The scrubber's axis (its bar is laid out before this panel, in the same frame), so
+        // that a day stands over the same day of the scrubber.
+        let rect = ui.available_rect_before_wrap();
         let axis =
-            crate::ui::chart::TimeAxis { window: self.explore.timeline.window, rail: self.explore.timeline.rail };
-        if let Some(day) = crate::ui::chart::share_chart_ui(ui, shares, date, axis, (&self.texts, language)).clicked {
+            self.explore.time_axis.unwrap_or(super::time_axis::TimeAxis { left: rect.left(), right: rect.right() });
+        let label = self.texts.tr(language, "territory_chart");
+        self.explore.chart_rect = Some(rect);
+        if let Some(day) = super::share_chart::share_chart_ui(ui, shares, date, axis, label, look) {
             self.explore.timeline.set_date(day);
             self.explore.timeline.playing = false;
         }
@@ -190,6 +204,7 @@ impl KioskApp {
             text_scale: look.px(1.6),
             layers: crate::layers::LayerSet::default(),
             relief: textures.relief_id(),
+            look: look.map,
         };
         let (atlas, texts) = (&self.atlas, &self.texts);
         let describe = |place| crate::ui::place_info::describe(atlas, texts, language, place, date);
@@ -197,7 +212,8 @@ impl KioskApp {
         let legend_at = map.response.rect.left_bottom() + vec2(look.px(16.0), -look.px(16.0));
         super::attract::legend_box_ui(ui.ctx(), texts, language, Align2::LEFT_BOTTOM, legend_at, look);
         if let Some(place) = map.clicked {
-            self.select(Some(place));
+            let tapped = map.response.interact_pointer_pos().or_else(|| map.response.hover_pos());
+            self.select_at(Some(place), tapped);
         }
     }
 }

@@ -19,7 +19,9 @@ mod overlays;
 mod picker;
 mod place_card;
 mod scrubber;
+mod share_chart;
 mod style;
+pub mod time_axis;
 pub mod usage_log;
 
 use std::path::PathBuf;
@@ -30,6 +32,7 @@ pub use app::{Clock, KioskApp, Look, screen_scale};
 pub use config::{DEFAULT_LANGUAGES, KioskConfig, TourChoice};
 pub use exit::ExitChord;
 pub use machine::{Change, KioskMachine, Screen, Timing};
+pub use time_axis::TimeAxis;
 pub use usage_log::{UsageEvent, UsageLog};
 
 /// How the kiosk starts, from the command line.

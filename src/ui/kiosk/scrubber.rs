@@ -4,23 +4,34 @@
 use eframe::egui::{self, Align2, Color32, Rect, Sense, Stroke, pos2, vec2};
 
 use super::app::Look;
+use super::time_axis::TimeAxis;
 use crate::model::{Date, Event};
 
 /// Height of the whole touch target at 1080p.
 pub const HEIGHT: f32 = 84.0;
 
-/// Draws the scrubber over the available width; returns the date the finger moved it to.
-pub fn scrubber_ui(ui: &mut egui::Ui, date: Date, events: &[Event], label: &str, look: Look) -> Option<Date> {
+/// What the scrubber did this frame.
+pub struct Scrubbed {
+    /// The date the finger moved it to.
+    pub date: Option<Date>,
+    /// Where the days lie along its rail, for the chart above it.
+    pub axis: TimeAxis,
+}
+
+/// Draws the scrubber over the available width.
+pub fn scrubber_ui(ui: &mut egui::Ui, date: Date, events: &[Event], label: &str, look: Look) -> Scrubbed {
     let size = vec2(ui.available_width().max(look.px(200.0)), look.px(HEIGHT));
     let (rect, response) = ui.allocate_exact_size(size, Sense::click_and_drag());
-    let last_day = Date::ATLAS_END.days_since(Date::ATLAS_START).max(1);
+    let last_day = TimeAxis::last_day();
     let day = date.days_since(Date::ATLAS_START).clamp(0, last_day);
     response.widget_info(|| egui::WidgetInfo::slider(true, f64::from(day), label));
 
     let radius = look.px(22.0);
     let rail_y = rect.top() + look.px(30.0);
-    let (left, right) = (rect.left() + radius, rect.right() - radius);
-    let x_of = |day: i32| left + (right - left) * day as f32 / last_day as f32;
+    // The knob's centre reaches the rail's ends, so the axis stops a knob's radius short of the edges.
+    let axis = TimeAxis { left: rect.left() + radius, right: rect.right() - radius };
+    let (left, right) = (axis.left, axis.right);
+    let x_of = |day: i32| axis.x_of_day(day);
     let painter = ui.painter_at(rect.expand(look.px(4.0)));
 
     // Events above the rail, years under it.
@@ -58,8 +69,6 @@ pub fn scrubber_ui(ui: &mut egui::Ui, date: Date, events: &[Event], label: &str,
     painter.circle(pos2(x, rail_y), radius, Color32::WHITE, Stroke::new(look.px(5.0), look.accent));
 
     let moved = response.clicked() || response.dragged() || response.is_pointer_button_down_on();
-    let pointer = response.interact_pointer_pos().filter(|_| moved)?;
-    let fraction = ((pointer.x - left) / (right - left)).clamp(0.0, 1.0);
-    let chosen = Date::ATLAS_START.add_days((fraction * last_day as f32).round() as i32);
-    (chosen != date).then_some(chosen)
+    let chosen = response.interact_pointer_pos().filter(|_| moved).map(|pointer| axis.date_at(pointer.x));
+    Scrubbed { date: chosen.filter(|&chosen| chosen != date), axis }
 }

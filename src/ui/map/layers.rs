@@ -33,6 +33,8 @@ pub struct MapScene<'a> {
     pub layers: LayerSet,
     /// The shaded relief's texture and the map rectangle it covers, once loaded.
     pub relief: Option<(TextureId, crate::geometry::MapRect)>,
+    /// How thick the fills are laid on: a setting of the screen, not of the text size.
+    pub look: crate::ui::DisplayLook,
 }
 
 impl MapScene<'_> {
@@ -68,10 +70,13 @@ impl MapScene<'_> {
     }
 }
 
-/// How opaque the area fills are: on a projector (text and lines at twice the desk size or
-/// more) colours are laid on thicker, because projectors wash them out.
+/// How opaque the area fills are: on a projector colours are laid on thicker, because
+/// projectors wash them out.
 fn fill_alpha(scene: &MapScene<'_>) -> u8 {
-    if scene.text_scale >= 1.9 { 235 } else { style::AREA_FILL_ALPHA }
+    match scene.look {
+        crate::ui::DisplayLook::Projector => 235,
+        crate::ui::DisplayLook::Screen => style::AREA_FILL_ALPHA,
+    }
 }
 
 /// One layer of the map.

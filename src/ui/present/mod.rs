@@ -2,37 +2,65 @@
 //! presentation clicker, with a presenter view for the lecturer's laptop.
 //!
 //! The hall sees only the map, drawn by the same page code as exports
-//! ([`super::print_frame`]) at twice the desk's text and line sizes. Keys (a clicker sends
-//! PageDown/PageUp, arrows or Space): next/back, B or `.` black, W white, Home/End, number keys
-//! jump to a step, S spotlight, P pen, A autoplay, Esc leaves.
+//! ([`super::print_frame`]) with the caption and legend in a column beside the map's subject
+//! ([`hall`]). Keys (a clicker sends PageDown/PageUp, arrows or Space): next/back, B or `.`
+//! black, W white, Home/End, number keys jump to a step, S spotlight, P pen, A autoplay, Esc
+//! leaves. The presenter view ([`presenter`]) picks the tour and shows every problem with it.
 
+mod hall;
 mod pointing;
 mod presenter;
 
 use std::path::PathBuf;
 
-use eframe::egui::{self, Color32, Key};
+use eframe::egui::{self, Key};
 
+use super::DisplayLook;
 use super::date_paint::DatePaint;
-use super::map::{MapTextures, MapView};
-use super::print_frame::{Decorations, PrintFrame, print_frame_ui};
-use crate::data::{Dataset, Problem, load_tour};
+use super::map::MapTextures;
+use crate::data::Problem;
 use crate::geometry::MapGeometry;
 use crate::i18n::Translations;
 use crate::layers::LayerSet;
 use crate::model::{Atlas, Language, PlaceId, Tour};
 use crate::tour_player::{Shot, TourPlayer};
+use crate::tour_source::{self, TourError};
+pub use hall::{HallPage, hall_scale};
 use pointing::Pointing;
 
 /// How lecture mode starts, from the command line.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct PresentOptions {
     pub data_dir: Option<PathBuf>,
-    /// A tour file; the first built-in tour when `None`.
+    /// A tour file or a built-in tour's name (`1918`); the first built-in tour when `None`.
     pub tour: Option<PathBuf>,
     pub language: Option<Language>,
     /// The monitor to go fullscreen on (0 = the first).
     pub monitor: Option<usize>,
+    /// The map's fills: a projector's by default.
+    pub look: DisplayLook,
+}
+
+impl Default for PresentOptions {
+    fn default() -> PresentOptions {
+        PresentOptions { data_dir: None, tour: None, language: None, monitor: None, look: DisplayLook::Projector }
+    }
+}
+
+/// Why lecture mode did not start: the command line names no tour there is (exit 2), or
+/// nothing could be shown (exit 1).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PresentError {
+    Usage(String),
+    Failed(String),
+}
+
+impl std::fmt::Display for PresentError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            PresentError::Usage(message) | PresentError::Failed(message) => f.write_str(message),
+        }
+    }
 }
 
 /// What covers the hall's screen instead of the map.
@@ -42,7 +70,9 @@ pub enum Blank {
     White,
 }
 
-/// Text and lines on the projector, relative to the desk.
+/// Text and lines on a 1080-line projector, relative to the desk; a projector of fewer lines
+/// throws the same picture at the same size, so its text is scaled by its lines (see
+/// [`hall_scale`]).
 pub const PROJECTOR_SCALE: f32 = 2.0;
 
 /// The state of a lecture.
@@ -51,7 +81,10 @@ pub struct PresentApp {
     geometry: MapGeometry,
     texts: std::sync::Arc<Translations>,
     language: Language,
-    tour: Tour,
+    look: DisplayLook,
+    /// The tours the lecturer can pick: the built-in ones, then each file opened.
+    tours: Vec<Tour>,
+    current: usize,
     player: TourPlayer,
     blank: Option<Blank>,
     autoplay: bool,
@@ -62,30 +95,55 @@ pub struct PresentApp {
     show_presenter: bool,
     textures: Option<MapTextures>,
     paint: Option<DatePaint>,
+    /// Problems with the data and the tours: listed in the presenter view.
     problems: Vec<Problem>,
+    /// Whether the hall shows a line about the problems, until the lecturer moves on or hides it.
+    hall_notice: bool,
+    /// The hall's page as last drawn.
+    hall_page: Option<HallPage>,
+    /// Where the hall's spotlight was last drawn.
+    hall_spotlight: Option<egui::Pos2>,
+    /// The path typed into the presenter view's "open a tour file".
+    open_path: String,
 }
 
 impl PresentApp {
-    /// Loads the data and the tour. Problems with the tour file are kept and shown; without any
-    /// usable tour the first built-in one plays.
-    pub fn new(options: &PresentOptions) -> Result<PresentApp, String> {
+    /// Loads the data and the tour. A tour file with problems plays without what is wrong, and a
+    /// file that cannot be played leaves the first built-in tour on screen: either way the
+    /// problems are shown to the lecturer and, in a line, on the hall's screen. A name that is
+    /// neither a file nor a built-in tour is refused.
+    pub fn new(options: &PresentOptions) -> Result<PresentApp, PresentError> {
         let loaded = crate::cli::load_data(options.data_dir.as_deref());
         let mut problems = loaded.problems;
         let atlas = loaded.atlas;
         let geometry = MapGeometry::new(&atlas);
-        let mut tour = None;
-        if let Some(path) = &options.tour {
-            match Dataset::read_tour_file(path) {
-                Ok(file) => {
-                    tour = load_tour(&atlas, &file, &mut problems);
-                    // A tour in one or two languages plays in every language; each caption
-                    // says which language it falls back to.
-                    problems.retain(|problem| !problem.is_translation_gap());
+        let mut tours = atlas.tours.clone();
+        let mut current = 0;
+        if let Some(spec) = &options.tour {
+            match tour_source::find(&atlas, spec) {
+                Ok(found) => {
+                    problems.extend(found.problems);
+                    current = match tours.iter().position(|tour| tour.file == found.tour.file) {
+                        Some(built_in) => built_in,
+                        None => {
+                            tours.push(found.tour);
+                            tours.len() - 1
+                        }
+                    };
                 }
-                Err(problem) => problems.push(problem),
+                Err(error @ TourError::Unknown { .. }) => return Err(PresentError::Usage(format!("--tour {error}"))),
+                Err(TourError::Unusable { problems: mut unusable, file }) => {
+                    if unusable.is_empty() {
+                        unusable.push(Problem::of_kind(crate::data::ProblemKind::File, &file, None, "not a tour"));
+                    }
+                    problems.append(&mut unusable);
+                }
             }
         }
-        let tour = tour.or_else(|| atlas.tours.first().cloned()).ok_or("there is no tour to present")?;
+        if tours.is_empty() {
+            let why = problems.first().map(|problem| format!(" ({problem})")).unwrap_or_default();
+            return Err(PresentError::Failed(format!("there is no tour to present{why}")));
+        }
         let language = options.language.or_else(crate::i18n::system_language).unwrap_or_default();
         let texts = std::sync::Arc::new(Translations::embedded().unwrap_or_default());
         Ok(PresentApp {
@@ -93,7 +151,9 @@ impl PresentApp {
             geometry,
             texts,
             language,
-            tour,
+            look: options.look,
+            tours,
+            current,
             player: TourPlayer::new(),
             blank: None,
             autoplay: false,
@@ -103,7 +163,11 @@ impl PresentApp {
             show_presenter: true,
             textures: None,
             paint: None,
+            hall_notice: !problems.is_empty(),
             problems,
+            hall_page: None,
+            hall_spotlight: None,
+            open_path: String::new(),
         })
     }
 
@@ -111,8 +175,14 @@ impl PresentApp {
         self.player.step
     }
 
+    /// The tour being presented.
     pub fn tour(&self) -> &Tour {
-        &self.tour
+        &self.tours[self.current.min(self.tours.len() - 1)]
+    }
+
+    /// Every tour the picker offers.
+    pub fn tours(&self) -> &[Tour] {
+        &self.tours
     }
 
     pub fn atlas(&self) -> &Atlas {
@@ -127,19 +197,38 @@ impl PresentApp {
         &self.problems
     }
 
+    /// Whether the hall's screen shows the line about problems with the tour.
+    pub fn hall_notice_shown(&self) -> bool {
+        self.hall_notice && !self.problems.is_empty()
+    }
+
+    /// The hall's page as last drawn: where the caption, the legend and the map's subject are.
+    pub fn hall_page(&self) -> Option<HallPage> {
+        self.hall_page
+    }
+
+    /// Where the spotlight was last drawn on the hall's screen (`None` while it is off).
+    pub fn hall_spotlight(&self) -> Option<egui::Pos2> {
+        self.hall_spotlight
+    }
+
+    pub fn look(&self) -> DisplayLook {
+        self.look
+    }
+
     /// What the hall sees now.
     pub fn shot(&self) -> Option<Shot> {
-        self.player.shot(&self.tour, &self.geometry)
+        self.player.shot(self.tour(), &self.geometry)
     }
 
     pub fn highlights(&self) -> &[PlaceId] {
-        self.tour.steps.get(self.player.step).map(|step| step.highlights.as_slice()).unwrap_or(&[])
+        self.tour().steps.get(self.player.step).map(|step| step.highlights.as_slice()).unwrap_or(&[])
     }
 
     /// The layers of the current step: the default, changed by each step up to this one.
     pub fn layers(&self) -> LayerSet {
         let mut layers = LayerSet::default();
-        for step in self.tour.steps.iter().take(self.player.step + 1) {
+        for step in self.tour().steps.iter().take(self.player.step + 1) {
             for &(layer, on) in &step.layers {
                 layers.set(layer, on);
             }
@@ -165,17 +254,56 @@ impl PresentApp {
         self.pointing.line_count()
     }
 
+    /// Presents tour `index` of [`PresentApp::tours`] from its first step.
+    pub fn choose_tour(&mut self, index: usize) {
+        if index < self.tours.len() && index != self.current {
+            self.current = index;
+            self.player = TourPlayer::new();
+            self.blank = None;
+            self.autoplay = false;
+            self.pointing.clear_drawing();
+        }
+    }
+
+    /// Reads a tour file (from the presenter view) and presents it. Its problems join the list;
+    /// a file that cannot be played leaves the current tour on screen.
+    pub fn open_tour_file(&mut self, path: &std::path::Path) {
+        match tour_source::read_file(&self.atlas, path) {
+            Ok(found) => {
+                self.problems.extend(found.problems);
+                self.tours.push(found.tour);
+                self.choose_tour(self.tours.len() - 1);
+            }
+            Err(TourError::Unusable { problems, file }) if problems.is_empty() => {
+                self.problems.push(Problem::of_kind(crate::data::ProblemKind::File, &file, None, "not a tour"));
+            }
+            Err(TourError::Unusable { mut problems, .. }) => self.problems.append(&mut problems),
+            Err(error @ TourError::Unknown { .. }) => {
+                let file = path.display().to_string();
+                self.problems.push(Problem::of_kind(crate::data::ProblemKind::File, &file, None, error.to_string()));
+            }
+        }
+        self.hall_notice = !self.problems.is_empty();
+    }
+
     fn go_to(&mut self, index: usize) {
         if index != self.player.step {
-            self.player.go_to(&self.tour, &self.geometry, index);
+            let tour = &self.tours[self.current];
+            self.player.go_to(tour, &self.geometry, index);
             self.pointing.clear_drawing();
+            // Moving on says the lecturer has seen the notice: the hall is spared it.
+            self.hall_notice = false;
         }
     }
 
     /// The clicker and keyboard. Returns whether the lecturer asked to leave.
     fn handle_keys(&mut self, ctx: &egui::Context) -> bool {
+        // A key typed into the presenter view's file box is not a clicker's.
+        if ctx.egui_wants_keyboard_input() {
+            return false;
+        }
         let pressed = |key: Key| ctx.input_mut(|input| input.consume_key(egui::Modifiers::NONE, key));
-        let last = self.tour.steps.len().saturating_sub(1);
+        let last = self.tour().steps.len().saturating_sub(1);
         if pressed(Key::Escape) {
             return true;
         }
@@ -239,8 +367,9 @@ impl PresentApp {
         self.started.get_or_insert(now);
         let dt = self.last_frame.map_or(0.0, |last| (now - last) as f32).clamp(0.0, 0.25);
         self.last_frame = Some(now);
-        self.player.advance(&self.tour, &self.geometry, dt, self.autoplay);
-        if self.player.is_moving(&self.tour) || self.autoplay {
+        let tour = &self.tours[self.current];
+        self.player.advance(tour, &self.geometry, dt, self.autoplay);
+        if self.player.is_moving(tour) || self.autoplay {
             ctx.request_repaint_after(std::time::Duration::from_millis(16));
         }
     }
@@ -262,57 +391,6 @@ impl PresentApp {
             self.presenter_viewport(&ctx);
         }
     }
-
-    /// What the hall sees: the map page, or black or white.
-    fn hall_ui(&mut self, ui: &mut egui::Ui) {
-        let rect = ui.max_rect();
-        if let Some(blank) = self.blank {
-            let colour = if blank == Blank::Black { Color32::BLACK } else { Color32::WHITE };
-            ui.painter().rect_filled(rect, 0.0, colour);
-            return;
-        }
-        self.map_page_ui(ui, PROJECTOR_SCALE, true);
-        let step_text = format!("{} / {}", self.player.step + 1, self.tour.steps.len());
-        let font = egui::FontId::proportional(14.0 * PROJECTOR_SCALE);
-        let at = rect.right_top() + egui::vec2(-16.0, 90.0 * PROJECTOR_SCALE);
-        ui.painter().text(at, egui::Align2::RIGHT_TOP, step_text, font, super::style::LABEL);
-        let response = ui.interact(rect, ui.scope_id().with("pointing"), egui::Sense::drag());
-        self.pointing.ui(ui, &response, rect);
-    }
-
-    /// The map of the current shot as a page, at `scale`; with or without the legend and frame.
-    fn map_page_ui(&mut self, ui: &mut egui::Ui, scale: f32, full: bool) {
-        let Some(shot) = self.shot() else { return };
-        if self.paint.as_ref().is_none_or(|paint| paint.date != shot.date) {
-            self.paint = Some(DatePaint::compute(&self.atlas, shot.date));
-        }
-        if self.textures.is_none() {
-            self.textures = Some(MapTextures::load(ui.ctx()));
-        }
-        let (layers, highlights) = (self.layers(), self.highlights());
-        let (Some(paint), Some(textures)) = (&self.paint, &self.textures) else { return };
-        let size = ui.available_size();
-        let caption =
-            self.tour.steps.get(self.player.step).map(|step| self.texts.data_text(self.language, &step.caption));
-        let frame = PrintFrame {
-            atlas: &self.atlas,
-            geometry: &self.geometry,
-            texts: &self.texts,
-            paint,
-            language: self.language,
-            map_language: self.language,
-            layers,
-            view: MapView::fit(shot.extent, [size.x, size.y]),
-            highlights,
-            hatch_texture: textures.hatch.id(),
-            relief: textures.relief_id(),
-            caption: caption.as_deref(),
-            show_old_style: true,
-            text_scale: scale,
-            decorations: if full { Decorations::Full } else { Decorations::DateOnly },
-        };
-        print_frame_ui(ui, &frame);
-    }
 }
 
 impl eframe::App for PresentApp {
@@ -322,8 +400,9 @@ impl eframe::App for PresentApp {
 }
 
 /// Opens the projector window fullscreen (and the presenter view) and runs the lecture.
-pub fn run_present(options: PresentOptions) -> anyhow::Result<()> {
-    let app = PresentApp::new(&options).map_err(|message| anyhow::anyhow!(message))?;
+pub fn run_present(options: PresentOptions) -> Result<(), PresentError> {
+    let app = PresentApp::new(&options)?;
+    // Also on standard error, for a lecture started from a terminal or a desktop file's log.
     for problem in app.problems() {
         eprintln!("{problem}");
     }
@@ -345,5 +424,5 @@ pub fn run_present(options: PresentOptions) -> anyhow::Result<()> {
             Ok(Box::new(app))
         }),
     )
-    .map_err(|error| anyhow::anyhow!("cannot open the window: {error}"))
+    .map_err(|error| PresentError::Failed(format!("cannot open the window: {error}")))
 }
