@@ -637,7 +637,10 @@ fn every_unit_is_named_and_no_name_covers_another_or_a_town() {
     // A town's marker (its accessible node) is covered by no name but, at most, its own.
     // (Settlements' dots give way to towns' names; the nodes include dots not drawn.)
     let is_town = |name: &str| {
-        atlas.find_places(name).iter().any(|&p| atlas.place(p).kind == steppe_atlas::model::PlaceKind::City)
+        steppe_atlas::search::find_places(atlas, name)
+            .places
+            .iter()
+            .any(|&p| atlas.place(p).kind == steppe_atlas::model::PlaceKind::City)
     };
     let towns: Vec<(String, egui::Rect)> = harness
         .query_all_by(|node| node.label().is_some_and(|label| label.contains(": ")))
@@ -754,4 +757,21 @@ fn the_chart_stands_over_the_slider_and_shows_the_values_under_the_pointer() {
     assert!(harness.query_by_label_contains("White: ").is_some(), "no values on hover");
     let near = |text: &str| harness.query_all_by_label_contains(text).next().is_some();
     assert!(near("June 1919") || near("July 1919"), "the hovered day is not named");
+}
+
+#[test]
+fn escape_closes_search_and_help() {
+    let mut harness = harness("1918-07-01");
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
+    harness.run_steps(3);
+    assert!(harness.state().search_open(), "Ctrl+F did not open the search");
+    harness.key_press(egui::Key::Escape);
+    harness.run_steps(3);
+    assert!(!harness.state().search_open(), "Escape did not close the search");
+    harness.key_press(egui::Key::F1);
+    harness.run_steps(3);
+    assert!(harness.query_by_label_contains("Ctrl + F").is_some(), "F1 did not open Help");
+    harness.key_press(egui::Key::Escape);
+    harness.run_steps(3);
+    assert!(harness.query_by_label_contains("Ctrl + F").is_none(), "Escape did not close Help");
 }

@@ -454,6 +454,11 @@ impl AtlasApp {
         self.selection.as_ref().map(|selection| selection.place)
     }
 
+    /// Whether the search window is open.
+    pub fn search_open(&self) -> bool {
+        self.search.open
+    }
+
     /// The projected map, as the window draws it.
     pub fn geometry(&self) -> &MapGeometry {
         &self.geometry
@@ -537,6 +542,22 @@ impl AtlasApp {
         if ctx.input_mut(|input| input.consume_key(egui::Modifiers::COMMAND, Key::E)) {
             self.export.open(self.timeline.date);
         }
+        // Escape closes the nearest thing open, even from inside the search box: the search,
+        // then Help, the export dialog, a person's card, and last the selected place.
+        if ctx.input(|input| input.key_pressed(Key::Escape)) {
+            if self.search.open {
+                self.search.open = false;
+            } else if self.show_help {
+                self.show_help = false;
+            } else if self.export.open {
+                self.export.open = false;
+            } else if self.person.is_some() {
+                self.person = None;
+            } else {
+                self.select(None);
+            }
+            ctx.input_mut(|input| input.consume_key(egui::Modifiers::NONE, Key::Escape));
+        }
         if ctx.egui_wants_keyboard_input() {
             return;
         }
@@ -563,9 +584,6 @@ impl AtlasApp {
         }
         if pressed(none, Key::PageDown) {
             self.timeline.step_event(&self.atlas.events, 1);
-        }
-        if pressed(none, Key::Escape) {
-            self.select(None);
         }
         let zoom = if pressed(none, Key::Plus) || pressed(none, Key::Equals) {
             1.25
@@ -923,40 +941,49 @@ impl AtlasApp {
         ui.horizontal(|ui| {
             ui.label(RichText::new(self.tr("app_title")).size(20.0).strong());
             ui.label(RichText::new(self.tr("app_subtitle")).size(16.0));
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                let mut language = self.language;
-                egui::ComboBox::from_label(self.texts.tr(self.language, "language"))
-                    .selected_text(language.endonym())
-                    .show_ui(ui, |ui| {
-                        for option in Language::ALL {
-                            ui.selectable_value(&mut language, option, option.endonym());
-                        }
-                    });
-                self.language = language;
-                self.view_menu_ui(ui);
-                let mut comparing = self.compare_date.is_some();
-                if ui.toggle_value(&mut comparing, self.tr("compare")).clicked() {
-                    self.toggle_compare();
-                }
-                let mut chart = self.show_chart;
-                ui.toggle_value(&mut chart, self.tr("chart"));
-                self.show_chart = chart;
-                if ui.button(self.tr("search")).clicked() {
-                    self.search.open();
-                }
-                if ui.button(self.tr("export")).on_hover_text("Ctrl+E").clicked() {
-                    self.open_export();
-                }
-                if ui.button(self.tr("tour_editor")).clicked() {
-                    self.toggle_tour_editor();
-                }
-                if ui.button(self.tr("help")).clicked() {
-                    self.show_help = !self.show_help;
-                }
-                if ui.button(self.tr("reset_view")).clicked() {
-                    self.view = None;
-                }
-            });
+            // Right-aligned, but laid out left to right so that Tab runs in reading order: the
+            // tools' width from the last frame decides where they start.
+            let width_id = ui.scope_id().with("toolbar width");
+            let last_width: f32 = ui.ctx().data(|data| data.get_temp(width_id)).unwrap_or(0.0);
+            ui.add_space((ui.available_width() - last_width).max(0.0));
+            let start = ui.cursor().min.x;
+            if ui.button(self.tr("reset_view")).clicked() {
+                self.view = None;
+            }
+            if ui.button(self.tr("help")).clicked() {
+                self.show_help = !self.show_help;
+            }
+            if ui.button(self.tr("tour_editor")).clicked() {
+                self.toggle_tour_editor();
+            }
+            if ui.button(self.tr("export")).on_hover_text("Ctrl+E").clicked() {
+                self.open_export();
+            }
+            if ui.button(self.tr("search")).clicked() {
+                self.search.open();
+            }
+            let mut chart = self.show_chart;
+            ui.toggle_value(&mut chart, self.tr("chart"));
+            self.show_chart = chart;
+            let mut comparing = self.compare_date.is_some();
+            if ui.toggle_value(&mut comparing, self.tr("compare")).clicked() {
+                self.toggle_compare();
+            }
+            self.view_menu_ui(ui);
+            let mut language = self.language;
+            egui::ComboBox::from_label(self.texts.tr(self.language, "language"))
+                .selected_text(language.endonym())
+                .show_ui(ui, |ui| {
+                    for option in Language::ALL {
+                        ui.selectable_value(&mut language, option, option.endonym());
+                    }
+                });
+            self.language = language;
+            let width = ui.cursor().min.x - start;
+            if (width - last_width).abs() > 0.5 {
+                ui.ctx().data_mut(|data| data.insert_temp(width_id, width));
+                ui.ctx().request_repaint();
+            }
         });
         if !self.problems.is_empty() || !self.settings_problems.is_empty() {
             ui.horizontal(|ui| {

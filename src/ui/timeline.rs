@@ -311,13 +311,14 @@ fn event_marks_ui(ui: &mut egui::Ui, slider: egui::Rect, events: &[Event], langu
 
 fn date_box_ui(ui: &mut egui::Ui, timeline: &mut Timeline, texts: &Translations, language: Language) {
     let tr = |key| texts.tr(language, key);
-    if ui.button(tr("go_to_date")).clicked() {
-        go_to_typed(timeline);
-    }
+    // Laid out right to left: the box first, so that Tab reaches it before its button.
     let edit = egui::TextEdit::singleline(&mut timeline.typed).hint_text(tr("date_hint")).desired_width(190.0);
     let response = ui.add(edit.id_salt("date_box"));
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, tr("go_to_date")));
     if response.lost_focus() && ui.input(|input| input.key_pressed(egui::Key::Enter)) {
+        go_to_typed(timeline);
+    }
+    if ui.button(tr("go_to_date")).clicked() {
         go_to_typed(timeline);
     }
     // Once the date moves another way (slider, keys, play, a click), the box's text, error and
