@@ -411,7 +411,8 @@ fn every_spot_is_filled_by_its_smallest_unit_alone() {
     let mut checked = 0;
     for lon_step in 0..=84 {
         for lat_step in 0..=34 {
-            let point = Point::new(46.0 + f64::from(lon_step) * 0.5, 39.0 + f64::from(lat_step) * 0.5);
+            // Off the round degrees, where the data has border vertices.
+            let point = Point::new(46.013 + f64::from(lon_step) * 0.5, 39.007 + f64::from(lat_step) * 0.5);
             let containing: Vec<PlaceId> = [PlaceKind::Oblast, PlaceKind::Uezd]
                 .into_iter()
                 .flat_map(|kind| of_kind(&atlas, kind))

@@ -372,7 +372,10 @@ impl AtlasApp {
                 true
             }
         };
-        self.settings_saved = Some(self.saved_state());
+        // A broken file is not what the session remembers: the next save replaces it, even if
+        // nothing changed (the whole map is no longer a saved view that would force a write).
+        let broken = !self.settings_problems.is_empty();
+        self.settings_saved = if broken { None } else { Some(self.saved_state()) };
         self.settings_path = Some(path);
         found
     }

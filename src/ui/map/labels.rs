@@ -102,21 +102,32 @@ impl MapLayer for LabelLayer {
                 labels.city(id, centre, marker_of(centre), 11.5);
             }
         }
-        let drawn = std::sync::Arc::new(labels.drawn);
-        painter.ctx().data_mut(|data| data.insert_temp(labels_id(clip), drawn));
+        let drawn = labels.drawn;
+        painter.ctx().data_mut(|data| {
+            let stored = data.get_temp_mut_or_default::<PlacedLabels>(egui::Id::unique(PLACED_LABELS));
+            stored.retain(|(rect, _)| *rect != clip);
+            stored.push((clip, std::sync::Arc::new(drawn)));
+            // The main map and Compare's: a kiosk's changing layouts must not grow memory.
+            if stored.len() > MAX_REMEMBERED_MAPS {
+                stored.remove(0);
+            }
+        });
     }
 }
+
+/// The names last placed on each map, by the map's rectangle.
+type PlacedLabels = Vec<(Rect, std::sync::Arc<Vec<(String, Rect)>>)>;
+const PLACED_LABELS: &str = "placed map labels";
+const MAX_REMEMBERED_MAPS: usize = 2;
 
 /// Where the names placed on the map in `map_rect` were last drawn, as text and rectangle, in
 /// the order of priority they were placed in: for tests, and for reading the map aloud.
 pub fn placed_labels(ctx: &egui::Context, map_rect: Rect) -> Vec<(String, Rect)> {
-    let stored: Option<std::sync::Arc<Vec<(String, Rect)>>> = ctx.data(|data| data.get_temp(labels_id(map_rect)));
-    stored.map(|labels| labels.as_ref().clone()).unwrap_or_default()
-}
-
-fn labels_id(map_rect: Rect) -> egui::Id {
-    let corners = [map_rect.min.x, map_rect.min.y, map_rect.max.x, map_rect.max.y].map(|v| v.round() as i32);
-    egui::Id::unique(("placed map labels", corners))
+    let stored: Option<PlacedLabels> = ctx.data(|data| data.get_temp(egui::Id::unique(PLACED_LABELS)));
+    stored
+        .and_then(|maps| maps.into_iter().find(|(rect, _)| *rect == map_rect))
+        .map(|(_, labels)| labels.as_ref().clone())
+        .unwrap_or_default()
 }
 
 struct Labels<'a> {
