@@ -562,6 +562,8 @@ fn the_card_opens_away_from_the_place_tapped() {
         assert_eq!(card.center().x < screen.center().x, card_on_left, "{name}: the card at {card:?}");
         let now = marker(&harness, name);
         assert!(!card.intersects(now), "{name}'s card {card:?} covers it at {now:?}");
+        let legend = harness.ctx.memory(|memory| memory.area_rect(egui::Id::unique("kiosk_legend")));
+        assert!(legend.is_some_and(|legend| !legend.contains(now.center())), "the legend {legend:?} covers {name}");
         // Closed again, the whole map is back for the next tap.
         harness.get_by_label("Close").click();
         harness.run();
