@@ -562,6 +562,8 @@ fn the_card_opens_away_from_the_place_tapped() {
         assert_eq!(card.center().x < screen.center().x, card_on_left, "{name}: the card at {card:?}");
         let now = marker(&harness, name);
         assert!(!card.intersects(now), "{name}'s card {card:?} covers it at {now:?}");
+        let legend = harness.ctx.memory(|memory| memory.area_rect(egui::Id::unique("kiosk_legend")));
+        assert!(legend.is_some_and(|legend| !legend.contains(now.center())), "the legend {legend:?} covers {name}");
         // Closed again, the whole map is back for the next tap.
         harness.get_by_label("Close").click();
         harness.run();
@@ -593,4 +595,31 @@ fn the_chart_and_the_scrubber_share_their_time_axis() {
         );
         assert_eq!(on_chart, axis.date_at(x));
     }
+}
+
+/// The attract loop's tour by a built-in tour's name (its file's stem or id) or by a file of the
+/// museum's own, relative to kiosk.toml; a name that is neither is reported at its line.
+#[test]
+fn the_attract_tour_by_name_or_by_file() {
+    let _serial = serial();
+    let (config, problems) = KioskConfig::parse("tour = \"1918\"\n", "kiosk.toml", None);
+    assert!(problems.is_empty(), "{problems:?}");
+    assert_eq!(KioskApp::new(None, config).tour().id, "1918");
+
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let tour = "id = \"ours\"\ntitle = { kk = \"Біздің тур\" }\n\n[[step]]\ndate = \"1919-07-10\"\nfit = [\"turgai\"]\ncaption = { kk = \"Торғай\" }\n";
+    std::fs::write(dir.path().join("our-tour.toml"), tour).unwrap_or_else(|e| panic!("{e}"));
+    let (config, problems) = KioskConfig::parse("tour = \"our-tour.toml\"\n", "kiosk.toml", Some(dir.path()));
+    assert!(problems.is_empty(), "{problems:?}");
+    assert_eq!(config.tour, TourChoice::File(dir.path().join("our-tour.toml")));
+    let app = KioskApp::new(None, config);
+    assert_eq!(app.tour().id, "ours");
+    assert!(app.problems().is_empty(), "{:?}", app.problems());
+
+    let (config, _) = KioskConfig::parse("\ntour = \"19l8\"\n", "/etc/atlas/kiosk.toml", None);
+    let app = KioskApp::new(None, config);
+    let problem = app.problems().first().map(ToString::to_string).unwrap_or_default();
+    assert!(problem.starts_with("/etc/atlas/kiosk.toml:2: tour `19l8`"), "{problem}");
+    assert!(problem.contains("1917, 1918, 1919_1920"), "{problem}");
+    assert_eq!(app.tour().id, "all", "all tours play instead");
 }

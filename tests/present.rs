@@ -302,6 +302,32 @@ fn the_tour_picker_switches_tours_and_opens_files() {
     assert!(harness.state().problems().is_empty(), "{:?}", harness.state().problems());
 }
 
+/// Whether the tessellated frame lays the spotlight's dark over `at`: a triangle of its colour
+/// covers the point.
+fn darkened(harness: &Harness<'_, PresentApp>, at: egui::Pos2) -> bool {
+    let output = harness.output();
+    let primitives = harness.ctx.tessellate(output.shapes.clone(), output.pixels_per_point);
+    let dark = steppe_atlas::ui::present::SPOTLIGHT_DARK;
+    let inside = |p: egui::Pos2, [a, b, c]: [egui::Pos2; 3]| {
+        let side = |u: egui::Pos2, v: egui::Pos2, w: egui::Pos2| (v.x - u.x) * (w.y - u.y) - (v.y - u.y) * (w.x - u.x);
+        // A triangle of no area (the tessellator makes some) covers nothing.
+        if side(a, b, c).abs() < 1e-3 {
+            return false;
+        }
+        let (d1, d2, d3) = (side(a, b, p), side(b, c, p), side(c, a, p));
+        !((d1 < 0.0 || d2 < 0.0 || d3 < 0.0) && (d1 > 0.0 || d2 > 0.0 || d3 > 0.0))
+    };
+    primitives.iter().any(|clipped| match &clipped.primitive {
+        egui::epaint::Primitive::Mesh(mesh) if clipped.clip_rect.contains(at) => {
+            mesh.indices.chunks_exact(3).any(|triangle| {
+                let vertices = [0, 1, 2].map(|i| mesh.vertices[triangle[i] as usize]);
+                vertices.iter().all(|vertex| vertex.color == dark) && inside(at, vertices.map(|vertex| vertex.pos))
+            })
+        }
+        _ => false,
+    })
+}
+
 /// Every shape of a frame, flattened.
 fn shapes(harness: &Harness<'_, PresentApp>) -> Vec<egui::Shape> {
     let mut flat = Vec::new();
@@ -327,11 +353,14 @@ fn the_spotlight_shows_on_the_hall_with_the_mouse_elsewhere() {
     let page = harness.state().hall_page().unwrap_or_else(|| panic!("no hall page"));
     let spot = harness.state().hall_spotlight().unwrap_or_else(|| panic!("the hall draws no spotlight"));
     assert!(spot.distance(page.subject.center()) < 1.0, "{spot:?} is not on the subject {:?}", page.subject);
-    // The dimming ring is painted, centred on the spot, reaching past the page's corners.
-    let ring = shapes(&harness).into_iter().any(|shape| {
-        matches!(shape, egui::Shape::Circle(circle) if circle.center.distance(spot) < 0.5 && circle.stroke.width > page.page.width())
-    });
-    assert!(ring, "no spotlight ring in the frame");
+    // As the screen shows it: the dark lies over the page's corners, and not over the spot.
+    let covered = |at: egui::Pos2| darkened(&harness, at);
+    assert!(!covered(spot), "the spotlight's circle is dark");
+    for corner in [page.page.left_top(), page.page.right_top(), page.page.left_bottom(), page.page.right_bottom()] {
+        let inside = corner + (page.page.center() - corner).normalized() * 4.0;
+        assert!(covered(inside), "the spotlight leaves {inside:?} lit");
+    }
+    assert!(covered(spot + egui::vec2(0.0, page.page.height() * 0.4)), "the dark starts too far from the spot");
 
     let thumbnail = harness
         .query_all_by(|node| {

@@ -251,6 +251,11 @@ fn legend_box_ui(ui: &mut egui::Ui, frame: &PrintFrame<'_>, bottom_left: Pos2, d
             }
         }
     }
+    // A legend drawn at another scale than last time is placed by last time's size (it hangs from
+    // its bottom corner): draw once more, so that a page that is not animating settles too.
+    if last_scale.is_some_and(|last| (last - legend_scale).abs() > 1e-3) {
+        ui.ctx().request_repaint();
+    }
     ui.ctx().data_mut(|data| {
         data.insert_temp(id, legend_scale);
         data.insert_temp(id.with("left_out"), false);

@@ -189,6 +189,12 @@ impl KioskApp {
         if let Some(place) = self.explore.centre_on.take() {
             centre_on(view, geometry, place, size);
         }
+        // Where the selected place is, so that the legend does not hang over it.
+        let selected_at = self.explore.selection.as_ref().and_then(|selection| {
+            let point =
+                geometry.point(selection.place).or_else(|| Some(geometry.area(selection.place)?.bounds.centre()))?;
+            Some(crate::ui::map::Projector::new(rect, *view).screen_from_map(point))
+        });
         let (Some(paint), Some(textures)) = (&self.paint, &self.textures) else { return };
         let (language, date) = (self.explore.language, self.explore.timeline.date);
         let highlights = self.explore.selection.as_ref().map(|s| std::slice::from_ref(&s.place)).unwrap_or(&[]);
@@ -209,12 +215,29 @@ impl KioskApp {
         let (atlas, texts) = (&self.atlas, &self.texts);
         let describe = |place| crate::ui::place_info::describe(atlas, texts, language, place, date);
         let map = MapWidget::new(scene, view, &describe).label(texts.tr(language, "map")).show(ui);
-        let legend_at = map.response.rect.left_bottom() + vec2(look.px(16.0), -look.px(16.0));
-        super::attract::legend_box_ui(ui.ctx(), texts, language, Align2::LEFT_BOTTOM, legend_at, look);
+        let (pivot, legend_at) = legend_corner(ui.ctx(), map.response.rect, selected_at, look);
+        super::attract::legend_box_ui(ui.ctx(), texts, language, pivot, legend_at, look);
         if let Some(place) = map.clicked {
             let tapped = map.response.interact_pointer_pos().or_else(|| map.response.hover_pos());
             self.select_at(Some(place), tapped);
         }
+    }
+}
+
+/// The bottom corner of the map where the legend hangs: the left one, unless the selected place
+/// lies under the legend there (the card opened at the left, and the place is in the lower middle
+/// of the screen); then the right one.
+fn legend_corner(ctx: &egui::Context, map: egui::Rect, place: Option<egui::Pos2>, look: Look) -> (Align2, egui::Pos2) {
+    let margin = look.px(16.0);
+    let left = map.left_bottom() + vec2(margin, -margin);
+    let size = ctx.memory(|memory| memory.area_rect(egui::Id::unique("kiosk_legend"))).map(|rect| rect.size());
+    let covered = size.zip(place).is_some_and(|(size, place)| {
+        egui::Rect::from_min_size(left - vec2(0.0, size.y), size).expand(look.px(12.0)).contains(place)
+    });
+    if covered {
+        (Align2::RIGHT_BOTTOM, map.right_bottom() + vec2(-margin, -margin))
+    } else {
+        (Align2::LEFT_BOTTOM, left)
     }
 }
 

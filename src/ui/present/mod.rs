@@ -27,6 +27,7 @@ use crate::tour_player::{Shot, TourPlayer};
 use crate::tour_source::{self, TourError};
 pub use hall::{HallPage, hall_scale};
 use pointing::Pointing;
+pub use pointing::SPOTLIGHT_DARK;
 
 /// How lecture mode starts, from the command line.
 #[derive(Clone, Debug)]

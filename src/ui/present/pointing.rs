@@ -9,6 +9,8 @@ use eframe::egui::{self, Color32, Pos2, Rect, Stroke, Vec2};
 
 /// Radius of the spotlight's bright circle, in points of a 1080-line screen.
 const SPOTLIGHT_RADIUS: f32 = 160.0;
+/// What the spotlight lays over everything but its circle.
+pub const SPOTLIGHT_DARK: Color32 = Color32::from_black_alpha(170);
 const PEN: Stroke = Stroke { width: 6.0, color: Color32::from_rgb(0xe0, 0x10, 0x60) };
 
 #[derive(Default)]
@@ -53,12 +55,13 @@ impl Pointing {
         self.spot.map_or(default, |fraction| rect.min + fraction * rect.size())
     }
 
-    /// Draws the spotlight over `rect`, at `centre`, its circle `radius` points wide.
+    /// Draws the spotlight over `rect`, at `centre`, its bright circle `radius` points wide.
     pub fn paint_spotlight(painter: &egui::Painter, rect: Rect, centre: Pos2, radius: f32) {
-        // A ring so wide that its outer edge is beyond every corner: all dark but the hole.
+        // A ring so wide that its outer edge is beyond every corner: all dark but the hole. egui
+        // strokes a circle outside its path, so the path is the hole's edge (a ring centred on
+        // `radius + reach / 2`, as once drawn, left the whole screen inside the hole).
         let reach = rect.width().hypot(rect.height()) * 2.0;
-        let stroke = Stroke::new(reach, Color32::from_black_alpha(170));
-        painter.circle_stroke(centre, radius + reach / 2.0, stroke);
+        painter.circle_stroke(centre, radius, Stroke::new(reach, SPOTLIGHT_DARK));
     }
 
     /// Draws with the pen while dragging, and paints the lines and the spotlight over the hall's
