@@ -469,7 +469,18 @@ fn export_saves_the_current_view_as_a_png_of_the_chosen_size() {
     let folder = dir.path().display().to_string();
     harness.state_mut().set_export_folder(&folder);
     harness.get_by_label("Save PNG").click();
-    harness.run();
+    harness.run_steps(2);
+    // The export runs on its own thread; the window keeps drawing and shows how far it has got.
+    let mut waited = 0;
+    while harness.state().export_busy() && waited < 600 {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        harness.run_steps(1);
+        waited += 1;
+    }
+    harness.run_steps(2);
+    let message = harness.state().export_message().unwrap_or_default().to_owned();
+    assert!(message.starts_with("Saved: "), "{message:?}");
+    assert!(harness.query_by_label_contains("Saved: ").is_some(), "the window does not say where it saved");
     let path = dir.path().join("steppe-atlas-1918-07-01.png");
     let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let decoder = png::Decoder::new(std::io::Cursor::new(bytes));
@@ -765,6 +776,8 @@ fn escape_closes_search_and_help() {
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
     harness.run_steps(3);
     assert!(harness.state().search_open(), "Ctrl+F did not open the search");
+    let search_box = harness.query_all_by(|node| node.role() == egui::accesskit::Role::SearchInput).next();
+    assert!(search_box.is_some_and(|node| node.is_focused()), "Ctrl+F did not put the focus in the search box");
     harness.key_press(egui::Key::Escape);
     harness.run_steps(3);
     assert!(!harness.state().search_open(), "Escape did not close the search");
@@ -774,4 +787,75 @@ fn escape_closes_search_and_help() {
     harness.key_press(egui::Key::Escape);
     harness.run_steps(3);
     assert!(harness.query_by_label_contains("Ctrl + F").is_none(), "Escape did not close Help");
+}
+
+/// The label of the widget that has the keyboard focus ("" when it has none).
+fn focused_label(harness: &Harness<'_, AtlasApp>) -> String {
+    harness
+        .query_all_by(|node| node.is_focused())
+        .next()
+        .and_then(|node| node.accesskit_node().label())
+        .unwrap_or_default()
+}
+
+#[test]
+fn tab_runs_through_the_top_bar_in_reading_order_then_the_timeline_and_reaches_the_map() {
+    let mut harness = harness("1918-07-01");
+    let mut order = Vec::new();
+    for _ in 0..80 {
+        harness.key_press(egui::Key::Tab);
+        harness.run_steps(2);
+        order.push(focused_label(&harness));
+    }
+    let position = |wanted: &str| {
+        order
+            .iter()
+            .position(|label| label == wanted)
+            .unwrap_or_else(|| panic!("Tab never reaches {wanted:?}: {order:?}"))
+    };
+    let top_bar = ["Whole map", "Help", "Make a tour", "Export image", "Search", "Chart", "Compare"];
+    let places: Vec<usize> = top_bar.iter().map(|label| position(label)).collect();
+    assert!(places.windows(2).all(|pair| pair[0] < pair[1]), "the top bar is not in reading order: {order:?}");
+    // The timeline's controls come after the top bar, the box before its button.
+    let play = position("▶ Play");
+    assert!(play > places[places.len() - 1], "{order:?}");
+    let map = order.iter().position(|label| label.starts_with("Map")).unwrap_or_else(|| panic!("{order:?}"));
+    assert!(map > play, "the map comes before the timeline: {order:?}");
+}
+
+#[test]
+fn a_place_is_chosen_on_the_map_from_the_keyboard() {
+    let mut harness = harness("1918-07-01");
+    harness.get_by_label("Map").focus();
+    harness.run_steps(2);
+    // With the map focused, the arrows walk between places and leave the date alone.
+    let mut visited = Vec::new();
+    for key in [egui::Key::ArrowRight, egui::Key::ArrowRight, egui::Key::ArrowDown, egui::Key::ArrowLeft] {
+        harness.key_press(key);
+        harness.run_steps(2);
+        let label = focused_label(&harness);
+        assert!(label.starts_with("Map: "), "the focused map does not name the place under its cursor: {label:?}");
+        visited.push(label);
+    }
+    assert_eq!(harness.state().date(), date("1918-07-01"), "the arrows moved the date while the map had the focus");
+    visited.dedup();
+    assert!(visited.len() >= 3, "the arrows did not move between places: {visited:?}");
+    assert_eq!(harness.state().selected(), None);
+    harness.key_press(egui::Key::Enter);
+    harness.run_steps(3);
+    let chosen = harness.state().selected().unwrap_or_else(|| panic!("Enter chose nothing"));
+    let name = harness.state().atlas().place(chosen).name.get(Language::En).to_owned();
+    let last = visited.last().cloned().unwrap_or_default();
+    assert!(last.starts_with(&format!("Map: {name}")), "Enter chose {name}, the cursor was on {last:?}");
+    assert!(harness.query_by_label("Periods of control").is_some(), "Enter did not open the place panel");
+    // Ctrl+arrow pans the map; Escape leaves the map, and the arrows move the date again.
+    let view = harness.state().view();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::ArrowRight);
+    harness.run_steps(2);
+    assert_ne!(harness.state().view(), view, "Ctrl+→ did not pan the map");
+    harness.key_press(egui::Key::Escape);
+    harness.run_steps(2);
+    harness.key_press(egui::Key::ArrowRight);
+    harness.run_steps(2);
+    assert_eq!(harness.state().date(), date("1918-07-02"));
 }

@@ -161,8 +161,12 @@ pub struct AtlasApp {
     chart_hovered_side: Option<crate::model::Side>,
     /// The person whose card is open (an index into `atlas.people`).
     person: Option<usize>,
-    /// The offscreen renderer for exports, made on the first export.
+    /// The offscreen renderer for exports, made on the first export (away while one runs).
     renderer: Option<crate::render::Renderer>,
+    /// The export being drawn and written on its own thread.
+    export_job: Option<super::export_job::ExportJob>,
+    /// The main map's widget id, to tell when it has the keyboard focus.
+    map_id: Option<egui::Id>,
     /// Where the main map was drawn last frame, in points, and the points-to-pixels factor.
     map_rect: Option<(egui::Rect, f32)>,
     /// The settings file this window reads and writes, when it has one.
@@ -248,6 +252,8 @@ impl AtlasApp {
             population_shares: None,
             chart_hovered_side: None,
             renderer: None,
+            map_id: None,
+            export_job: None,
             map_rect: None,
             settings_path: None,
             settings_saved: None,
@@ -561,7 +567,11 @@ impl AtlasApp {
             }
             ctx.input_mut(|input| input.consume_key(egui::Modifiers::NONE, Key::Escape));
         }
-        if ctx.egui_wants_keyboard_input() {
+        // A focused widget takes the keys, except the map, which takes only the plain arrows
+        // and Enter (to move its cursor and choose a place): the rest still work there.
+        let focused = ctx.memory(|memory| memory.focused());
+        let map_focused = focused.is_some() && focused == self.map_id;
+        if focused.is_some() && !map_focused {
             return;
         }
         let shift = egui::Modifiers::SHIFT;
@@ -576,10 +586,10 @@ impl AtlasApp {
         if pressed(shift, Key::ArrowRight) {
             self.timeline.step_months(1);
         }
-        if pressed(none, Key::ArrowLeft) {
+        if !map_focused && pressed(none, Key::ArrowLeft) {
             self.timeline.step_days(-1);
         }
-        if pressed(none, Key::ArrowRight) {
+        if !map_focused && pressed(none, Key::ArrowRight) {
             self.timeline.step_days(1);
         }
         if pressed(none, Key::PageUp) {
@@ -602,13 +612,17 @@ impl AtlasApp {
 
     fn help_window_ui(&mut self, ctx: &egui::Context) {
         let mut open = self.show_help;
-        let keys: [(&str, &str); 11] = [
+        let keys: [(&str, &str); 15] = [
             ("Ctrl + F", "key_search"),
             ("Ctrl + E", "key_export"),
             ("Space", "key_space"),
             ("← / →", "key_day"),
             ("Shift + ← / →", "key_month"),
             ("PgDn / PgUp", "key_event"),
+            ("Tab", "key_map_focus"),
+            ("← ↑ → ↓", "key_map_move"),
+            ("Enter", "key_map_choose"),
+            ("Ctrl + ← ↑ → ↓", "key_map_pan"),
             ("+ / −", "key_zoom"),
             ("F11", "key_fullscreen"),
             ("F1", "key_help"),
@@ -712,8 +726,15 @@ impl AtlasApp {
         if let Some(choice) = self.search.show(&ctx, &self.atlas, &self.texts, self.language) {
             self.go_to_search_choice(choice);
         }
-        if let Some(request) = self.export.show(&ctx, &self.texts, self.language) {
-            self.export_image(&request);
+        self.poll_export(&ctx);
+        let progress = self.export_job.as_ref().map(|job| {
+            let stage = job.stage();
+            let seconds = ctx.input(|input| input.time) - job.started;
+            let text = format!("{} {}×{} · {seconds:.1} s", self.tr(stage.label_key()), job.size[0], job.size[1]);
+            super::export_dialog::ExportProgress { fraction: stage.fraction_done(), text }
+        });
+        if let Some(request) = self.export.show(&ctx, &self.texts, self.language, progress) {
+            self.start_export(&ctx, &request);
         }
         if let Some(index) = self.person {
             let mut open = true;
@@ -785,10 +806,14 @@ impl AtlasApp {
         self.export.open(self.timeline.date);
     }
 
-    /// Saves the main map's current view as a PNG through the offscreen renderer: the same page
-    /// code as `steppe-atlas render`, so the file matches the screen and the command line.
-    pub fn export_image(&mut self, request: &super::export_dialog::ExportRequest) -> bool {
+    /// Starts saving the main map's current view as a PNG through the offscreen renderer, on
+    /// its own thread: the same page code as `steppe-atlas render`, so the file matches the
+    /// screen and the command line. Returns false when there is no map yet or one is being saved.
+    pub fn start_export(&mut self, ctx: &egui::Context, request: &super::export_dialog::ExportRequest) -> bool {
         let (Some(view), Some((rect, pixels_per_point))) = (self.view, self.map_rect) else { return false };
+        if self.export_job.is_some() {
+            return false;
+        }
         let projector = super::map::Projector::new(rect, view);
         let mut extent = crate::geometry::MapRect::NOTHING;
         extent.extend(projector.map_from_screen(rect.left_top()));
@@ -803,15 +828,45 @@ impl AtlasApp {
         render.extent = Some(extent);
         render.highlights = self.selected().into_iter().collect();
         render.show_old_style = self.timeline.show_old_style;
-        let renderer = self.renderer.get_or_insert_with(crate::render::Renderer::new);
-        let canvas = renderer.render(&self.atlas, &self.geometry, &render);
-        let written = crate::render::job::write_png(&request.path, &canvas);
-        let ok = written.is_ok();
+        let data = (self.atlas.clone(), self.geometry.clone());
+        self.export.message = None;
+        self.export_job =
+            Some(super::export_job::ExportJob::start(self.renderer.take(), data, render, request.path.clone(), ctx));
+        true
+    }
+
+    /// Takes the result of a finished export and says what happened.
+    fn poll_export(&mut self, ctx: &egui::Context) {
+        use super::export_job::JobState;
+        let Some(job) = &self.export_job else { return };
+        let written = match job.poll() {
+            JobState::Running => {
+                // Redraw now and then for the elapsed time; the thread wakes the window at each step.
+                ctx.request_repaint_after(std::time::Duration::from_millis(250));
+                return;
+            }
+            JobState::Done(outcome) => {
+                self.renderer = Some(outcome.renderer);
+                outcome.written
+            }
+            JobState::Died => Err(self.tr("export_stopped").to_owned()),
+        };
+        let (path, size) = (job.path.clone(), job.size);
+        self.export_job = None;
         self.export.message = Some(match written {
-            Ok(()) => format!("{}: {} ({}×{})", self.tr("export_saved"), request.path.display(), size[0], size[1]),
+            Ok(()) => format!("{}: {} ({}×{})", self.tr("export_saved"), path.display(), size[0], size[1]),
             Err(error) => format!("{}: {error}", self.tr("export_failed")),
         });
-        ok
+    }
+
+    /// Whether an export is being drawn or written.
+    pub fn export_busy(&self) -> bool {
+        self.export_job.is_some()
+    }
+
+    /// What the Export window says about the last export.
+    pub fn export_message(&self) -> Option<&str> {
+        self.export.message.as_deref()
     }
 
     /// After a frame that moved the date, recounts what changed (since the previous date unless
@@ -1111,10 +1166,16 @@ impl AtlasApp {
             MapPane::Compare => texts.tr(language, "compare_map"),
         };
         let map = MapWidget::new(scene, view, &describe_place).label(label).show(ui);
-        if let Some(place) = map.hovered {
+        if let Some(place) = map.hovered.filter(|_| map.response.hovered()) {
             map.response.clone().on_hover_ui_at_pointer(|ui| place_tooltip_ui(ui, atlas, texts, language, place, date));
+        } else if let Some((place, at)) = map.keyboard_cursor {
+            // The keyboard's cursor gets the tooltip that the pointer would.
+            let layer = map.response.layer_id;
+            egui::Tooltip::always_open(ui.ctx().clone(), layer, map.response.id, at + egui::vec2(12.0, 12.0))
+                .show(|ui| place_tooltip_ui(ui, atlas, texts, language, place, date));
         }
         if pane == MapPane::Main {
+            self.map_id = Some(map.response.id);
             self.map_rect = Some((map.response.rect, ui.ctx().pixels_per_point()));
             self.pulse_ui(ui, map.response.rect);
         }

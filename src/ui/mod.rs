@@ -9,6 +9,7 @@ pub mod display_look;
 pub(crate) mod events;
 pub(crate) mod explain;
 pub(crate) mod export_dialog;
+mod export_job;
 pub(crate) mod fonts;
 pub mod kiosk;
 pub(crate) mod legend;

@@ -4,6 +4,7 @@
 //! app can reset it, save it or drive it from a tour.
 
 mod cache;
+mod keyboard;
 mod labels;
 mod layers;
 mod occupancy;
@@ -28,8 +29,10 @@ pub struct MapResponse {
     pub response: egui::Response,
     /// The place under the pointer, if any.
     pub hovered: Option<PlaceId>,
-    /// The place clicked this frame, if any.
+    /// The place clicked (or chosen with Enter) this frame, if any.
     pub clicked: Option<PlaceId>,
+    /// The place the keyboard cursor stands on while the map has the focus, and where it is.
+    pub keyboard_cursor: Option<(PlaceId, egui::Pos2)>,
 }
 
 /// The map of one frame, built and consumed by [`MapWidget::show`].
@@ -59,7 +62,6 @@ impl<'a> MapWidget<'a> {
     pub fn show(self, ui: &mut egui::Ui) -> MapResponse {
         let MapWidget { mut scene, view, describe, label } = self;
         let (rect, response) = ui.allocate_exact_size(ui.available_size(), Sense::click_and_drag());
-        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Canvas, true, label));
 
         if response.dragged() {
             let delta = response.drag_delta();
@@ -77,16 +79,33 @@ impl<'a> MapWidget<'a> {
             }
         }
 
+        let keys = keyboard::handle_keys(ui, response.id, &scene, &Projector::new(rect, *view), view);
         let projector = Projector::new(rect, *view);
         let hovered = response.hover_pos().and_then(|pos| hit_test(&scene, &projector, pos));
-        scene.hovered = hovered;
-        let clicked = if response.clicked() { hovered } else { None };
+        scene.hovered = hovered.or(keys.cursor);
+        // Enter on the focused map (and a screen reader's click) also reach egui as a click of the
+        // map itself: they choose the keyboard's place, the pointer's only if there is none.
+        let clicked = keys.chosen.or(if response.clicked() { hovered.or(keys.cursor) } else { None });
+        // A screen reader names the focused map with the place under the keyboard cursor.
+        response.widget_info(|| match keys.cursor {
+            Some(place) => egui::WidgetInfo::labeled(egui::Role::Canvas, true, format!("{label}: {}", describe(place))),
+            None => egui::WidgetInfo::labeled(egui::Role::Canvas, true, label),
+        });
+        let keyboard_cursor = keys.cursor.and_then(|place| {
+            let point = scene.geometry.point(place).or_else(|| Some(scene.geometry.area(place)?.label_point))?;
+            Some((place, projector.screen_from_map(point)))
+        });
 
         let painter = ui.painter_at(rect);
         painter.rect_filled(rect, 0.0, style::BACKGROUND);
         draw_layers(&painter, &projector, &scene, response.id);
+        if response.has_focus() {
+            // The map's own focus ring, inside its edge so that panels do not hide it.
+            let stroke = ui.visuals().selection.stroke;
+            painter.rect_stroke(rect.shrink(1.0), 0.0, egui::Stroke::new(2.0, stroke.color), egui::StrokeKind::Inside);
+        }
         expose_cities(ui, &scene, &projector, response.id, describe);
-        MapResponse { response, hovered, clicked }
+        MapResponse { response, hovered, clicked, keyboard_cursor }
     }
 }
 
