@@ -161,10 +161,17 @@ impl ExportDialog {
     /// Opens the desktop's save dialog on its own thread, starting in the folder shown.
     fn pick_path(&mut self, ctx: &egui::Context, title: &str) {
         let (send, receive) = mpsc::channel();
+        let path = self.typed_path();
+        let folder = path.parent().map_or_else(pictures_folder, Path::to_path_buf);
+        // A Pictures folder that does not exist yet is made, so that the dialog can open in it.
+        let _ = std::fs::create_dir_all(&folder);
+        // The portal takes the folder and the name apart; zenity, which rfd runs when there is
+        // no session bus, takes only a name, so it gets the whole path to open in the folder.
+        let name = if session_bus() { self.file_name.trim().to_owned() } else { path.display().to_string() };
         let dialog = rfd::FileDialog::new()
             .set_title(title)
-            .set_directory(self.typed_path().parent().map_or_else(pictures_folder, Path::to_path_buf))
-            .set_file_name(self.file_name.trim())
+            .set_directory(&folder)
+            .set_file_name(name)
             .add_filter("PNG", &["png"]);
         let ctx = ctx.clone();
         std::thread::spawn(move || {
@@ -203,9 +210,14 @@ fn desktop_dialog_available() -> bool {
     if cfg!(not(target_os = "linux")) {
         return true;
     }
-    std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some_and(|address| !address.is_empty())
+    session_bus()
         || std::env::var_os("PATH")
             .is_some_and(|path| std::env::split_paths(&path).any(|folder| folder.join("zenity").is_file()))
+}
+
+/// Whether there is a desktop session bus, through which `rfd` reaches the file dialog portal.
+fn session_bus() -> bool {
+    std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some_and(|address| !address.is_empty())
 }
 
 /// The user's Pictures folder: the desktop's own setting (XDG user dirs) where there is one,
