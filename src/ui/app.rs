@@ -971,7 +971,9 @@ impl AtlasApp {
     fn side_panel_ui(&mut self, ui: &mut egui::Ui) {
         let date = self.timeline.date;
         egui::CollapsingHeader::new(self.tr("legend")).default_open(true).show(ui, |ui| {
-            legend_for_date_ui(ui, &self.texts, self.language, &self.atlas, date);
+            // With Compare open the legend covers both maps.
+            let dates: Vec<Date> = std::iter::once(date).chain(self.compare_date).collect();
+            legend_for_date_ui(ui, &self.texts, self.language, &self.atlas, &dates);
             ui.label(egui::RichText::new(self.tr("towns_and_countryside")).small());
         });
         ui.separator();

@@ -38,9 +38,10 @@ pub struct DateLegend {
 }
 
 impl DateLegend {
-    pub fn of(atlas: &Atlas, date: Date) -> DateLegend {
+    /// What the maps of several dates show together (the two panes of Compare).
+    pub fn of_dates(atlas: &Atlas, dates: &[Date]) -> DateLegend {
         let mut legend = DateLegend::default();
-        for place in atlas.place_ids() {
+        for (&date, place) in dates.iter().flat_map(|date| atlas.place_ids().map(move |place| (date, place))) {
             let resolution = atlas.resolve(place, date);
             // A free zone is drawn only during its own periods.
             if atlas.place(place).kind == PlaceKind::Zone && resolution.from_place != Some(place) {
@@ -81,11 +82,12 @@ impl DateLegend {
     }
 }
 
-/// The legend of one map on one date: only the sides that hold something on it, and each set of
-/// sides holding places together with its stripes as the map draws them.
-pub fn legend_for_date_ui(ui: &mut egui::Ui, texts: &Translations, language: Language, atlas: &Atlas, date: Date) {
+/// The legend of the maps of some dates (one, or the two of Compare): only the sides that hold
+/// something on them, and each set of sides holding places together with its stripes as the map
+/// draws them.
+pub fn legend_for_date_ui(ui: &mut egui::Ui, texts: &Translations, language: Language, atlas: &Atlas, dates: &[Date]) {
     let tr = |key| texts.tr(language, key);
-    let legend = DateLegend::of(atlas, date);
+    let legend = DateLegend::of_dates(atlas, dates);
     for &side in &legend.sides {
         swatch_row_ui(ui, ControlPaint::of(&[side]), tr(side.key()));
     }
@@ -167,4 +169,33 @@ pub fn swatch(painter: &egui::Painter, rect: Rect, paint: ControlPaint) {
 pub fn side_dot(ui: &mut egui::Ui, colour: Color32) {
     let (rect, _) = ui.allocate_exact_size(vec2(12.0, 12.0), Sense::hover());
     ui.painter().circle(rect.center(), 5.0, colour, Stroke::new(1.0, style::OBLAST_BORDER));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::{Dataset, load};
+
+    fn day(text: &str) -> Date {
+        Date::parse(text).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    #[test]
+    fn the_legend_of_two_dates_lists_what_either_map_shows_once() {
+        let atlas = load(&Dataset::embedded()).atlas;
+        let (first, second) = (day("1918-07-01"), day("1919-07-01"));
+        let both = DateLegend::of_dates(&atlas, &[first, second]);
+        let same_set = |a: &[Side], b: &[Side]| a.len() == b.len() && a.iter().all(|side| b.contains(side));
+        for date in [first, second] {
+            let one = DateLegend::of_dates(&atlas, &[date]);
+            assert!(one.sides.iter().all(|side| both.sides.contains(side)), "{date}: {one:?}");
+            for (sides, _) in &one.combinations {
+                let rows = both.combinations.iter().filter(|(other, _)| same_set(sides, other)).count();
+                assert_eq!(rows, 1, "{date}: {sides:?} is listed {rows} times for both dates");
+            }
+            assert!(!one.unknown || both.unknown);
+        }
+        let only_first = DateLegend::of_dates(&atlas, &[first]);
+        assert!(both.combinations.len() > only_first.combinations.len(), "1919 adds no combination to 1918");
+    }
 }
