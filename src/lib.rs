@@ -16,6 +16,7 @@ pub mod changes;
 pub mod cli;
 #[cfg(test)]
 mod colour_science;
+pub mod command_error;
 pub mod coverage;
 pub mod data;
 pub mod date_input;

@@ -83,22 +83,8 @@ pub const MAX_POSTER_MAPS: usize = 64;
 /// A failed step of a render, with what to tell the user.
 pub type RenderResult<T> = Result<T, String>;
 
-/// Why `render` made nothing: the command line asks for something it cannot do (exit 2, as for
-/// an unknown option), or the work itself failed (a tour file with problems, a file that could
-/// not be written: exit 1).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum RenderError {
-    Usage(String),
-    Failed(String),
-}
-
-impl std::fmt::Display for RenderError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            RenderError::Usage(message) | RenderError::Failed(message) => f.write_str(message),
-        }
-    }
-}
+/// Why `render` made nothing (exit 2 for a request it cannot do, 1 for work that failed).
+pub type RenderError = crate::command_error::CommandError;
 
 /// The file formats `render` writes, chosen by the extension of `--out`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -629,7 +629,7 @@ impl AtlasApp {
             ("Esc", "key_escape"),
             ("Enter", "go_to_date"),
         ];
-        egui::Window::new(self.tr("help")).open(&mut open).resizable(false).show(ctx, |ui| {
+        egui::Window::new(self.tr("help")).open(&mut open).resizable(false).min_width(560.0).show(ctx, |ui| {
             ui.label(RichText::new(self.tr("help_keys")).strong());
             egui::Grid::new("keys").striped(true).show(ui, |ui| {
                 for (key, action) in keys {
@@ -973,7 +973,8 @@ impl AtlasApp {
         egui::CollapsingHeader::new(self.tr("legend")).default_open(true).show(ui, |ui| {
             // With Compare open the legend covers both maps.
             let dates: Vec<Date> = std::iter::once(date).chain(self.compare_date).collect();
-            legend_for_date_ui(ui, &self.texts, self.language, &self.atlas, &dates);
+            let listed = super::legend::MAX_LISTED_COMBINATIONS;
+            legend_for_date_ui(ui, (&self.texts, self.language), &self.atlas, &dates, listed);
             ui.label(egui::RichText::new(self.tr("towns_and_countryside")).small());
         });
         ui.separator();
@@ -1106,6 +1107,12 @@ impl AtlasApp {
                 }
                 let text = self.texts.format_date(self.language, date.ymd());
                 ui.label(RichText::new(text).size(20.0).strong().color(style::LABEL));
+                // Before the calendar reform the date is also given Old Style, as under the slider.
+                if let Some(old_style) = date.old_style().filter(|_| self.timeline.show_old_style) {
+                    let old =
+                        format!("({}: {})", self.tr("old_style"), self.texts.format_date(self.language, old_style));
+                    ui.label(RichText::new(old).color(style::LABEL));
+                }
                 if step(ui, "▶", self.tr("next_month")) {
                     self.compare_date = Some(compare_date.add_months(1).min(Date::ATLAS_END));
                 }

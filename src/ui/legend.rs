@@ -19,8 +19,9 @@ pub fn legend_ui(ui: &mut egui::Ui, texts: &Translations, language: Language) {
     ui.label(egui::RichText::new(tr("hosts_with_provisional")).small());
 }
 
-/// At most this many combinations of sides are listed in a date's legend; the rest are counted.
-const MAX_LISTED_COMBINATIONS: usize = 6;
+/// At most this many combinations of sides are listed in the window's legend; the rest are
+/// counted. A printed page, which cannot be scrolled or asked, lists them all.
+pub const MAX_LISTED_COMBINATIONS: usize = 6;
 
 /// What a date's map shows, for its legend.
 #[derive(Debug, Default, PartialEq)]
@@ -85,7 +86,13 @@ impl DateLegend {
 /// The legend of the maps of some dates (one, or the two of Compare): only the sides that hold
 /// something on them, and each set of sides holding places together with its stripes as the map
 /// draws them.
-pub fn legend_for_date_ui(ui: &mut egui::Ui, texts: &Translations, language: Language, atlas: &Atlas, dates: &[Date]) {
+pub fn legend_for_date_ui(
+    ui: &mut egui::Ui,
+    (texts, language): (&Translations, Language),
+    atlas: &Atlas,
+    dates: &[Date],
+    listed: usize,
+) {
     let tr = |key| texts.tr(language, key);
     let legend = DateLegend::of_dates(atlas, dates);
     for &side in &legend.sides {
@@ -93,10 +100,10 @@ pub fn legend_for_date_ui(ui: &mut egui::Ui, texts: &Translations, language: Lan
     }
     if !legend.combinations.is_empty() {
         ui.label(tr("several_heading"));
-        for (sides, _) in legend.combinations.iter().take(MAX_LISTED_COMBINATIONS) {
+        for (sides, _) in legend.combinations.iter().take(listed) {
             swatch_row_ui(ui, ControlPaint::of(sides), &sides_label(texts, language, sides));
         }
-        let more = legend.combinations.len().saturating_sub(MAX_LISTED_COMBINATIONS);
+        let more = legend.combinations.len().saturating_sub(listed);
         if more > 0 {
             ui.label(egui::RichText::new(tr("more_combinations").replace("{n}", &more.to_string())).small());
         }

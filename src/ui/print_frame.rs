@@ -268,7 +268,7 @@ fn legend_box_ui(ui: &mut egui::Ui, frame: &PrintFrame<'_>, bottom_left: Pos2, d
         .show(ui.ctx(), |ui| {
             ui.style_mut().text_styles.iter_mut().for_each(|(_, font)| font.size *= legend_scale);
             panel_frame(legend_scale).show(ui, |ui| {
-                legend_for_date_ui(ui, frame.texts, frame.language, frame.atlas, &[frame.paint.date]);
+                legend_for_date_ui(ui, (frame.texts, frame.language), frame.atlas, &[frame.paint.date], usize::MAX);
                 if !compact {
                     ui.label(RichText::new(frame.texts.tr(frame.language, "towns_and_countryside")).small());
                 }

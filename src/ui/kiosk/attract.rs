@@ -56,7 +56,7 @@ impl KioskApp {
             .show(ui.ctx(), |ui| ui.allocate_rect(screen, egui::Sense::click_and_drag()));
         self.title_box_ui(ui.ctx(), language, look);
         let legend_at = screen.right_top() + vec2(-look.px(24.0), look.px(24.0));
-        legend_box_ui(ui.ctx(), &self.texts, language, Align2::RIGHT_TOP, legend_at, look);
+        legend_box_ui(ui.ctx(), (&self.texts, language), (&self.atlas, shot.date), (Align2::RIGHT_TOP, legend_at), look);
         // Under the language choice, only the moving map: the caption would compete with it.
         if self.screen() == super::Screen::Attract {
             self.caption_box_ui(ui.ctx(), language, shot.date, look);
@@ -189,20 +189,26 @@ pub(super) fn date_lines_ui(
     size: f32,
 ) {
     let text = texts.format_date(language, date.ymd());
-    ui.label(RichText::new(text).font(bold(look.px(size))).color(crate::ui::style::LABEL));
+    // One line at any length ("1917 жылғы 27 наурыз" is half as long again as "27 March 1917"):
+    // a date that would wrap is set smaller, so that it never grows out of its bar.
+    let font = bold(look.px(size));
+    let width = ui.painter().layout_no_wrap(text.clone(), font.clone(), crate::ui::style::LABEL).size().x;
+    let room = ui.available_width();
+    let font = if width > room && width > 0.0 { bold(font.size * room / width) } else { font };
+    ui.add(egui::Label::new(RichText::new(text).font(font).color(crate::ui::style::LABEL)).extend());
     if let Some(old) = date.old_style() {
         let old = format!("({}: {})", texts.tr(language, "old_style"), texts.format_date(language, old));
         ui.label(RichText::new(old).size(look.px((size * 0.42).max(20.0))).italics());
     }
 }
 
-/// The legend in a card, its `pivot` corner at `at`.
+/// The legend of the map on `date` in a card, its `pivot` corner at `at`: the sides and the
+/// sets of sides (striped as on the map) that hold something that day.
 pub(super) fn legend_box_ui(
     ctx: &egui::Context,
-    texts: &crate::i18n::Translations,
-    language: Language,
-    pivot: Align2,
-    at: egui::Pos2,
+    (texts, language): (&crate::i18n::Translations, Language),
+    (atlas, date): (&crate::model::Atlas, Date),
+    (pivot, at): (Align2, egui::Pos2),
     look: Look,
 ) {
     egui::Area::new(egui::Id::unique("kiosk_legend"))
@@ -214,7 +220,7 @@ pub(super) fn legend_box_ui(
             card_frame(look).inner_margin(look.px(14.0)).show(ui, |ui| {
                 ui.spacing_mut().item_spacing.y = look.px(4.0);
                 ui.style_mut().override_text_style = Some(egui::TextStyle::Small);
-                crate::ui::legend::legend_ui(ui, texts, language);
+                crate::ui::legend::legend_for_date_ui(ui, (texts, language), atlas, &[date], usize::MAX);
             });
         });
 }

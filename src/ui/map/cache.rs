@@ -6,8 +6,8 @@
 //! same the layer is not drawn again: its meshes (tessellated once, by egui's own tessellator
 //! with the context's options, so the pixels are the same) and its text and disc shapes (whose
 //! layout and placement are the costly part; egui draws them from its font atlas) are handed to
-//! egui as they are. Within a layer, the meshes come before the text and discs, which is the
-//! order every cached layer draws them in anyway.
+//! egui as they are, in the order the layer drew them (a town split into slices is a disc
+//! under meshes).
 //!
 //! The first frame with a new key draws the layer as usual, takes its shapes back out of the
 //! paint list and replaces them with the tessellated meshes, so cached and fresh frames paint
@@ -43,10 +43,16 @@ pub fn key_of(parts: impl Hash) -> u64 {
 
 struct Entry {
     key: u64,
-    /// Tessellated shapes, in order, one mesh per run of the same texture and clip.
-    meshes: Vec<(Rect, Arc<Mesh>)>,
-    /// Text and discs, kept as shapes: egui tessellates them against the current font atlas.
-    texts: Vec<ClippedShape>,
+    /// What the layer drew, in its order.
+    parts: Vec<Part>,
+}
+
+/// One piece of a cached layer.
+enum Part {
+    /// Tessellated shapes: one mesh per run of the same texture and clip.
+    Mesh(Rect, Arc<Mesh>),
+    /// Text and discs, kept as shapes: egui draws them against the current font atlas.
+    Shape(ClippedShape),
 }
 
 /// The cached drawing of each layer of one map widget.
@@ -134,8 +140,7 @@ fn tessellate(ctx: &egui::Context, key: u64, shapes: Vec<ClippedShape>) -> Entry
     // No pre-rendered discs from the font atlas: circles are tessellated as outlines, the same
     // in every frame whether it is drawn afresh or replayed.
     let mut tessellator = epaint::Tessellator::new(ctx.pixels_per_point(), options, atlas_size, Vec::new());
-    let mut meshes: Vec<(Rect, Mesh)> = Vec::new();
-    let mut texts = Vec::new();
+    let mut parts: Vec<(Rect, Result<Mesh, ClippedShape>)> = Vec::new();
     for clipped in flat {
         // Text and filled discs stay shapes for egui, which draws them from its font atlas (a
         // disc is one textured square there, where an outline would be dozens of vertices);
@@ -147,37 +152,49 @@ fn tessellate(ctx: &egui::Context, key: u64, shapes: Vec<ClippedShape>) -> Entry
             _ => false,
         };
         if !plain || from_atlas {
-            texts.push(clipped);
+            parts.push((clipped.clip_rect, Err(clipped)));
             continue;
         }
         let ClippedShape { clip_rect, shape, .. } = clipped;
         let texture: TextureId = shape.texture_id();
-        let same_run = meshes.last().is_some_and(|(clip, mesh)| *clip == clip_rect && mesh.texture_id == texture);
+        let same_run =
+            matches!(parts.last(), Some((clip, Ok(mesh))) if *clip == clip_rect && mesh.texture_id == texture);
         if !same_run {
-            meshes.push((clip_rect, Mesh::with_texture(texture)));
+            parts.push((clip_rect, Ok(Mesh::with_texture(texture))));
         }
-        if let Some((_, mesh)) = meshes.last_mut() {
+        if let Some((_, Ok(mesh))) = parts.last_mut() {
             tessellator.set_clip_rect(clip_rect);
             tessellator.tessellate_shape(shape, mesh);
         }
     }
-    let meshes = meshes.into_iter().filter(|(_, mesh)| !mesh.is_empty()).map(|(c, m)| (c, Arc::new(m))).collect();
-    Entry { key, meshes, texts }
+    let parts = parts
+        .into_iter()
+        .filter_map(|(clip, part)| match part {
+            Ok(mesh) if mesh.is_empty() => None,
+            Ok(mesh) => Some(Part::Mesh(clip, Arc::new(mesh))),
+            Err(shape) => Some(Part::Shape(shape)),
+        })
+        .collect();
+    Entry { key, parts }
 }
 
 fn replay(painter: &Painter, entry: &Entry) {
     painter.ctx().graphics_mut(|graphics| {
         let list = graphics.entry(painter.layer_id());
-        for (clip_rect, mesh) in &entry.meshes {
-            list.add(*clip_rect, Shape::Mesh(mesh.clone()));
-        }
-        for text in &entry.texts {
-            list.add(text.clip_rect, text.shape.clone());
-            if text.transform_after_tessellation != egui::emath::TSTransform::IDENTITY {
-                let index = ShapeIdx(list.next_idx().0 - 1);
-                list.mutate_shape(index, |added| {
-                    added.transform_after_tessellation = text.transform_after_tessellation
-                });
+        for part in &entry.parts {
+            match part {
+                Part::Mesh(clip_rect, mesh) => {
+                    list.add(*clip_rect, Shape::Mesh(mesh.clone()));
+                }
+                Part::Shape(shape) => {
+                    list.add(shape.clip_rect, shape.shape.clone());
+                    if shape.transform_after_tessellation != egui::emath::TSTransform::IDENTITY {
+                        let index = ShapeIdx(list.next_idx().0 - 1);
+                        list.mutate_shape(index, |added| {
+                            added.transform_after_tessellation = shape.transform_after_tessellation
+                        });
+                    }
+                }
             }
         }
     });

@@ -10,9 +10,9 @@ use super::Projector;
 use super::cache::Caching;
 use super::layers::{MapLayer, MapScene, city_radius_for, label_gap, visible_cities};
 use super::occupancy::Occupancy;
-use crate::geometry::{AreaShape, MapPoint};
+use crate::geometry::{AreaShape, MapPoint, MapRect};
 use crate::layers::Layer;
-use crate::model::{PlaceId, PlaceKind};
+use crate::model::{Names, PlaceId, PlaceKind};
 use crate::ui::style;
 
 /// The neighbours' names: a grey a little darker than their fill.
@@ -80,18 +80,27 @@ impl MapLayer for LabelLayer {
                 labels.city(id, centre, marker_of(centre), 13.0);
             }
         }
+        let geometry = scene.geometry;
         if scene.shows(Layer::Rivers) {
-            labels.waters();
+            let waters = scene.atlas.water.iter().zip(&geometry.water);
+            labels
+                .shape_names(waters.map(|(water, shape)| (&water.name, shape.label_point, shape.bounds)), &WATER_NAMES);
         }
         if scene.shows(Layer::Relief) {
             labels.ranges();
         }
         if scene.shows(Layer::Rivers) {
-            labels.rivers();
+            let rivers = scene.atlas.rivers.iter().zip(&geometry.rivers);
+            labels
+                .shape_names(rivers.map(|(river, shape)| (&river.name, shape.label_point, shape.bounds)), &WATER_NAMES);
         }
         labels.units(PlaceKind::Uezd);
         if scene.shows(Layer::Neighbours) {
-            labels.neighbours();
+            let lands = scene.atlas.context.iter().zip(&geometry.context);
+            labels.shape_names(
+                lands.map(|(land, shape)| (&land.name, shape.label_point, shape.bounds)),
+                &NEIGHBOUR_NAMES,
+            );
         }
         for &(_, centre) in &settlements {
             labels.placed.insert(marker_of(centre));
@@ -264,27 +273,11 @@ impl Labels<'_> {
         }
     }
 
-    fn waters(&mut self) {
-        let scene = self.scene;
-        for (water, shape) in scene.atlas.water.iter().zip(&scene.geometry.water) {
-            let at = (shape.label_point, self.projector.screen_rect(shape.bounds));
-            self.centred(water.name.get(scene.language), at, &WATER_NAMES);
-        }
-    }
-
-    fn rivers(&mut self) {
-        let scene = self.scene;
-        for (river, shape) in scene.atlas.rivers.iter().zip(&scene.geometry.rivers) {
-            let at = (shape.label_point, self.projector.screen_rect(shape.bounds));
-            self.centred(river.name.get(scene.language), at, &WATER_NAMES);
-        }
-    }
-
-    fn neighbours(&mut self) {
-        let scene = self.scene;
-        for (area, shape) in scene.atlas.context.iter().zip(&scene.geometry.context) {
-            let at = (shape.label_point, self.projector.screen_rect(shape.bounds));
-            self.centred(area.name.get(scene.language), at, &NEIGHBOUR_NAMES);
+    /// Names centred on their shapes: seas and lakes, rivers, neighbouring lands.
+    fn shape_names<'n>(&mut self, named: impl Iterator<Item = (&'n Names, MapPoint, MapRect)>, look: &FeatureLook) {
+        for (name, point, bounds) in named {
+            let at = (point, self.projector.screen_rect(bounds));
+            self.centred(name.get(self.scene.language), at, look);
         }
     }
 

@@ -16,9 +16,12 @@ impl MapView {
     /// The closest and farthest the map can zoom, in kilometres per point.
     pub const ZOOM_RANGE: std::ops::RangeInclusive<f32> = 0.05..=20.0;
 
-    /// The view that shows all of `bounds` in a widget of `size` points, with a margin.
+    /// The view that shows all of `bounds` in a widget of `size` points, with a margin: the
+    /// names at the edge (the Bukey Horde's, the Ryn sands') stay inside too.
     pub fn fit(bounds: MapRect, size: [f32; 2]) -> MapView {
-        let [width, height] = [size[0].max(1.0), size[1].max(1.0)];
+        const MARGIN: f32 = 24.0;
+        let inner = |side: f32| (side - 2.0 * MARGIN).max(side / 2.0).max(1.0);
+        let [width, height] = [inner(size[0]), inner(size[1])];
         let km_per_point = (bounds.width() / width).max(bounds.height() / height) * 1.04;
         MapView {
             centre: bounds.centre(),

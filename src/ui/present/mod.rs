@@ -50,19 +50,7 @@ impl Default for PresentOptions {
 
 /// Why lecture mode did not start: the command line names no tour there is (exit 2), or
 /// nothing could be shown (exit 1).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum PresentError {
-    Usage(String),
-    Failed(String),
-}
-
-impl std::fmt::Display for PresentError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            PresentError::Usage(message) | PresentError::Failed(message) => f.write_str(message),
-        }
-    }
-}
+pub type PresentError = crate::command_error::CommandError;
 
 /// What covers the hall's screen instead of the map.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
