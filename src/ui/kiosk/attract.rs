@@ -56,7 +56,13 @@ impl KioskApp {
             .show(ui.ctx(), |ui| ui.allocate_rect(screen, egui::Sense::click_and_drag()));
         self.title_box_ui(ui.ctx(), language, look);
         let legend_at = screen.right_top() + vec2(-look.px(24.0), look.px(24.0));
-        legend_box_ui(ui.ctx(), (&self.texts, language), (&self.atlas, shot.date), (Align2::RIGHT_TOP, legend_at), look);
+        legend_box_ui(
+            ui.ctx(),
+            (&self.texts, language),
+            (&self.atlas, shot.date),
+            (Align2::RIGHT_TOP, legend_at),
+            look,
+        );
         // Under the language choice, only the moving map: the caption would compete with it.
         if self.screen() == super::Screen::Attract {
             self.caption_box_ui(ui.ctx(), language, shot.date, look);

@@ -227,9 +227,9 @@ impl KioskApp {
 
 /// The bottom corner of the map where the legend hangs: the left one, unless the selected place
 /// lies under the legend there (the card opened at the left, and the place is in the lower middle
-/// of the screen); then the right one. None when the legend is taller than half the map (the
-/// chart open on a small screen): it would cover the top bar, and the chart's bands are in the
-/// sides' colours.
+/// of the screen); then the right one. None when the legend is taller than the map (the chart
+/// open on a small screen): it would cover the top bar, and the chart's bands are in the sides'
+/// colours.
 fn legend_corner(
     ctx: &egui::Context,
     map: egui::Rect,
@@ -239,7 +239,7 @@ fn legend_corner(
     let margin = look.px(16.0);
     let left = map.left_bottom() + vec2(margin, -margin);
     let size = ctx.memory(|memory| memory.area_rect(egui::Id::unique("kiosk_legend"))).map(|rect| rect.size());
-    if size.is_some_and(|size| size.y > map.height() * 0.5) {
+    if size.is_some_and(|size| size.y > map.height() - 2.0 * margin) {
         return None;
     }
     let covered = size.zip(place).is_some_and(|(size, place)| {
