@@ -1178,10 +1178,11 @@ impl AtlasApp {
         if let Some(place) = map.hovered.filter(|_| map.response.hovered()) {
             map.response.clone().on_hover_ui_at_pointer(|ui| place_tooltip_ui(ui, atlas, texts, language, place, date));
         } else if let Some((place, at)) = map.keyboard_cursor {
-            // The keyboard's cursor gets the tooltip that the pointer would.
-            let layer = map.response.layer_id;
-            egui::Tooltip::always_open(ui.ctx().clone(), layer, map.response.id, at + egui::vec2(12.0, 12.0))
-                .show(|ui| place_tooltip_ui(ui, atlas, texts, language, place, date));
+            // The keyboard's cursor is named beside it. Painted, not an egui tooltip: a new
+            // tooltip's first frame is a hidden sizing pass, and in a real window that pass took
+            // the focus straight on from the map to the next widget.
+            let text = describe(atlas, texts, language, place, date);
+            paint_cursor_label(ui, map.response.rect, at, &text);
         }
         if pane == MapPane::Main {
             self.map_id = Some(map.response.id);
@@ -1221,6 +1222,26 @@ impl AtlasApp {
     pub fn compare_date(&self) -> Option<Date> {
         self.compare_date
     }
+}
+
+/// A label box beside the keyboard's place on the map, kept inside the map.
+fn paint_cursor_label(ui: &egui::Ui, map: egui::Rect, at: egui::Pos2, text: &str) {
+    let painter =
+        ui.ctx().layer_painter(egui::LayerId::new(egui::Order::Foreground, egui::Id::unique("map cursor label")));
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let galley = painter.layout(text.to_owned(), font, style::LABEL, 360.0);
+    let size = galley.size() + egui::vec2(16.0, 12.0);
+    let mut rect = egui::Rect::from_min_size(at + egui::vec2(14.0, 14.0), size);
+    // Flip to the other side where the box would leave the map.
+    if rect.right() > map.right() {
+        rect = rect.translate(egui::vec2(-size.x - 28.0, 0.0));
+    }
+    if rect.bottom() > map.bottom() {
+        rect = rect.translate(egui::vec2(0.0, -size.y - 28.0));
+    }
+    let visuals = ui.visuals();
+    painter.rect(rect, 6.0, visuals.window_fill, visuals.window_stroke, egui::StrokeKind::Inside);
+    painter.galley(rect.min + egui::vec2(8.0, 6.0), galley, style::LABEL);
 }
 
 /// The height of the date bar over each map of the compare view, in points.
