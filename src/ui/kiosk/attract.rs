@@ -204,7 +204,11 @@ pub(super) fn date_lines_ui(
     ui.add(egui::Label::new(RichText::new(text).font(font).color(crate::ui::style::LABEL)).extend());
     if let Some(old) = date.old_style() {
         let old = format!("({}: {})", texts.tr(language, "old_style"), texts.format_date(language, old));
-        ui.label(RichText::new(old).size(look.px((size * 0.42).max(20.0))).italics());
+        let font = egui::FontId::proportional(look.px((size * 0.42).max(20.0)));
+        let width = ui.painter().layout_no_wrap(old.clone(), font.clone(), crate::ui::style::LABEL).size().x;
+        let font =
+            if width > room && width > 0.0 { egui::FontId::proportional(font.size * room / width) } else { font };
+        ui.add(egui::Label::new(RichText::new(old).font(font).italics()).extend());
     }
 }
 

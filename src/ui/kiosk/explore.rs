@@ -90,7 +90,19 @@ impl KioskApp {
                 Some(title) => title.get(language).to_owned(),
                 None => format!("{} · {}", tr("app_title"), tr("app_subtitle")),
             };
-            ui.label(RichText::new(title).font(bold(look.px(30.0))).color(crate::ui::style::LABEL));
+            // The buttons on the right keep their room: the title loses its subtitle, then shrinks,
+            // rather than run under them ("Қазақста" under the language buttons).
+            let languages = if self.config.languages.len() > 1 { self.config.languages.len() } else { 0 };
+            let buttons = 620.0 + if languages > 0 { 24.0 + 150.0 * languages as f32 } else { 0.0 };
+            let spacing = ui.spacing().item_spacing.x * (4 + languages) as f32;
+            let room = (ui.available_width() - look.px(buttons) - spacing - look.px(16.0)).max(look.px(40.0));
+            let font = bold(look.px(30.0));
+            let width =
+                |text: &str| ui.painter().layout_no_wrap(text.to_owned(), font.clone(), Color32::BLACK).size().x;
+            let title =
+                if width(&title) > room && self.config.title.is_none() { tr("app_title").to_owned() } else { title };
+            let font = if width(&title) > room { bold(font.size * room / width(&title)) } else { font.clone() };
+            ui.label(RichText::new(title).font(font).color(crate::ui::style::LABEL));
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 reset_view = big_button(ui, tr("reset_view"), vec2(200.0, 64.0), look, false).clicked();
                 chart = big_button(ui, tr("chart"), vec2(180.0, 64.0), look, self.explore.chart_open).clicked();
