@@ -61,6 +61,8 @@ impl KioskApp {
             (&self.texts, language),
             (&self.atlas, shot.date),
             (Align2::RIGHT_TOP, legend_at),
+            // Above the date box at the bottom of the screen.
+            screen.height() * 0.55,
             look,
         );
         // Under the language choice, only the moving map: the caption would compete with it.
@@ -219,6 +221,7 @@ pub(super) fn legend_box_ui(
     (texts, language): (&crate::i18n::Translations, Language),
     (atlas, date): (&crate::model::Atlas, Date),
     (pivot, at): (Align2, egui::Pos2),
+    max_height: f32,
     look: Look,
 ) {
     egui::Area::new(egui::Id::unique("kiosk_legend"))
@@ -230,7 +233,17 @@ pub(super) fn legend_box_ui(
             card_frame(look).inner_margin(look.px(14.0)).show(ui, |ui| {
                 ui.spacing_mut().item_spacing.y = look.px(4.0);
                 ui.style_mut().override_text_style = Some(egui::TextStyle::Small);
-                crate::ui::legend::legend_for_date_ui(ui, (texts, language), atlas, &[date], usize::MAX);
+                // Never taller than the room it is given (the chart open on a small screen): the
+                // rows that do not fit are cut at the card's edge, the sides first in the list.
+                let room = (max_height - look.px(28.0)).max(look.px(60.0));
+                egui::ScrollArea::vertical()
+                    .max_height(room)
+                    .min_scrolled_height(room)
+                    .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysHidden)
+                    .show(ui, |ui| {
+                        let listed = crate::ui::legend::MAX_LISTED_COMBINATIONS;
+                        crate::ui::legend::legend_for_date_ui(ui, (texts, language), atlas, &[date], listed);
+                    });
             });
         });
 }

@@ -227,9 +227,9 @@ impl KioskApp {
         let (atlas, texts) = (&self.atlas, &self.texts);
         let describe = |place| crate::ui::place_info::describe(atlas, texts, language, place, date);
         let map = MapWidget::new(scene, view, &describe).label(texts.tr(language, "map")).show(ui);
-        if let Some(corner) = legend_corner(ui.ctx(), map.response.rect, selected_at, look) {
-            super::attract::legend_box_ui(ui.ctx(), (texts, language), (atlas, date), corner, look);
-        }
+        let corner = legend_corner(ui.ctx(), map.response.rect, selected_at, look);
+        let room = map.response.rect.height() - look.px(32.0);
+        super::attract::legend_box_ui(ui.ctx(), (texts, language), (atlas, date), corner, room, look);
         if let Some(place) = map.clicked {
             let tapped = map.response.interact_pointer_pos().or_else(|| map.response.hover_pos());
             self.select_at(Some(place), tapped);
@@ -239,29 +239,20 @@ impl KioskApp {
 
 /// The bottom corner of the map where the legend hangs: the left one, unless the selected place
 /// lies under the legend there (the card opened at the left, and the place is in the lower middle
-/// of the screen); then the right one. None when the legend is taller than the map (the chart
-/// open on a small screen): it would cover the top bar, and the chart's bands are in the sides'
-/// colours.
-fn legend_corner(
-    ctx: &egui::Context,
-    map: egui::Rect,
-    place: Option<egui::Pos2>,
-    look: Look,
-) -> Option<(Align2, egui::Pos2)> {
+/// of the screen); then the right one. The legend is never taller than the map (see
+/// [`super::attract::legend_box_ui`]), so it never reaches over the top bar.
+fn legend_corner(ctx: &egui::Context, map: egui::Rect, place: Option<egui::Pos2>, look: Look) -> (Align2, egui::Pos2) {
     let margin = look.px(16.0);
     let left = map.left_bottom() + vec2(margin, -margin);
     let size = ctx.memory(|memory| memory.area_rect(egui::Id::unique("kiosk_legend"))).map(|rect| rect.size());
-    if size.is_some_and(|size| size.y > map.height() - 2.0 * margin) {
-        return None;
-    }
     let covered = size.zip(place).is_some_and(|(size, place)| {
         egui::Rect::from_min_size(left - vec2(0.0, size.y), size).expand(look.px(12.0)).contains(place)
     });
-    Some(if covered {
+    if covered {
         (Align2::RIGHT_BOTTOM, map.right_bottom() + vec2(-margin, -margin))
     } else {
         (Align2::LEFT_BOTTOM, left)
-    })
+    }
 }
 
 /// Moves the view so that every map point still on screen stays where it was when the map's
