@@ -856,11 +856,16 @@ fn a_place_is_chosen_on_the_map_from_the_keyboard() {
     let last = visited.last().cloned().unwrap_or_default();
     assert!(last.starts_with(&format!("Map: {name}")), "Enter chose {name}, the cursor was on {last:?}");
     assert!(harness.query_by_label("Periods of control").is_some(), "Enter did not open the place panel");
-    // Ctrl+arrow pans the map; Escape leaves the map, and the arrows move the date again.
+    // Ctrl+arrow pans the map. One Escape closes the place and keeps the map focused; the next
+    // leaves the map, and the arrows move the date again.
     let view = harness.state().view();
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::ArrowRight);
     harness.run_steps(2);
     assert_ne!(harness.state().view(), view, "Ctrl+→ did not pan the map");
+    harness.key_press(egui::Key::Escape);
+    harness.run_steps(2);
+    assert_eq!(harness.state().selected(), None, "Escape did not close the place");
+    assert!(focused_label(&harness).starts_with("Map"), "the first Escape also left the map");
     harness.key_press(egui::Key::Escape);
     harness.run_steps(2);
     harness.key_press(egui::Key::ArrowRight);

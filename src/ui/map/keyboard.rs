@@ -34,8 +34,10 @@ pub fn handle_keys(
         ui.data_mut(|data| data.remove::<Option<PlaceId>>(memory_id));
         return KeyboardOutcome::default();
     }
-    // The arrows belong to the map while it has the focus, not to egui's focus movement.
-    let filter = egui::EventFilter { horizontal_arrows: true, vertical_arrows: true, ..Default::default() };
+    // The arrows belong to the map while it has the focus, not to egui's focus movement; so does
+    // Escape while a place is open, so that one Escape closes the place and the next leaves the map.
+    let escape = !scene.highlights.is_empty();
+    let filter = egui::EventFilter { horizontal_arrows: true, vertical_arrows: true, escape, ..Default::default() };
     ui.memory_mut(|memory| memory.set_focus_lock_filter(map_id, filter));
 
     let stored: Option<PlaceId> = ui.data(|data| data.get_temp(memory_id)).flatten();
