@@ -151,11 +151,7 @@ impl ExportDialog {
     fn typed_path(&self) -> PathBuf {
         let name = if self.file_name.trim().is_empty() { "steppe-atlas.png" } else { self.file_name.trim() };
         let folder = self.choices.folder.trim();
-        let mut path = if folder.is_empty() { pictures_folder() } else { PathBuf::from(folder) }.join(name);
-        if path.extension().is_none_or(|e| !e.eq_ignore_ascii_case("png")) {
-            path.set_extension("png");
-        }
-        path
+        with_png_extension(if folder.is_empty() { pictures_folder() } else { PathBuf::from(folder) }.join(name))
     }
 
     /// Opens the desktop's save dialog on its own thread, starting in the folder shown.
@@ -190,10 +186,7 @@ impl ExportDialog {
             Err(mpsc::TryRecvError::Disconnected) => None,
         };
         self.picking = None;
-        let mut path = picked?;
-        if path.extension().is_none_or(|e| !e.eq_ignore_ascii_case("png")) {
-            path.set_extension("png");
-        }
+        let path = with_png_extension(picked?);
         if let Some(folder) = path.parent() {
             self.choices.folder = folder.display().to_string();
         }
@@ -202,6 +195,14 @@ impl ExportDialog {
         }
         Some(ExportRequest { size: self.choices.size, path })
     }
+}
+
+/// The path with ".png" at its end, added when missing (or replacing another extension).
+fn with_png_extension(mut path: PathBuf) -> PathBuf {
+    if path.extension().is_none_or(|e| !e.eq_ignore_ascii_case("png")) {
+        path.set_extension("png");
+    }
+    path
 }
 
 /// Whether a desktop file dialog can open: through the desktop portal (a session bus) or

@@ -78,7 +78,7 @@ pub fn handle_keys(
 
 /// Where a place stands for the keyboard: a town's marker, an area's label point. Places not
 /// drawn on the date (a zone before or after its time) have none.
-fn anchor(scene: &MapScene<'_>, place: PlaceId) -> Option<MapPoint> {
+pub(super) fn anchor(scene: &MapScene<'_>, place: PlaceId) -> Option<MapPoint> {
     if !scene.visible.get(place.index()).copied().unwrap_or(true) {
         return None;
     }

@@ -91,10 +91,8 @@ impl<'a> MapWidget<'a> {
             Some(place) => egui::WidgetInfo::labeled(egui::Role::Canvas, true, format!("{label}: {}", describe(place))),
             None => egui::WidgetInfo::labeled(egui::Role::Canvas, true, label),
         });
-        let keyboard_cursor = keys.cursor.and_then(|place| {
-            let point = scene.geometry.point(place).or_else(|| Some(scene.geometry.area(place)?.label_point))?;
-            Some((place, projector.screen_from_map(point)))
-        });
+        let keyboard_cursor =
+            keys.cursor.and_then(|place| Some((place, projector.screen_from_map(keyboard::anchor(&scene, place)?))));
 
         let painter = ui.painter_at(rect);
         painter.rect_filled(rect, 0.0, style::BACKGROUND);
