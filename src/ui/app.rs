@@ -53,8 +53,10 @@ pub struct SavedState {
     /// The size and folder of the last export.
     #[serde(default)]
     pub export: super::export_dialog::ExportChoices,
-    /// The window's inner size in points, to open at the same size next time.
+    /// The window's inner size in points at 100 % text, to open at the same size next time.
     pub window: Option<[f32; 2]>,
+    /// The text size, as a share of the normal (1.0 to 2.0; egui's zoom factor).
+    pub text_size: Option<f32>,
 }
 
 impl SavedState {
@@ -77,6 +79,13 @@ pub(crate) const ABOUT_LICENCES: [&str; 7] = [
     "licence_relief",
     "licence_history",
 ];
+
+/// The desk's windows, by the names [`super::focus::WindowFocus`] knows them by.
+const SEARCH: &str = "search";
+const HELP: &str = "help";
+const EXPORT: &str = "export";
+const PERSON: &str = "person";
+const TOUR_EDITOR: &str = "tour_editor";
 
 /// How long the settings must stay unchanged before they are written.
 const SETTINGS_SETTLE_SECONDS: f64 = 2.0;
@@ -167,6 +176,10 @@ pub struct AtlasApp {
     export_job: Option<super::export_job::ExportJob>,
     /// The main map's widget id, to tell when it has the keyboard focus.
     map_id: Option<egui::Id>,
+    /// The windows open, in the order they opened, and where the focus goes back to.
+    window_focus: super::focus::WindowFocus,
+    /// The live region: what a screen reader reads out when the date settles or an export ends.
+    announcer: super::accessible::Announcer,
     /// Where the main map was drawn last frame, in points, and the points-to-pixels factor.
     map_rect: Option<(egui::Rect, f32)>,
     /// The settings file this window reads and writes, when it has one.
@@ -178,9 +191,17 @@ pub struct AtlasApp {
     settings_seen: Option<(SavedState, f64)>,
     /// A settings file that could not be read or written; shown beside the data's problems.
     settings_problems: Vec<Problem>,
-    /// The window's inner size last frame, remembered in the settings.
+    /// The window's inner size last frame (in points at 100 % text), remembered in the settings.
     window_size: Option<egui::Vec2>,
+    /// The text size (egui's zoom factor): set from the View menu or Ctrl+Plus, remembered.
+    text_size: f32,
+    /// Whether the remembered text size has been given to egui (on the first frame).
+    text_size_applied: bool,
 }
+
+/// The text sizes the View menu offers, and the range a settings file may ask for.
+const TEXT_SIZES: [f32; 4] = [1.0, 1.25, 1.5, 2.0];
+const TEXT_SIZE_RANGE: std::ops::RangeInclusive<f32> = 0.5..=3.0;
 
 /// What the window shows, read and built from the data: made on another thread while the window
 /// and its graphics device open (see `ui::run_window`), so that the two waits overlap.
@@ -253,6 +274,8 @@ impl AtlasApp {
             chart_hovered_side: None,
             renderer: None,
             map_id: None,
+            window_focus: Default::default(),
+            announcer: Default::default(),
             export_job: None,
             map_rect: None,
             settings_path: None,
@@ -260,6 +283,8 @@ impl AtlasApp {
             settings_seen: None,
             settings_problems: Vec::new(),
             window_size: None,
+            text_size: 1.0,
+            text_size_applied: false,
         }
         .with_selection(selected)
     }
@@ -283,6 +308,8 @@ impl AtlasApp {
             self.problems = loaded.problems;
             self.edit_rejected = true;
             self.show_problems = true;
+            let count = self.problems.len().to_string();
+            self.announcer.say(self.tr("edit_rejected").replace("{count}", &count));
         }
         true
     }
@@ -316,6 +343,7 @@ impl AtlasApp {
             layers: self.layers,
             export: self.export.choices.clone(),
             window: self.window_size.map(|size| [size.x.round(), size.y.round()]),
+            text_size: Some(self.text_size).filter(|&size| size != 1.0),
         }
     }
 
@@ -331,6 +359,9 @@ impl AtlasApp {
         }
         if options.language.is_none() {
             self.language = saved.language;
+        }
+        if let Some(size) = saved.text_size.filter(|size| TEXT_SIZE_RANGE.contains(size)) {
+            self.text_size = size;
         }
         if options.place.is_none() {
             let place = saved.selected.as_deref().and_then(|id| self.atlas.place_by_id(id));
@@ -551,33 +582,33 @@ impl AtlasApp {
         if ctx.input_mut(|input| input.consume_key(egui::Modifiers::COMMAND, Key::E)) {
             self.export.open(self.timeline.date);
         }
-        // Escape closes the nearest thing open, even from inside the search box: the search,
-        // then Help, the export dialog, a person's card, and last the selected place.
-        if ctx.input(|input| input.key_pressed(Key::Escape)) {
-            if self.search.open {
-                self.search.open = false;
-            } else if self.show_help {
-                self.show_help = false;
-            } else if self.export.open {
-                self.export.open = false;
-            } else if self.person.is_some() {
-                self.person = None;
-            } else {
-                self.select(None);
+        // Escape closes the nearest thing open, even from inside the search box: an open menu
+        // or list (egui closes those itself), then the window opened last, then the selected place.
+        if ctx.input(|input| input.key_pressed(Key::Escape)) && !egui::Popup::is_any_open(ctx) {
+            match self.window_focus.topmost() {
+                Some(SEARCH) => self.search.open = false,
+                Some(HELP) => self.show_help = false,
+                Some(EXPORT) => self.export.open = false,
+                Some(PERSON) => self.person = None,
+                Some(TOUR_EDITOR) => self.tour_editor.open = false,
+                _ => self.select(None),
             }
             ctx.input_mut(|input| input.consume_key(egui::Modifiers::NONE, Key::Escape));
         }
-        // A focused widget takes the keys, except the map, which takes only the plain arrows
-        // and Enter (to move its cursor and choose a place): the rest still work there.
-        let focused = ctx.memory(|memory| memory.focused());
-        let map_focused = focused.is_some() && focused == self.map_id;
-        if focused.is_some() && !map_focused {
+        // A text box takes every key; the map takes the plain arrows and Enter (to move its
+        // cursor and choose a place), and so does a list that is open. Elsewhere (a button, the
+        // slider) the arrows step the date, and Space presses a focused button rather than play.
+        if ctx.text_edit_focused() {
             return;
         }
+        super::focus::keep_date_keys(ctx, self.map_id);
+        let focused = ctx.memory(|memory| memory.focused());
+        let map_focused = focused.is_some() && focused == self.map_id;
+        let arrows_for_date = !map_focused && !egui::Popup::is_any_open(ctx);
         let shift = egui::Modifiers::SHIFT;
         let none = egui::Modifiers::NONE;
         let pressed = |modifiers, key| ctx.input_mut(|input| input.consume_key(modifiers, key));
-        if pressed(none, Key::Space) {
+        if (focused.is_none() || map_focused) && pressed(none, Key::Space) {
             self.timeline.toggle_play();
         }
         if pressed(shift, Key::ArrowLeft) {
@@ -586,10 +617,10 @@ impl AtlasApp {
         if pressed(shift, Key::ArrowRight) {
             self.timeline.step_months(1);
         }
-        if !map_focused && pressed(none, Key::ArrowLeft) {
+        if arrows_for_date && pressed(none, Key::ArrowLeft) {
             self.timeline.step_days(-1);
         }
-        if !map_focused && pressed(none, Key::ArrowRight) {
+        if arrows_for_date && pressed(none, Key::ArrowRight) {
             self.timeline.step_days(1);
         }
         if pressed(none, Key::PageUp) {
@@ -611,8 +642,12 @@ impl AtlasApp {
     }
 
     fn help_window_ui(&mut self, ctx: &egui::Context) {
+        if !self.show_help {
+            return;
+        }
         let mut open = self.show_help;
-        let keys: [(&str, &str); 15] = [
+        let mut close_now = false;
+        let keys: [(&str, &str); 16] = [
             ("Ctrl + F", "key_search"),
             ("Ctrl + E", "key_export"),
             ("Space", "key_space"),
@@ -624,13 +659,15 @@ impl AtlasApp {
             ("Enter", "key_map_choose"),
             ("Ctrl + ← ↑ → ↓", "key_map_pan"),
             ("+ / −", "key_zoom"),
+            ("Ctrl + + / − / 0", "key_text_size"),
             ("F11", "key_fullscreen"),
             ("F1", "key_help"),
             ("Esc", "key_escape"),
             ("Enter", "go_to_date"),
         ];
-        egui::Window::new(self.tr("help")).open(&mut open).resizable(false).min_width(560.0).show(ctx, |ui| {
-            ui.label(RichText::new(self.tr("help_keys")).strong());
+        super::dialog::window(HELP, self.tr("help")).min_width(560.0).show(ctx, |ui| {
+            close_now |= super::dialog::title_row(ui, self.tr("help"), self.tr("close"));
+            super::accessible::heading(&ui.label(RichText::new(self.tr("help_keys")).strong()), 2);
             egui::Grid::new("keys").striped(true).show(ui, |ui| {
                 for (key, action) in keys {
                     ui.monospace(key);
@@ -638,13 +675,27 @@ impl AtlasApp {
                     ui.end_row();
                 }
             });
+            ui.add(egui::Label::new(RichText::new(self.tr("help_focus_note")).small()).wrap());
             ui.separator();
-            ui.label(RichText::new(self.tr("about")).strong());
+            super::accessible::heading(&ui.label(RichText::new(self.tr("about")).strong()), 2);
             ui.label(format!("{} {}", self.tr("app_title"), env!("CARGO_PKG_VERSION")));
             for key in ABOUT_LICENCES {
                 ui.label(RichText::new(self.tr(key)).small());
             }
+            ui.separator();
+            // A button to close with, which takes the focus when Help opens: the title bar's ×
+            // cannot be reached with Tab.
+            let close = ui.button(self.tr("close"));
+            if super::focus::take_focus(ui.ctx(), HELP) {
+                close.request_focus();
+            }
+            if close.clicked() {
+                close_now = true;
+            }
         });
+        if close_now {
+            open = false;
+        }
         self.show_help = open;
     }
 
@@ -657,8 +708,16 @@ impl AtlasApp {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(self.tr("app_title").to_owned()));
         }
         // A full-screen window's size is the monitor's, not one to reopen at.
+        // The remembered text size on the first frame; after that, whatever the View menu or
+        // Ctrl+Plus/Minus/0 (egui's own keys) made it.
+        if self.text_size_applied {
+            self.text_size = ctx.zoom_factor();
+        } else {
+            ctx.set_zoom_factor(self.text_size);
+            self.text_size_applied = true;
+        }
         if let Some(rect) = ctx.input(|i| i.viewport().inner_rect.filter(|_| i.viewport().fullscreen != Some(true))) {
-            self.window_size = Some(rect.size());
+            self.window_size = Some(rect.size() * ctx.zoom_factor());
         }
         if self.watcher.is_none()
             && let Some(dir) = &self.data_dir
@@ -668,6 +727,7 @@ impl AtlasApp {
         if self.watcher.as_ref().is_some_and(DataWatcher::take_changed) {
             self.reload_if_changed();
         }
+        self.window_focus.begin_frame(&ctx);
         self.handle_keys(&ctx);
         if self.timeline.playing {
             let seconds = ctx.input(|input| f64::from(input.stable_dt));
@@ -717,11 +777,24 @@ impl AtlasApp {
                 self.chart_hovered_side = chart.hovered_side;
             });
         }
+        // The map comes before the side panel in the Tab order, though egui needs the panel
+        // drawn first: the map registers for the focus here.
+        super::map::register_for_focus(&ctx, map_widget_id(MapPane::Main));
+        if self.compare_date.is_some() {
+            super::map::register_for_focus(&ctx, map_widget_id(MapPane::Compare));
+        }
         egui::Panel::right("side_panel").default_size(340.0).show(ui, |ui| {
-            egui::ScrollArea::vertical().show(ui, |ui| self.side_panel_ui(ui));
+            egui::ScrollArea::vertical().show(ui, |ui| {
+                self.side_panel_ui(ui);
+                super::focus::scroll_to_new_focus(ui);
+            });
         });
         egui::CentralPanel::no_frame().show(ui, |ui| self.map_ui(ui));
         self.note_date_change(&ctx, date_before);
+        let date_text =
+            super::timeline::date_value_text(&self.texts, self.language, self.timeline.date, self.timeline.show_old_style);
+        self.announcer.say_when_settled(&ctx, date_text);
+        super::accessible::name_window(&ctx, self.tr("app_title"), self.language);
         self.help_window_ui(&ctx);
         if let Some(choice) = self.search.show(&ctx, &self.atlas, &self.texts, self.language) {
             self.go_to_search_choice(choice);
@@ -752,7 +825,22 @@ impl AtlasApp {
         {
             self.add_view_as_tour_step();
         }
+        self.give_focus_to_windows(&ctx);
         self.save_settings_when_settled(&ctx);
+    }
+
+    /// Windows that opened take the focus; those that closed give it back (to the map when
+    /// nothing had it, as after a place chosen in Search opened with Ctrl+F).
+    fn give_focus_to_windows(&mut self, ctx: &egui::Context) {
+        use super::focus::WindowState;
+        let windows = [
+            WindowState { name: SEARCH, open: self.search.open, fallback: self.map_id },
+            WindowState { name: HELP, open: self.show_help, fallback: None },
+            WindowState { name: EXPORT, open: self.export.open, fallback: None },
+            WindowState { name: PERSON, open: self.person.is_some(), fallback: None },
+            WindowState { name: TOUR_EDITOR, open: self.tour_editor.open, fallback: None },
+        ];
+        self.window_focus.end_frame(ctx, &windows);
     }
 
     /// Opens or closes "Make a tour".
@@ -853,10 +941,17 @@ impl AtlasApp {
         };
         let (path, size) = (job.path.clone(), job.size);
         self.export_job = None;
-        self.export.message = Some(match written {
+        let message = match written {
             Ok(()) => format!("{}: {} ({}×{})", self.tr("export_saved"), path.display(), size[0], size[1]),
             Err(error) => format!("{}: {error}", self.tr("export_failed")),
-        });
+        };
+        self.announcer.say(message.clone());
+        self.export.message = Some(message);
+    }
+
+    /// What the live region read out last (the settled date, an export's result, an error).
+    pub fn announcement(&self) -> &str {
+        self.announcer.text()
     }
 
     /// Whether an export is being drawn or written.
@@ -947,7 +1042,7 @@ impl AtlasApp {
     /// The View menu: Old Style dates, the optional layers and the language of map labels.
     fn view_menu_ui(&mut self, ui: &mut egui::Ui) {
         let title = self.tr("view").to_owned();
-        ui.menu_button(title, |ui| {
+        let menu = ui.menu_button(title, |ui| {
             let old_style_label = self.tr("show_old_style").to_owned();
             ui.checkbox(&mut self.timeline.show_old_style, old_style_label);
             ui.separator();
@@ -959,13 +1054,24 @@ impl AtlasApp {
                 }
             }
             ui.separator();
+            ui.label(self.tr("text_size"));
+            let zoom = ui.ctx().zoom_factor();
+            for size in TEXT_SIZES {
+                let percent = format!("{:.0} %", size * 100.0);
+                if ui.radio((zoom - size).abs() < 0.01, percent).clicked() {
+                    ui.ctx().set_zoom_factor(size);
+                }
+            }
+            ui.separator();
             ui.label(self.tr("map_labels"));
             let follow = self.tr("map_labels_follow").to_owned();
             ui.radio_value(&mut self.map_language, None, follow);
             for language in Language::ALL {
-                ui.radio_value(&mut self.map_language, Some(language), language.endonym());
+                let item = ui.radio_value(&mut self.map_language, Some(language), language.endonym());
+                super::accessible::language(&item, language);
             }
         });
+        super::focus::return_from_popup(&menu.response, menu.inner.is_some());
     }
 
     fn side_panel_ui(&mut self, ui: &mut egui::Ui) {
@@ -1000,7 +1106,8 @@ impl AtlasApp {
 
     fn top_bar_ui(&mut self, ui: &mut egui::Ui) {
         ui.horizontal(|ui| {
-            ui.label(RichText::new(self.tr("app_title")).size(20.0).strong());
+            let title = ui.label(RichText::new(self.tr("app_title")).size(20.0).strong());
+            super::accessible::heading(&title, 1);
             ui.label(RichText::new(self.tr("app_subtitle")).size(16.0));
             // Right-aligned, but laid out left to right so that Tab runs in reading order: the
             // tools' width from the last frame decides where they start.
@@ -1032,13 +1139,17 @@ impl AtlasApp {
             }
             self.view_menu_ui(ui);
             let mut language = self.language;
-            egui::ComboBox::from_label(self.texts.tr(self.language, "language"))
+            let languages = egui::ComboBox::from_label(self.texts.tr(self.language, "language"))
                 .selected_text(language.endonym())
                 .show_ui(ui, |ui| {
                     for option in Language::ALL {
-                        ui.selectable_value(&mut language, option, option.endonym());
+                        let item = ui.selectable_value(&mut language, option, option.endonym());
+                        super::accessible::language(&item, option);
                     }
                 });
+            super::accessible::value(&languages.response, language.endonym());
+            super::accessible::language(&languages.response, self.language);
+            super::focus::return_from_popup(&languages.response, languages.inner.is_some());
             self.language = language;
             let width = ui.cursor().min.x - start;
             if (width - last_width).abs() > 0.5 {
@@ -1046,6 +1157,7 @@ impl AtlasApp {
                 ui.ctx().request_repaint();
             }
         });
+        self.announcer.show(ui);
         if !self.problems.is_empty() || !self.settings_problems.is_empty() {
             ui.horizontal(|ui| {
                 let warning = Color32::from_rgb(0xb0, 0x30, 0x10);
@@ -1100,7 +1212,11 @@ impl AtlasApp {
                 ui.set_min_size(size);
                 let step = |ui: &mut egui::Ui, text: &str, hint: &str| {
                     let button = egui::Button::new(text).min_size(egui::vec2(28.0, 28.0));
-                    pane == MapPane::Compare && ui.add(button).on_hover_text(hint).clicked()
+                    pane == MapPane::Compare && {
+                        let response = ui.add(button).on_hover_text(hint);
+                        super::accessible::name(&response, egui::Role::Button, hint);
+                        response.clicked()
+                    }
                 };
                 if step(ui, "◀", self.tr("previous_month")) {
                     self.compare_date = Some(compare_date.add_months(-1).max(Date::ATLAS_START));
@@ -1174,7 +1290,12 @@ impl AtlasApp {
             MapPane::Main => texts.tr(language, "map"),
             MapPane::Compare => texts.tr(language, "compare_map"),
         };
-        let map = MapWidget::new(scene, view, &describe_place).label(label).show(ui);
+        let map = MapWidget::new(scene, view, &describe_place)
+            .label(label)
+            .places_label(texts.tr(language, "places_on_map"))
+            .id(map_widget_id(pane))
+            .focus_registered()
+            .show(ui);
         if let Some(place) = map.hovered.filter(|_| map.response.hovered()) {
             map.response.clone().on_hover_ui_at_pointer(|ui| place_tooltip_ui(ui, atlas, texts, language, place, date));
         } else if let Some((place, at)) = map.keyboard_cursor {
@@ -1221,6 +1342,14 @@ impl AtlasApp {
 
     pub fn compare_date(&self) -> Option<Date> {
         self.compare_date
+    }
+}
+
+/// The widget id of each map of the desk, known before they are drawn.
+fn map_widget_id(pane: MapPane) -> egui::Id {
+    match pane {
+        MapPane::Main => egui::Id::unique("desk map"),
+        MapPane::Compare => egui::Id::unique("desk compare map"),
     }
 }
 

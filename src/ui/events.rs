@@ -20,7 +20,7 @@ pub fn events_ui(
     today.sort_by_key(|event| event.end.days_since(event.start));
     let mut jump = None;
     if today.is_empty() {
-        ui.heading(tr("events_today"));
+        super::accessible::heading(&ui.heading(tr("events_today")), 2);
         ui.label(RichText::new(tr("no_events_today")).weak());
         if let Some(latest) = atlas.events.iter().rev().find(|event| event.end < date) {
             ui.add_space(6.0);
@@ -28,7 +28,7 @@ pub fn events_ui(
             jump = event_ui(ui, atlas, texts, language, latest, old_style);
         }
     } else {
-        ui.heading(tr("events_today"));
+        super::accessible::heading(&ui.heading(tr("events_today")), 2);
         for event in today {
             jump = jump.or(event_ui(ui, atlas, texts, language, event, old_style));
             ui.separator();

@@ -105,7 +105,13 @@ impl ExportDialog {
         let tr = |key| texts.tr(language, key);
         let mut open = self.open;
         let mut request = self.take_picked();
-        egui::Window::new(tr("export")).open(&mut open).collapsible(false).resizable(false).show(ctx, |ui| {
+        if !open {
+            return request;
+        }
+        super::dialog::window("export", tr("export")).show(ctx, |ui| {
+            if super::dialog::title_row(ui, tr("export"), tr("close")) {
+                open = false;
+            }
             ui.label(tr("export_size"));
             for size in ExportSize::ALL {
                 ui.radio_value(&mut self.choices.size, size, tr(size.label_key()));
@@ -122,7 +128,12 @@ impl ExportDialog {
             ui.add_space(6.0);
             let idle = progress.is_none() && self.picking.is_none();
             ui.horizontal(|ui| {
-                if ui.add_enabled(idle, egui::Button::new(tr("export_save"))).clicked() {
+                let save = ui.add_enabled(idle, egui::Button::new(tr("export_save")));
+                // Opened, the window puts the focus on its main button: Enter saves.
+                if super::focus::take_focus(ctx, "export") {
+                    save.request_focus();
+                }
+                if save.clicked() {
                     request = Some(ExportRequest { size: self.choices.size, path: self.typed_path() });
                 }
                 let dialog = desktop_dialog_available();

@@ -2,14 +2,17 @@
 
 use eframe::egui;
 
+pub(crate) mod accessible;
 mod app;
 pub(crate) mod chart;
 pub mod date_paint;
 pub mod display_look;
+pub(crate) mod dialog;
 pub(crate) mod events;
 pub(crate) mod explain;
 pub(crate) mod export_dialog;
 mod export_job;
+pub(crate) mod focus;
 pub(crate) mod fonts;
 pub mod kiosk;
 pub(crate) mod legend;

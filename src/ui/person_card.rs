@@ -17,19 +17,31 @@ pub fn person_card(
     let person = atlas.people.get(index)?;
     let tr = |key| texts.tr(language, key);
     let mut go_to = None;
-    egui::Window::new(person.name.get(language))
-        .id(egui::Id::unique("person_card"))
-        .open(open)
-        .default_width(380.0)
-        .show(ctx, |ui| {
-            let others: Vec<&str> = Language::WRITTEN
+    // Opened, the card puts the focus on its first link, so that Tab goes on through it.
+    let mut take_focus = super::focus::take_focus(ctx, "person");
+    let mut focus_first = |response: &egui::Response| {
+        if std::mem::take(&mut take_focus) {
+            response.request_focus();
+        }
+    };
+    super::dialog::window("person", person.name.get(language)).default_width(380.0).show(ctx, |ui| {
+            if super::dialog::title_row(ui, person.name.get(language), tr("close")) {
+                *open = false;
+            }
+            // The name in the other languages, each marked with its language for screen readers.
+            let others: Vec<(Language, &str)> = Language::WRITTEN
                 .into_iter()
                 .filter(|&l| l != language.written())
-                .map(|l| person.name.get(l))
-                .filter(|name| *name != person.name.get(language))
+                .map(|l| (l, person.name.get(l)))
+                .filter(|(_, name)| *name != person.name.get(language))
                 .collect();
             if !others.is_empty() {
-                ui.label(RichText::new(others.join(" · ")).weak());
+                ui.horizontal_wrapped(|ui| {
+                    for (other, name) in others {
+                        let label = ui.label(RichText::new(name).weak());
+                        super::accessible::language(&label, other);
+                    }
+                });
             }
             let born = person.born.map_or_else(|| "?".to_owned(), |date| date.to_string());
             let died = person.died.map_or_else(|| "?".to_owned(), |date| date.to_string());
@@ -41,7 +53,9 @@ pub fn person_card(
                 ui.label(RichText::new(tr("person_events")).strong());
                 for event in events {
                     let date = texts.format_date(language, event.start.ymd());
-                    if ui.link(format!("{date} · {}", event.title.get(language))).clicked() {
+                    let link = ui.link(format!("{date} · {}", event.title.get(language)));
+                    focus_first(&link);
+                    if link.clicked() {
                         go_to = Some(event.start);
                     }
                 }
@@ -52,7 +66,7 @@ pub fn person_card(
                 let source = atlas.source(source);
                 match &source.url {
                     Some(url) => {
-                        ui.hyperlink_to(&source.title, url);
+                        focus_first(&ui.hyperlink_to(&source.title, url));
                     }
                     None => {
                         ui.label(&source.title);

@@ -19,21 +19,28 @@ pub fn holder_line(atlas: &Atlas, texts: &Translations, language: Language, hold
     )
 }
 
-/// One line: "Omsk: White (military control), Alash Orda (civil administration)".
+/// One line for screen readers and the map's keyboard cursor: the place, each holder's side,
+/// force and role, and the confidence ("Irgiz: White (Orenburg Cossack Host, military control);
+/// medium confidence"), or "Fort Alexandrovsk: unknown" where nobody is known to have held it.
 pub fn describe(atlas: &Atlas, texts: &Translations, language: Language, place: PlaceId, date: Date) -> String {
+    let tr = |key| texts.tr(language, key);
     let name = atlas.place(place).name.get(language);
-    let Some(period) = atlas.control_on(place, date) else {
-        return format!("{name}: {}", texts.tr(language, "unknown"));
+    let Some(period) = atlas.control_on(place, date).filter(|period| !period.holders.is_empty()) else {
+        return format!("{name}: {}", tr("unknown"));
     };
-    let holders: Vec<String> = period
-        .holders
-        .iter()
-        .map(|holder| {
-            let side = holder.side;
-            format!("{} ({})", texts.tr(language, side.key()), texts.tr(language, holder.role.key()))
-        })
-        .collect();
-    format!("{name}: {}", holders.join(", "))
+    let mut holders: Vec<String> = Vec::new();
+    for holder in &period.holders {
+        let line = format!(
+            "{} ({}, {})",
+            tr(holder.side.key()),
+            atlas.force(holder.force).name.get(language),
+            tr(holder.role.key())
+        );
+        if !holders.contains(&line) {
+            holders.push(line);
+        }
+    }
+    format!("{name}: {}; {}", holders.join("; "), tr(period.confidence.key()))
 }
 
 /// The tooltip of a hovered place.

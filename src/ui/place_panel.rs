@@ -69,7 +69,8 @@ pub fn place_panel_ui(
     let mut action = PanelAction::default();
     let place = atlas.place(place_id);
     ui.horizontal(|ui| {
-        ui.heading(place.name.get(language));
+        let heading = ui.heading(place.name.get(language));
+        super::accessible::heading(&heading, 2);
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if ui.button(tr("close")).clicked() {
                 action.close = true;
@@ -83,7 +84,7 @@ pub fn place_panel_ui(
     }
     ui.add_space(6.0);
 
-    ui.label(RichText::new(tr("periods")).strong());
+    section_heading(ui, tr("periods"));
     let own = atlas.periods_of(place_id);
     if own.is_empty() {
         let inherited = atlas.ancestors(place_id).into_iter().find(|&p| !atlas.periods_of(p).is_empty());
@@ -101,7 +102,7 @@ pub fn place_panel_ui(
     }
 
     ui.add_space(6.0);
-    ui.label(RichText::new(tr("events_here")).strong());
+    section_heading(ui, tr("events_here"));
     let mut any = false;
     for event in atlas.events.iter().filter(|event| event.places.contains(&place_id)) {
         any = true;
@@ -122,10 +123,22 @@ pub fn place_panel_ui(
 
 fn names_ui(ui: &mut egui::Ui, atlas: &Atlas, texts: &Translations, language: Language, place_id: PlaceId) {
     let place = atlas.place(place_id);
-    let all = |names: &crate::model::Names| format!("{} · {} · {}", names.kk, names.ru, names.en);
-    ui.label(all(&place.name));
+    // The names in the three languages, each marked with its language for screen readers.
+    let all = |ui: &mut egui::Ui, names: &crate::model::Names| {
+        for (index, written) in Language::WRITTEN.into_iter().enumerate() {
+            if index > 0 {
+                ui.label("·");
+            }
+            let label = ui.label(names.get(written));
+            super::accessible::language(&label, written);
+        }
+    };
+    ui.horizontal_wrapped(|ui| all(ui, &place.name));
     if let Some(modern) = &place.modern_name {
-        ui.label(format!("{}: {}", texts.tr(language, "modern_name"), all(modern)));
+        ui.horizontal_wrapped(|ui| {
+            ui.label(format!("{}:", texts.tr(language, "modern_name")));
+            all(ui, modern);
+        });
     }
     let chain: Vec<&str> = atlas.ancestors(place_id).iter().map(|&p| atlas.place(p).name.get(language)).collect();
     if !chain.is_empty() {
@@ -134,10 +147,12 @@ fn names_ui(ui: &mut egui::Ui, atlas: &Atlas, texts: &Translations, language: La
 }
 
 /// The strip: each run of days in its colours, today marked; returns the day clicked.
+/// A picture for the pointer, not a stop for the keyboard: the periods listed under it say the
+/// same in words, and a screen reader gets it as an image named by `label`.
 fn strip_ui(ui: &mut egui::Ui, strip: &[StripSegment], date: Date, label: &str) -> Option<Date> {
     let width = ui.available_width().max(100.0);
-    let (rect, response) = ui.allocate_exact_size(vec2(width, 22.0), Sense::click());
-    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Slider, true, label));
+    let (rect, response) = ui.allocate_exact_size(vec2(width, 22.0), Sense::CLICK);
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, label));
     let span = Date::ATLAS_END.days_since(Date::ATLAS_START) as f32 + 1.0;
     let x_of = |day: Date| rect.left() + rect.width() * day.days_since(Date::ATLAS_START) as f32 / span;
     let painter = ui.painter_at(rect);
@@ -167,6 +182,12 @@ fn strip_ui(ui: &mut egui::Ui, strip: &[StripSegment], date: Date, label: &str) 
     let pointer = response.interact_pointer_pos().filter(|_| response.clicked())?;
     let fraction = ((pointer.x - rect.left()) / rect.width()).clamp(0.0, 1.0);
     Some(Date::ATLAS_START.add_days((fraction * (span - 1.0)).round() as i32))
+}
+
+/// A section's title in the panel, a level-3 heading for screen readers.
+fn section_heading(ui: &mut egui::Ui, text: &str) {
+    let heading = ui.label(RichText::new(text).strong());
+    super::accessible::heading(&heading, 3);
 }
 
 fn swatch_flat(painter: &egui::Painter, rect: Rect, paint: ControlPaint) {

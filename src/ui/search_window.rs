@@ -34,10 +34,16 @@ impl SearchWindow {
         texts: &Translations,
         language: Language,
     ) -> Option<SearchChoice> {
+        if !self.open {
+            return None;
+        }
         let tr = |key| texts.tr(language, key);
         let mut open = self.open;
         let mut choice = None;
-        egui::Window::new(tr("search")).open(&mut open).default_width(360.0).show(ctx, |ui| {
+        super::dialog::window("search", tr("search")).default_width(360.0).show(ctx, |ui| {
+            if super::dialog::title_row(ui, tr("search"), tr("close")) {
+                open = false;
+            }
             let edit =
                 egui::TextEdit::singleline(&mut self.query).hint_text(tr("search_hint")).desired_width(f32::INFINITY);
             let response = ui.add(edit.id_salt("search_box"));

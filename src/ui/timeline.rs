@@ -195,7 +195,9 @@ pub fn timeline_ui(
         if ui.button(tr("previous_event")).clicked() {
             timeline.step_event(events, -1);
         }
-        if ui.button("◀").on_hover_text(tr("previous_day")).clicked() {
+        let previous_day = ui.button("◀").on_hover_text(tr("previous_day"));
+        super::accessible::name(&previous_day, egui::Role::Button, tr("previous_day"));
+        if previous_day.clicked() {
             timeline.step_days(-1);
         }
         let backwards_playing = timeline.playing && timeline.direction < 0;
@@ -206,7 +208,9 @@ pub fn timeline_ui(
         if ui.button(if forwards_playing { tr("pause") } else { tr("play") }).clicked() {
             timeline.toggle_play_in(1);
         }
-        if ui.button("▶").on_hover_text(tr("next_day")).clicked() {
+        let next_day = ui.button("▶").on_hover_text(tr("next_day"));
+        super::accessible::name(&next_day, egui::Role::Button, tr("next_day"));
+        if next_day.clicked() {
             timeline.step_days(1);
         }
         if ui.button(tr("next_event")).clicked() {
@@ -214,11 +218,13 @@ pub fn timeline_ui(
         }
         let speed_key =
             SPEEDS.iter().find(|(days, _)| *days == timeline.days_per_second).map_or("speed_month", |s| s.1);
-        egui::ComboBox::from_label(tr("speed")).selected_text(tr(speed_key)).show_ui(ui, |ui| {
+        let speed = egui::ComboBox::from_label(tr("speed")).selected_text(tr(speed_key)).show_ui(ui, |ui| {
             for (days, key) in SPEEDS {
                 ui.selectable_value(&mut timeline.days_per_second, days, tr(key));
             }
         });
+        super::accessible::value(&speed.response, tr(speed_key));
+        super::focus::return_from_popup(&speed.response, speed.inner.is_some());
     });
     timeline.follow_date();
     ui.horizontal(|ui| {
@@ -231,6 +237,8 @@ pub fn timeline_ui(
         let slider = egui::Slider::new(&mut day, start..=end).show_value(false);
         let response = ui.add(slider);
         response.widget_info(|| egui::WidgetInfo::slider(true, f64::from(day), tr("date")));
+        // A screen reader reads the day as a date, not as the day's number since 1917.
+        super::accessible::value(&response, &date_value_text(texts, language, timeline.date, timeline.show_old_style));
         // Painted, not a label widget: the slider already carries the name for screen readers.
         let galley = ui.painter().layout_no_wrap(
             tr("date").to_owned(),
@@ -264,6 +272,18 @@ pub fn timeline_ui(
         ui.label(RichText::new(format!("{} – {}", format(start), format(end))).small().weak());
     }
     timeline.date != before
+}
+
+/// The date as a screen reader reads it and the live region announces it: "10 July 1919", and
+/// before the calendar reform "1 February 1918 (Old Style: 19 January 1918)".
+pub fn date_value_text(texts: &Translations, language: Language, date: Date, show_old_style: bool) -> String {
+    let text = texts.format_date(language, date.ymd());
+    match date.old_style().filter(|_| show_old_style) {
+        Some(old_style) => {
+            format!("{text} ({}: {})", texts.tr(language, "old_style"), texts.format_date(language, old_style))
+        }
+        None => text,
+    }
 }
 
 /// The screen x of the slider's handle at its first and last value: its ends, inset by the
@@ -317,6 +337,8 @@ fn date_box_ui(ui: &mut egui::Ui, timeline: &mut Timeline, texts: &Translations,
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, tr("go_to_date")));
     if response.lost_focus() && ui.input(|input| input.key_pressed(egui::Key::Enter)) {
         go_to_typed(timeline);
+        // egui lets go of a one-line box on Enter; the focus stays, to type the next date.
+        response.request_focus();
     }
     if ui.button(tr("go_to_date")).clicked() {
         go_to_typed(timeline);

@@ -53,14 +53,24 @@ impl TourEditor {
         texts: &Translations,
         language: Language,
     ) -> Option<EditorAction> {
+        if !self.open {
+            return None;
+        }
         let tr = |key| texts.tr(language, key);
         let mut action = None;
         let mut open = self.open;
         let mut cancel = false;
-        egui::Window::new(tr("tour_editor")).open(&mut open).default_width(420.0).show(ctx, |ui| {
+        super::dialog::window("tour_editor", tr("tour_editor")).default_width(420.0).show(ctx, |ui| {
+            if super::dialog::title_row(ui, tr("tour_editor"), tr("close")) {
+                open = false;
+            }
             ui.horizontal(|ui| {
                 let label = ui.label(tr("tour_id"));
-                ui.add(egui::TextEdit::singleline(&mut self.draft.id).desired_width(200.0)).labelled_by(label.id);
+                let id_box =
+                    ui.add(egui::TextEdit::singleline(&mut self.draft.id).desired_width(200.0)).labelled_by(label.id);
+                if super::focus::take_focus(ctx, "tour_editor") {
+                    id_box.request_focus();
+                }
             });
             ui.label(RichText::new(tr("tour_languages_hint")).small().weak());
             ui.label(tr("tour_title"));

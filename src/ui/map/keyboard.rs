@@ -29,7 +29,7 @@ pub fn handle_keys(
     projector: &Projector,
     view: &mut MapView,
 ) -> KeyboardOutcome {
-    let memory_id = map_id.with("keyboard cursor");
+    let memory_id = cursor_memory_id(map_id);
     if !ui.memory(|memory| memory.has_focus(map_id)) {
         ui.data_mut(|data| data.remove::<Option<PlaceId>>(memory_id));
         return KeyboardOutcome::default();
@@ -74,6 +74,16 @@ pub fn handle_keys(
     }
     ui.data_mut(|data| data.insert_temp(memory_id, cursor));
     KeyboardOutcome { cursor, chosen }
+}
+
+/// Puts the cursor of the map `map_id` on `place` (a screen reader moved there); it shows once
+/// the map has the focus.
+pub fn set_cursor(ctx: &egui::Context, map_id: egui::Id, place: PlaceId) {
+    ctx.data_mut(|data| data.insert_temp(cursor_memory_id(map_id), Some(place)));
+}
+
+fn cursor_memory_id(map_id: egui::Id) -> egui::Id {
+    map_id.with("keyboard cursor")
 }
 
 /// Where a place stands for the keyboard: a town's marker, an area's label point. Places not

@@ -43,6 +43,20 @@ pub struct MapWidget<'a> {
     describe: &'a dyn Fn(PlaceId) -> String,
     /// The map's own accessible name, in the interface language.
     label: &'a str,
+    /// The name of the list of places under the map's node ("Places on the map").
+    places_label: &'a str,
+    /// The widget id, when the caller chooses it (to register the map for the focus early).
+    id: Option<egui::Id>,
+    /// Whether the caller has already registered the map for the keyboard focus this frame
+    /// (see [`register_for_focus`]), to put it in the Tab order before widgets drawn earlier.
+    focus_registered: bool,
+}
+
+/// Puts the map with widget id `id` into the Tab order here, before the widgets drawn after this
+/// call: the desk draws its side panel before the map but wants the map first. The map must
+/// then be shown with [`MapWidget::id`] and [`MapWidget::focus_registered`].
+pub fn register_for_focus(ctx: &egui::Context, id: egui::Id) {
+    ctx.memory_mut(|memory| memory.interested_in_focus(id, egui::LayerId::background()));
 }
 
 /// Wheel notches are about 50 points; this makes one notch zoom by about 10 %.
@@ -50,7 +64,25 @@ const WHEEL_ZOOM_PER_POINT: f32 = 0.002;
 
 impl<'a> MapWidget<'a> {
     pub fn new(scene: MapScene<'a>, view: &'a mut MapView, describe: &'a dyn Fn(PlaceId) -> String) -> Self {
-        MapWidget { scene, view, describe, label: "Map" }
+        MapWidget { scene, view, describe, label: "Map", places_label: "Places", id: None, focus_registered: false }
+    }
+
+    /// The name of the list of places a screen reader finds inside the map.
+    pub fn places_label(mut self, label: &'a str) -> Self {
+        self.places_label = label;
+        self
+    }
+
+    /// The map's widget id.
+    pub fn id(mut self, id: egui::Id) -> Self {
+        self.id = Some(id);
+        self
+    }
+
+    /// The map was put in the Tab order already with [`register_for_focus`].
+    pub fn focus_registered(mut self) -> Self {
+        self.focus_registered = true;
+        self
     }
 
     /// The accessible name of the map.
@@ -60,8 +92,15 @@ impl<'a> MapWidget<'a> {
     }
 
     pub fn show(self, ui: &mut egui::Ui) -> MapResponse {
-        let MapWidget { mut scene, view, describe, label } = self;
-        let (rect, response) = ui.allocate_exact_size(ui.available_size(), Sense::click_and_drag());
+        let MapWidget { mut scene, view, describe, label, places_label, id, focus_registered } = self;
+        let (rect, _) = ui.allocate_exact_size(ui.available_size(), Sense::hover());
+        let id = id.unwrap_or_else(|| ui.auto_id_with("map"));
+        if !focus_registered {
+            register_for_focus(ui.ctx(), id);
+        }
+        // Focusable through the registration above, not through the sense: egui would register
+        // it again here, after the side panel, and press it on Space (which plays).
+        let response = ui.interact(rect, id, Sense::CLICK | Sense::DRAG);
 
         if response.dragged() {
             let delta = response.drag_delta();
@@ -91,6 +130,7 @@ impl<'a> MapWidget<'a> {
             Some(place) => egui::WidgetInfo::labeled(egui::Role::Canvas, true, format!("{label}: {}", describe(place))),
             None => egui::WidgetInfo::labeled(egui::Role::Canvas, true, label),
         });
+        ui.ctx().accesskit_node_builder(response.id, |node| node.add_action(egui::accesskit::Action::Focus));
         let keyboard_cursor =
             keys.cursor.and_then(|place| Some((place, projector.screen_from_map(keyboard::anchor(&scene, place)?))));
 
@@ -102,7 +142,13 @@ impl<'a> MapWidget<'a> {
             let stroke = ui.visuals().selection.stroke;
             painter.rect_stroke(rect.shrink(1.0), 0.0, egui::Stroke::new(2.0, stroke.color), egui::StrokeKind::Inside);
         }
-        expose_cities(ui, &scene, &projector, response.id, describe);
+        let from_reader = expose_places(ui, &scene, &projector, (response.id, places_label), keys.cursor, describe);
+        if let Some(place) = from_reader.focused {
+            // A screen reader moved to a place: the map takes the focus with its cursor there.
+            keyboard::set_cursor(ui.ctx(), response.id, place);
+            response.request_focus();
+        }
+        let clicked = from_reader.clicked.or(clicked);
         MapResponse { response, hovered, clicked, keyboard_cursor }
     }
 }
@@ -138,34 +184,77 @@ fn draw_layers(painter: &egui::Painter, projector: &Projector, scene: &MapScene<
     }
 }
 
-/// Gives every city on screen an accessible node, so that screen readers and UI tests can find
-/// it by name and read who holds it.
-fn expose_cities(
+/// What a screen reader asked of the places' nodes this frame.
+#[derive(Default)]
+struct ReaderRequests {
+    clicked: Option<PlaceId>,
+    focused: Option<PlaceId>,
+}
+
+/// Gives every place on screen (towns, and the oblasts, uezds and zones drawn on the date) an
+/// accessible node, in a list inside the map's node: named with who held it, pressable like a
+/// click on the map, and focusable, which puts the map's keyboard cursor on it. The cursor's
+/// place is the map's active descendant, so that a screen reader follows the arrows.
+fn expose_places(
     ui: &mut egui::Ui,
     scene: &MapScene<'_>,
     projector: &Projector,
-    map_id: egui::Id,
+    (map_id, places_label): (egui::Id, &str),
+    cursor: Option<PlaceId>,
     describe: &dyn Fn(PlaceId) -> String,
-) {
+) -> ReaderRequests {
+    use egui::accesskit::Action;
+    let mut requests = ReaderRequests::default();
     // The nodes are only read by assistive technology (and UI tests), so without it there is
-    // no need to spend a widget per city per frame.
+    // no need to spend a widget per place per frame.
     if ui.ctx().accesskit_node_builder(map_id, |_| ()).is_none() {
-        return;
+        return requests;
     }
     let rect = projector.rect;
     let radius = layers::city_radius_for(scene);
+    let builder = egui::UiBuilder::new()
+        .id_salt("places")
+        .max_rect(rect)
+        .accessibility_parent(map_id)
+        .accessibility_role(egui::accesskit::Role::List)
+        .accessibility_label(places_label);
+    let list = ui.new_child(builder);
     for id in scene.atlas.place_ids() {
-        let Some(point) = scene.geometry.point(id) else {
-            continue;
+        let Some(anchor) = keyboard::anchor(scene, id) else { continue };
+        let centre = projector.screen_from_map(anchor);
+        let bounds = match scene.geometry.point(id) {
+            Some(_) => Rect::from_center_size(centre, vec2(radius, radius) * 2.0),
+            None => match scene.geometry.area(id) {
+                Some(shape) => projector.screen_rect(shape.bounds).intersect(rect),
+                None => continue,
+            },
         };
-        let centre = projector.screen_from_map(point);
         if !rect.contains(centre) {
             continue;
         }
-        let marker = Rect::from_center_size(centre, vec2(radius, radius) * 2.0);
-        let response = ui.interact(marker, map_id.with(("city", id.0)), Sense::hover());
-        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, describe(id)));
+        let response = list.interact(bounds, map_id.with(("place", id.0)), Sense::hover());
+        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, describe(id)));
+        ui.ctx().accesskit_node_builder(response.id, |node| {
+            node.add_action(Action::Click);
+            node.add_action(Action::Focus);
+        });
+        let (click, focus) = ui.input(|input| {
+            (
+                input.has_accesskit_action_request(response.id, Action::Click),
+                input.has_accesskit_action_request(response.id, Action::Focus),
+            )
+        });
+        if click {
+            requests.clicked = Some(id);
+        }
+        if focus {
+            requests.focused = Some(id);
+        }
+        if Some(id) == cursor && ui.memory(|memory| memory.has_focus(map_id)) {
+            ui.ctx().accesskit_node_builder(map_id, |node| node.set_active_descendant(response.id.accesskit_id()));
+        }
     }
+    requests
 }
 
 /// The place under a screen position: cities first, then zones, uezds and oblasts.
