@@ -25,7 +25,19 @@ pub fn heading(response: &Response, level: usize) {
     response.ctx.accesskit_node_builder(response.id, |node| {
         node.set_role(accesskit::Role::Heading);
         node.set_level(level);
+        // egui puts a label's text in its value; a heading is named by it.
+        if let Some(text) = node.value().map(str::to_owned) {
+            node.clear_value();
+            node.set_label(text);
+        }
     });
+}
+
+/// Names the resize handle of the panel `Panel::…(panel_salt)` shown in `parent` ("Resize panel"
+/// in egui, in English only).
+pub fn name_panel_resize(parent: &egui::Ui, panel_salt: &str, label: &str) {
+    let id = parent.scope_id().with_salt(egui::IdSalt::new(panel_salt)).with("__resize");
+    parent.ctx().accesskit_node_builder(id, |node| node.set_label(label));
 }
 
 /// Says in which language a text is written, where it differs from the interface's (a place's

@@ -174,7 +174,7 @@ pub struct AtlasApp {
     renderer: Option<crate::render::Renderer>,
     /// The export being drawn and written on its own thread.
     export_job: Option<super::export_job::ExportJob>,
-    /// The main map's widget id, to tell when it has the keyboard focus.
+    /// The id of the node that holds the main map's keyboard focus, once the map is drawn.
     map_id: Option<egui::Id>,
     /// The windows open, in the order they opened, and where the focus goes back to.
     window_focus: super::focus::WindowFocus,
@@ -601,9 +601,10 @@ impl AtlasApp {
         if ctx.text_edit_focused() {
             return;
         }
-        super::focus::keep_date_keys(ctx, self.map_id);
+        super::focus::keep_date_keys(ctx, &[map_focus_id(MapPane::Main), map_focus_id(MapPane::Compare)]);
         let focused = ctx.memory(|memory| memory.focused());
-        let map_focused = focused.is_some() && focused == self.map_id;
+        let map_focused =
+            [MapPane::Main, MapPane::Compare].into_iter().any(|pane| focused == Some(map_focus_id(pane)));
         let arrows_for_date = !map_focused && !egui::Popup::is_any_open(ctx);
         let shift = egui::Modifiers::SHIFT;
         let none = egui::Modifiers::NONE;
@@ -779,9 +780,9 @@ impl AtlasApp {
         }
         // The map comes before the side panel in the Tab order, though egui needs the panel
         // drawn first: the map registers for the focus here.
-        super::map::register_for_focus(&ctx, map_widget_id(MapPane::Main));
+        super::map::register_for_focus(ui, map_widget_id(MapPane::Main));
         if self.compare_date.is_some() {
-            super::map::register_for_focus(&ctx, map_widget_id(MapPane::Compare));
+            super::map::register_for_focus(ui, map_widget_id(MapPane::Compare));
         }
         egui::Panel::right("side_panel").default_size(340.0).show(ui, |ui| {
             egui::ScrollArea::vertical().show(ui, |ui| {
@@ -789,6 +790,10 @@ impl AtlasApp {
                 super::focus::scroll_to_new_focus(ui);
             });
         });
+        super::accessible::name_panel_resize(ui, "side_panel", self.tr("resize_panel"));
+        if self.show_chart {
+            super::accessible::name_panel_resize(ui, "chart", self.tr("resize_panel"));
+        }
         egui::CentralPanel::no_frame().show(ui, |ui| self.map_ui(ui));
         self.note_date_change(&ctx, date_before);
         let date_text =
@@ -986,11 +991,11 @@ impl AtlasApp {
         let title = self.tr("explain").to_owned();
         egui::CollapsingHeader::new(title).default_open(true).show(ui, |ui| {
             ui.horizontal(|ui| {
-                ui.label(self.texts.tr(self.language, "compare_since"));
+                let label = ui.label(self.texts.tr(self.language, "compare_since"));
                 let edit = egui::TextEdit::singleline(&mut self.explain.typed_since)
                     .hint_text(self.texts.tr(self.language, "date_hint"))
                     .desired_width(150.0);
-                if ui.add(edit.id_salt("explain_since")).changed() {
+                if ui.add(edit.id_salt("explain_since")).labelled_by(label.id).changed() {
                     self.explain.until = None; // recount next frame
                 }
             });
@@ -1306,7 +1311,7 @@ impl AtlasApp {
             paint_cursor_label(ui, map.response.rect, at, &text);
         }
         if pane == MapPane::Main {
-            self.map_id = Some(map.response.id);
+            self.map_id = Some(map.focus);
             self.map_rect = Some((map.response.rect, ui.ctx().pixels_per_point()));
             self.pulse_ui(ui, map.response.rect);
         }
@@ -1351,6 +1356,11 @@ fn map_widget_id(pane: MapPane) -> egui::Id {
         MapPane::Main => egui::Id::unique("desk map"),
         MapPane::Compare => egui::Id::unique("desk compare map"),
     }
+}
+
+/// The id of the node that holds each map's keyboard focus.
+fn map_focus_id(pane: MapPane) -> egui::Id {
+    super::map::focus_id(map_widget_id(pane))
 }
 
 /// A label box beside the keyboard's place on the map, kept inside the map.

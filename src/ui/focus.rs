@@ -100,9 +100,9 @@ pub fn scroll_to_new_focus(ui: &egui::Ui) {
 /// the focus, so that the arrows step the date there too (egui would move the focus to the
 /// next button) and Escape closes what is open (egui would drop the focus). Text boxes keep
 /// their keys; the map sets its own filter.
-pub fn keep_date_keys(ctx: &egui::Context, except: Option<Id>) {
+pub fn keep_date_keys(ctx: &egui::Context, except: &[Id]) {
     let Some(focused) = ctx.memory(|memory| memory.focused()) else { return };
-    if Some(focused) == except || ctx.text_edit_focused() {
+    if except.contains(&focused) || ctx.text_edit_focused() {
         return;
     }
     let filter = egui::EventFilter { horizontal_arrows: true, escape: true, ..Default::default() };

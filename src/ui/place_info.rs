@@ -22,9 +22,15 @@ pub fn holder_line(atlas: &Atlas, texts: &Translations, language: Language, hold
 /// One line for screen readers and the map's keyboard cursor: the place, each holder's side,
 /// force and role, and the confidence ("Irgiz: White (Orenburg Cossack Host, military control);
 /// medium confidence"), or "Fort Alexandrovsk: unknown" where nobody is known to have held it.
+/// Areas add their kind: "Turgai (oblast): …".
 pub fn describe(atlas: &Atlas, texts: &Translations, language: Language, place: PlaceId, date: Date) -> String {
     let tr = |key| texts.tr(language, key);
-    let name = atlas.place(place).name.get(language);
+    // Areas say what they are: an oblast and its town often share a name (Semipalatinsk).
+    let place_data = atlas.place(place);
+    let name = match place_data.kind {
+        kind if kind.is_area() => format!("{} ({})", place_data.name.get(language), tr(kind.key())),
+        _ => place_data.name.get(language).to_owned(),
+    };
     let Some(period) = atlas.control_on(place, date).filter(|period| !period.holders.is_empty()) else {
         return format!("{name}: {}", tr("unknown"));
     };

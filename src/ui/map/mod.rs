@@ -27,6 +27,8 @@ use cache::{Caching, SharedLayerCache, key_of};
 /// What happened on the map this frame.
 pub struct MapResponse {
     pub response: egui::Response,
+    /// The id of the node that holds the map's keyboard focus ([`focus_id`]).
+    pub focus: egui::Id,
     /// The place under the pointer, if any.
     pub hovered: Option<PlaceId>,
     /// The place clicked (or chosen with Enter) this frame, if any.
@@ -52,11 +54,27 @@ pub struct MapWidget<'a> {
     focus_registered: bool,
 }
 
-/// Puts the map with widget id `id` into the Tab order here, before the widgets drawn after this
-/// call: the desk draws its side panel before the map but wants the map first. The map must
-/// then be shown with [`MapWidget::id`] and [`MapWidget::focus_registered`].
-pub fn register_for_focus(ctx: &egui::Context, id: egui::Id) {
-    ctx.memory_mut(|memory| memory.interested_in_focus(id, egui::LayerId::background()));
+/// The id of the node that takes the keyboard focus for the map with widget id `map_id`. It is
+/// the map's node for screen readers too (named, with the places inside it).
+pub fn focus_id(map_id: egui::Id) -> egui::Id {
+    map_id.with("focus")
+}
+
+/// Puts the map with widget id `map_id` into the Tab order here, before the widgets drawn after
+/// this call: the desk draws its side panel before the map but wants the map first. The map
+/// must then be shown with [`MapWidget::id`] and [`MapWidget::focus_registered`].
+///
+/// The focus is held by a node of its own, made here, rather than by the map's widget: egui
+/// drops the focus of a widget that is drawn without asking for it, and a map that asked again
+/// when drawn would stand in the Tab order twice.
+pub fn register_for_focus(ui: &mut egui::Ui, map_id: egui::Id) {
+    let at = egui::Rect::from_min_size(ui.max_rect().min, egui::Vec2::ZERO);
+    let builder = egui::UiBuilder::new()
+        .id_salt(("map focus", map_id))
+        .max_rect(at)
+        .accessibility_parent(egui::accesskit_root_id());
+    let holder = ui.new_child(builder);
+    holder.interact(at, focus_id(map_id), Sense::FOCUSABLE);
 }
 
 /// Wheel notches are about 50 points; this makes one notch zoom by about 10 %.
@@ -93,13 +111,14 @@ impl<'a> MapWidget<'a> {
 
     pub fn show(self, ui: &mut egui::Ui) -> MapResponse {
         let MapWidget { mut scene, view, describe, label, places_label, id, focus_registered } = self;
-        let (rect, _) = ui.allocate_exact_size(ui.available_size(), Sense::hover());
         let id = id.unwrap_or_else(|| ui.auto_id_with("map"));
         if !focus_registered {
-            register_for_focus(ui.ctx(), id);
+            register_for_focus(ui, id);
         }
-        // Focusable through the registration above, not through the sense: egui would register
-        // it again here, after the side panel, and press it on Space (which plays).
+        let focus = focus_id(id);
+        let (rect, _) = ui.allocate_exact_size(ui.available_size(), Sense::hover());
+        // Not focusable itself: the focus node above takes the focus (and Space plays, rather
+        // than pressing the map).
         let response = ui.interact(rect, id, Sense::CLICK | Sense::DRAG);
 
         if response.dragged() {
@@ -118,38 +137,46 @@ impl<'a> MapWidget<'a> {
             }
         }
 
-        let keys = keyboard::handle_keys(ui, response.id, &scene, &Projector::new(rect, *view), view);
+        let keys = keyboard::handle_keys(ui, focus, &scene, &Projector::new(rect, *view), view);
         let projector = Projector::new(rect, *view);
         let hovered = response.hover_pos().and_then(|pos| hit_test(&scene, &projector, pos));
         scene.hovered = hovered.or(keys.cursor);
-        // Enter on the focused map (and a screen reader's click) also reach egui as a click of the
-        // map itself: they choose the keyboard's place, the pointer's only if there is none.
-        let clicked = keys.chosen.or(if response.clicked() { hovered.or(keys.cursor) } else { None });
+        let clicked = keys.chosen.or(if response.clicked() { hovered } else { None });
         // A screen reader names the focused map with the place under the keyboard cursor.
-        response.widget_info(|| match keys.cursor {
-            Some(place) => egui::WidgetInfo::labeled(egui::Role::Canvas, true, format!("{label}: {}", describe(place))),
-            None => egui::WidgetInfo::labeled(egui::Role::Canvas, true, label),
+        let name = match keys.cursor {
+            Some(place) => format!("{label}: {}", describe(place)),
+            None => label.to_owned(),
+        };
+        ui.ctx().accesskit_node_builder(focus, |node| {
+            node.set_role(egui::accesskit::Role::Canvas);
+            node.set_label(name);
+            node.set_bounds(egui::accesskit::Rect {
+                x0: rect.min.x.into(),
+                y0: rect.min.y.into(),
+                x1: rect.max.x.into(),
+                y1: rect.max.y.into(),
+            });
         });
-        ui.ctx().accesskit_node_builder(response.id, |node| node.add_action(egui::accesskit::Action::Focus));
+        let has_focus = ui.memory(|memory| memory.has_focus(focus));
         let keyboard_cursor =
             keys.cursor.and_then(|place| Some((place, projector.screen_from_map(keyboard::anchor(&scene, place)?))));
 
         let painter = ui.painter_at(rect);
         painter.rect_filled(rect, 0.0, style::BACKGROUND);
         draw_layers(&painter, &projector, &scene, response.id);
-        if response.has_focus() {
+        if has_focus {
             // The map's own focus ring, inside its edge so that panels do not hide it.
             let stroke = ui.visuals().selection.stroke;
             painter.rect_stroke(rect.shrink(1.0), 0.0, egui::Stroke::new(2.0, stroke.color), egui::StrokeKind::Inside);
         }
-        let from_reader = expose_places(ui, &scene, &projector, (response.id, places_label), keys.cursor, describe);
+        let from_reader = expose_places(ui, &scene, &projector, (focus, places_label), keys.cursor, describe);
         if let Some(place) = from_reader.focused {
             // A screen reader moved to a place: the map takes the focus with its cursor there.
-            keyboard::set_cursor(ui.ctx(), response.id, place);
-            response.request_focus();
+            keyboard::set_cursor(ui.ctx(), focus, place);
+            ui.memory_mut(|memory| memory.request_focus(focus));
         }
         let clicked = from_reader.clicked.or(clicked);
-        MapResponse { response, hovered, clicked, keyboard_cursor }
+        MapResponse { response, focus, hovered, clicked, keyboard_cursor }
     }
 }
 
