@@ -19,6 +19,16 @@ pub fn linear_channel(channel: u8) -> f64 {
     if c <= 0.04045 { c / 12.92 } else { ((c + 0.055) / 1.055).powf(2.4) }
 }
 
+/// The WCAG 2 contrast ratio of two opaque sRGB colours (1 to 21): text asks 4.5, symbols 3.
+pub fn contrast_ratio(a: [u8; 3], b: [u8; 3]) -> f64 {
+    let luminance = |rgb: [u8; 3]| {
+        let [r, g, b] = linear(rgb);
+        0.2126 * r + 0.7152 * g + 0.0722 * b
+    };
+    let (la, lb) = (luminance(a), luminance(b));
+    (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+}
+
 pub fn linear(rgb: [u8; 3]) -> [f64; 3] {
     rgb.map(linear_channel)
 }

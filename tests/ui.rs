@@ -207,7 +207,10 @@ fn clicking_a_city_opens_its_panel_and_the_strip_moves_the_slider() {
     assert_eq!(harness.state().selected(), harness.state().atlas().place_by_id("semipalatinsk"));
     assert!(harness.query_by_label("Periods of control").is_some(), "no place panel");
     let heading = |name: &str| {
-        harness.query_all_by(|node| node.role() == egui::accesskit::Role::Heading && node.label().as_deref() == Some(name)).next().is_some()
+        harness
+            .query_all_by(|node| node.role() == egui::accesskit::Role::Heading && node.label().as_deref() == Some(name))
+            .next()
+            .is_some()
     };
     assert!(heading("Semipalatinsk"), "no heading with the name");
     // The modern name, in all three languages, each marked with its language.
@@ -575,7 +578,7 @@ fn searching_a_surname_opens_the_persons_card_with_their_events() {
     assert!(
         harness
             .query_all_by_label("Alikhan Bokeikhanov")
-            .any(|node| node.role() == egui::accesskit::Role::Heading),
+            .any(|node| node.accesskit_node().role() == egui::accesskit::Role::Heading),
         "no heading with the name"
     );
     // The card lists the events that involve him; clicking one moves the slider there.
@@ -896,4 +899,255 @@ fn a_place_is_chosen_on_the_map_from_the_keyboard() {
     harness.key_press(egui::Key::ArrowRight);
     harness.run_steps(2);
     assert_eq!(harness.state().date(), date("1918-07-02"));
+}
+
+/// Presses Tab until the focused widget is `label` (at most 80 times); panics if it never is.
+fn tab_to(harness: &mut Harness<'_, AtlasApp>, label: &str) {
+    for _ in 0..80 {
+        if focused_label(harness) == label {
+            return;
+        }
+        harness.key_press(egui::Key::Tab);
+        harness.run_steps(2);
+    }
+    panic!("Tab never reached {label:?}");
+}
+
+/// Every node in the map's list of places, by label.
+fn place_nodes(harness: &Harness<'_, AtlasApp>) -> Vec<String> {
+    harness
+        .query_all_by(|node| node.parent().and_then(|list| list.label()).as_deref() == Some("Places on the map"))
+        .filter_map(|node| node.accesskit_node().label())
+        .collect()
+}
+
+#[test]
+fn every_place_on_the_map_is_a_named_node_with_its_holders_and_confidence() {
+    use steppe_atlas::model::PlaceKind;
+    for day in ["1917-06-01", "1918-07-01", "1919-10-01", "1920-06-01"] {
+        let harness = harness(day);
+        let labels = place_nodes(&harness);
+        let atlas = harness.state().atlas();
+        // Every oblast and uezd is there, named with its kind; towns by their name.
+        for id in atlas.place_ids() {
+            let place = atlas.place(id);
+            let kind = match place.kind {
+                PlaceKind::Oblast => "oblast",
+                PlaceKind::Uezd => "uezd",
+                _ => continue,
+            };
+            let named = |label: &&String| {
+                label.split_once(": ").is_some_and(|(head, _)| {
+                    head.starts_with(place.name.en.as_str()) && head.to_lowercase().contains(kind)
+                })
+            };
+            assert!(labels.iter().any(|label| named(&label)), "{day}: no node for {} ({kind})", place.name.en);
+        }
+        // Zones only while they exist.
+        let zones = labels.iter().filter(|label| label.contains(" (zone): ")).count();
+        let zones_on_day = atlas
+            .place_ids()
+            .filter(|&id| atlas.place(id).kind == PlaceKind::Zone)
+            .filter(|&id| atlas.periods_of(id).iter().any(|&period| atlas.period(period).contains(date(day))))
+            .count();
+        assert_eq!(zones, zones_on_day, "{day}: zone nodes");
+        for label in &labels {
+            let (_, said) = label.split_once(": ").unwrap_or_else(|| panic!("{day}: {label:?} has no holder"));
+            assert!(!said.trim().is_empty(), "{day}: {label:?} says nothing");
+            // A holder named once, and the confidence at the end (or "unknown").
+            let holders: Vec<&str> = said.split("; ").collect();
+            let mut unique = holders.clone();
+            unique.dedup();
+            assert_eq!(holders, unique, "{day}: {label:?} repeats itself");
+            assert!(said == "Unknown" || said.ends_with(" confidence"), "{day}: {label:?}");
+        }
+        assert!(labels.len() > 100, "{day}: only {} places", labels.len());
+    }
+    // Omsk on 1 July 1918: the Whites with force, role and confidence.
+    let harness = harness("1918-07-01");
+    let omsk = place_nodes(&harness).into_iter().find(|label| label.starts_with("Omsk: ")).unwrap_or_default();
+    assert!(omsk.contains("White (") && omsk.contains("military control") && omsk.contains("confidence"), "{omsk}");
+}
+
+#[test]
+fn a_screen_reader_presses_and_focuses_places_on_the_map() {
+    let mut harness = harness("1918-07-01");
+    let node = |harness: &Harness<'_, AtlasApp>, prefix: &str| {
+        harness
+            .query_all_by(|node| {
+                node.parent().and_then(|list| list.label()).as_deref() == Some("Places on the map")
+                    && node.label().is_some_and(|label| label.starts_with(prefix))
+            })
+            .next()
+            .map(|node| node.accesskit_node().id())
+            .unwrap_or_else(|| panic!("no place {prefix:?}"))
+    };
+    let verny = node(&harness, "Verny: ");
+    harness.query_all_by(|n| n.id() == verny).next().unwrap_or_else(|| panic!("gone")).focus();
+    harness.run_steps(3);
+    assert!(focused_label(&harness).starts_with("Map: Verny: "), "{:?}", focused_label(&harness));
+    // The arrows go on from there, and the date stays.
+    harness.key_press(egui::Key::ArrowUp);
+    harness.run_steps(2);
+    assert!(focused_label(&harness).starts_with("Map: "), "{:?}", focused_label(&harness));
+    assert!(!focused_label(&harness).starts_with("Map: Verny: "), "↑ did not leave Verny");
+    assert_eq!(harness.state().date(), date("1918-07-01"));
+    // Pressing a place (a screen reader's click) opens it.
+    let turgai = node(&harness, "Turgai Oblast: ");
+    harness.query_all_by(|n| n.id() == turgai).next().unwrap_or_else(|| panic!("gone")).click_accesskit();
+    harness.run_steps(3);
+    assert_eq!(harness.state().selected(), harness.state().atlas().place_by_id("turgai_oblast"));
+}
+
+#[test]
+fn the_date_slider_reads_a_date_and_the_date_is_announced_once_it_settles() {
+    let mut harness = harness("1918-01-20");
+    let slider = harness.get_by_label("Date");
+    assert_eq!(slider.value().as_deref(), Some("20 January 1918 (Old Style: 7 January 1918)"));
+    harness.run_steps(60);
+    assert_eq!(harness.state().announcement(), "20 January 1918 (Old Style: 7 January 1918)");
+    harness.key_press(egui::Key::ArrowRight);
+    harness.run_steps(2);
+    // Not at once: dragging or playing would read every day.
+    assert_eq!(harness.state().announcement(), "20 January 1918 (Old Style: 7 January 1918)");
+    harness.run_steps(60);
+    assert_eq!(harness.state().announcement(), "21 January 1918 (Old Style: 8 January 1918)");
+    let live = harness.query_all_by(|node| node.role() == egui::accesskit::Role::Status).next();
+    assert!(
+        live.is_some_and(
+            |node| node.accesskit_node().label().as_deref() == Some("21 January 1918 (Old Style: 8 January 1918)")
+        ),
+        "no live region with the date"
+    );
+    // After the reform, the date alone.
+    harness.state_mut().set_date(date("1919-07-10"));
+    harness.run_steps(2);
+    assert_eq!(harness.get_by_label("Date").value().as_deref(), Some("10 July 1919"));
+}
+
+#[test]
+fn windows_take_the_focus_escape_closes_the_topmost_and_the_focus_goes_back() {
+    let mut harness = harness("1918-07-01");
+    // Help from its button: the focus goes to its Close button, and back after Escape.
+    tab_to(&mut harness, "Help");
+    harness.key_press(egui::Key::Enter);
+    harness.run_steps(4);
+    assert_eq!(focused_label(&harness), "Close", "Help did not take the focus");
+    harness.key_press(egui::Key::Escape);
+    harness.run_steps(4);
+    assert!(harness.query_by_label_contains("Ctrl + F").is_none(), "Escape did not close Help");
+    assert_eq!(focused_label(&harness), "Help", "the focus did not come back to the Help button");
+    // Export: its Save button takes the focus. Search over it: Escape closes Search first.
+    tab_to(&mut harness, "Export image");
+    harness.key_press(egui::Key::Enter);
+    harness.run_steps(4);
+    assert_eq!(focused_label(&harness), "Save PNG", "Export did not take the focus");
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
+    harness.run_steps(4);
+    harness.key_press(egui::Key::Escape);
+    harness.run_steps(4);
+    assert!(!harness.state().search_open(), "Escape did not close the search, the window on top");
+    assert!(harness.query_by_label("Save PNG").is_some(), "Escape closed Export, under the search");
+    assert_eq!(focused_label(&harness), "Save PNG", "the focus did not go back into Export");
+    harness.key_press(egui::Key::Escape);
+    harness.run_steps(4);
+    assert!(harness.query_by_label("Save PNG").is_none(), "Escape did not close Export");
+    assert_eq!(focused_label(&harness), "Export image");
+    // The View menu: Escape closes it and the focus stays on its button.
+    tab_to(&mut harness, "View");
+    harness.key_press(egui::Key::Enter);
+    harness.run_steps(4);
+    assert!(harness.query_by_label("Text size").is_some(), "the View menu did not open");
+    harness.key_press(egui::Key::Escape);
+    harness.run_steps(4);
+    assert!(harness.query_by_label("Text size").is_none(), "Escape did not close the View menu");
+    assert_eq!(focused_label(&harness), "View");
+    // The language list: choosing a language keeps the focus on the list's button.
+    let language = harness.get_by_label("Language");
+    assert_eq!(language.value().as_deref(), Some("English"));
+    language.click();
+    harness.run_steps(3);
+    harness.get_by_label("Русский").click();
+    harness.run_steps(4);
+    assert_eq!(harness.state().language(), Language::Ru);
+    assert_eq!(focused_label(&harness), "Язык", "the focus did not come back to the language list");
+}
+
+#[test]
+fn with_a_button_focused_the_arrows_step_the_date_and_the_focus_stays() {
+    let mut harness = harness("1918-07-01");
+    tab_to(&mut harness, "Search");
+    harness.key_press(egui::Key::ArrowRight);
+    harness.run_steps(2);
+    assert_eq!(harness.state().date(), date("1918-07-02"));
+    assert_eq!(focused_label(&harness), "Search", "→ moved the focus");
+    harness.key_press(egui::Key::Escape);
+    harness.run_steps(2);
+    assert_eq!(focused_label(&harness), "Search", "Escape dropped the focus");
+    // Glyph buttons and boxes have names and values.
+    assert!(harness.query_by_label("Previous day").is_some() && harness.query_by_label("Next day").is_some());
+    assert_eq!(harness.get_by_label("Speed").value().as_deref(), Some("1 month a second"));
+    assert!(harness.query_by_label("Resize the panel").is_some(), "egui's panel handle is named in English");
+}
+
+#[test]
+fn the_side_panel_scrolls_to_the_focused_link() {
+    let mut harness = harness("1919-07-01");
+    let omsk = harness.state().atlas().place_by_id("omsk");
+    harness.state_mut().select(omsk);
+    harness.run_steps(3);
+    let mut seen_low = false;
+    for _ in 0..120 {
+        harness.key_press(egui::Key::Tab);
+        harness.run_steps(2);
+        let Some(node) = harness.query_all_by(|node| node.is_focused()).next() else { continue };
+        let rect = node.rect();
+        // The panel starts at x ≈ 1060; the map and the bars are to its left and above.
+        if rect.left() > 1000.0 {
+            assert!(
+                rect.top() >= 0.0 && rect.bottom() <= 900.0,
+                "{:?} at {rect:?} is off screen",
+                node.accesskit_node().label()
+            );
+            seen_low |= rect.top() > 500.0;
+        }
+    }
+    assert!(seen_low, "Tab never went down the panel");
+}
+
+#[test]
+fn text_size_is_a_setting_and_the_layout_holds_at_200_percent() {
+    let mut harness = harness("1918-07-01");
+    harness.get_by_label("View").click();
+    harness.run_steps(3);
+    harness.get_by_label("200 %").click();
+    harness.run_steps(6);
+    assert_eq!(harness.state().saved_state().text_size, Some(2.0));
+    // The window is 1400×900 pixels, 700×450 points at 200 %: every top-bar control is on screen
+    // and none covers the title.
+    let screen = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(700.0, 450.0));
+    let title = harness
+        .query_all_by_label("Steppe Atlas")
+        .find(|node| node.accesskit_node().role() == egui::accesskit::Role::Heading)
+        .unwrap_or_else(|| panic!("no title"))
+        .rect();
+    for label in ["Whole map", "Help", "Make a tour", "Export image", "Search", "Chart", "Compare", "View", "Language"]
+    {
+        let rect = harness.get_by_label(label).rect();
+        assert!(screen.contains_rect(rect), "{label} at {rect:?} is off screen");
+        assert!(!rect.intersects(title), "{label} covers the title");
+    }
+    for label in ["▶ Play", "Date", "Go to date"] {
+        let rect = harness.query_all_by_label(label).next().unwrap_or_else(|| panic!("no {label}")).rect();
+        assert!(screen.contains_rect(rect), "{label} at {rect:?} is off screen");
+    }
+    // Help fits, with its Close button in sight.
+    harness.key_press(egui::Key::F1);
+    harness.run_steps(4);
+    // Its × and its Close button.
+    let closes: Vec<egui::Rect> = harness.query_all_by_label("Close").map(|node| node.rect()).collect();
+    assert_eq!(closes.len(), 2, "{closes:?}");
+    for close in closes {
+        assert!(screen.contains_rect(close), "Help's Close button at {close:?} is off screen");
+    }
 }

@@ -603,8 +603,7 @@ impl AtlasApp {
         }
         super::focus::keep_date_keys(ctx, &[map_focus_id(MapPane::Main), map_focus_id(MapPane::Compare)]);
         let focused = ctx.memory(|memory| memory.focused());
-        let map_focused =
-            [MapPane::Main, MapPane::Compare].into_iter().any(|pane| focused == Some(map_focus_id(pane)));
+        let map_focused = [MapPane::Main, MapPane::Compare].into_iter().any(|pane| focused == Some(map_focus_id(pane)));
         let arrows_for_date = !map_focused && !egui::Popup::is_any_open(ctx);
         let shift = egui::Modifiers::SHIFT;
         let none = egui::Modifiers::NONE;
@@ -666,23 +665,32 @@ impl AtlasApp {
             ("Esc", "key_escape"),
             ("Enter", "go_to_date"),
         ];
-        super::dialog::window(HELP, self.tr("help")).min_width(560.0).show(ctx, |ui| {
+        // Within the window at any text size: the keys and licences scroll under the title,
+        // and the Close button stays in sight.
+        let screen = ctx.content_rect();
+        let width = 560.0_f32.min(screen.width() - 40.0);
+        let body_height = (screen.height() - 180.0).max(120.0);
+        super::dialog::window(HELP, self.tr("help")).min_width(width).max_width(width).show(ctx, |ui| {
             close_now |= super::dialog::title_row(ui, self.tr("help"), self.tr("close"));
-            super::accessible::heading(&ui.label(RichText::new(self.tr("help_keys")).strong()), 2);
-            egui::Grid::new("keys").striped(true).show(ui, |ui| {
-                for (key, action) in keys {
-                    ui.monospace(key);
-                    ui.label(self.tr(action));
-                    ui.end_row();
+            egui::ScrollArea::vertical().max_height(body_height).show(ui, |ui| {
+                ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Wrap);
+                super::accessible::heading(&ui.label(RichText::new(self.tr("help_keys")).strong()), 2);
+                egui::Grid::new("keys").striped(true).show(ui, |ui| {
+                    for (key, action) in keys {
+                        ui.monospace(key);
+                        ui.label(self.tr(action));
+                        ui.end_row();
+                    }
+                });
+                ui.label(RichText::new(self.tr("help_focus_note")).small());
+                ui.separator();
+                super::accessible::heading(&ui.label(RichText::new(self.tr("about")).strong()), 2);
+                ui.label(format!("{} {}", self.tr("app_title"), env!("CARGO_PKG_VERSION")));
+                for key in ABOUT_LICENCES {
+                    ui.label(RichText::new(self.tr(key)).small());
                 }
+                super::focus::scroll_to_new_focus(ui);
             });
-            ui.add(egui::Label::new(RichText::new(self.tr("help_focus_note")).small()).wrap());
-            ui.separator();
-            super::accessible::heading(&ui.label(RichText::new(self.tr("about")).strong()), 2);
-            ui.label(format!("{} {}", self.tr("app_title"), env!("CARGO_PKG_VERSION")));
-            for key in ABOUT_LICENCES {
-                ui.label(RichText::new(self.tr(key)).small());
-            }
             ui.separator();
             // A button to close with, which takes the focus when Help opens: the title bar's ×
             // cannot be reached with Tab.
@@ -784,8 +792,12 @@ impl AtlasApp {
         if self.compare_date.is_some() {
             super::map::register_for_focus(ui, map_widget_id(MapPane::Compare));
         }
-        egui::Panel::right("side_panel").default_size(340.0).show(ui, |ui| {
+        // At most two fifths of the window, so that large text leaves room for the map.
+        let widest_panel = (ui.available_width() * 0.4).max(220.0);
+        egui::Panel::right("side_panel").default_size(340.0).size_range(220.0..=widest_panel).show(ui, |ui| {
             egui::ScrollArea::vertical().show(ui, |ui| {
+                // Long lines wrap to the panel (large text makes it narrow) rather than widen it.
+                ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Wrap);
                 self.side_panel_ui(ui);
                 super::focus::scroll_to_new_focus(ui);
             });
@@ -796,8 +808,12 @@ impl AtlasApp {
         }
         egui::CentralPanel::no_frame().show(ui, |ui| self.map_ui(ui));
         self.note_date_change(&ctx, date_before);
-        let date_text =
-            super::timeline::date_value_text(&self.texts, self.language, self.timeline.date, self.timeline.show_old_style);
+        let date_text = super::timeline::date_value_text(
+            &self.texts,
+            self.language,
+            self.timeline.date,
+            self.timeline.show_old_style,
+        );
         self.announcer.say_when_settled(&ctx, date_text);
         super::accessible::name_window(&ctx, self.tr("app_title"), self.language);
         self.help_window_ui(&ctx);
@@ -1044,8 +1060,67 @@ impl AtlasApp {
         }
     }
 
+    /// The top bar's buttons, the View menu and the language list; returns their width on one row.
+    fn tools_ui(&mut self, ui: &mut egui::Ui) -> f32 {
+        let spacing = ui.spacing().item_spacing.x;
+        let mut width = -spacing;
+        let mut measure = |response: &egui::Response| width += response.rect.width() + spacing;
+        let reset = ui.button(self.tr("reset_view"));
+        measure(&reset);
+        if reset.clicked() {
+            self.view = None;
+        }
+        let help = ui.button(self.tr("help"));
+        measure(&help);
+        if help.clicked() {
+            self.show_help = !self.show_help;
+        }
+        let editor = ui.button(self.tr("tour_editor"));
+        measure(&editor);
+        if editor.clicked() {
+            self.toggle_tour_editor();
+        }
+        let export = ui.button(self.tr("export")).on_hover_text("Ctrl+E");
+        measure(&export);
+        if export.clicked() {
+            self.open_export();
+        }
+        let search = ui.button(self.tr("search")).on_hover_text("Ctrl+F");
+        measure(&search);
+        if search.clicked() {
+            self.search.open();
+        }
+        let mut chart = self.show_chart;
+        measure(&ui.toggle_value(&mut chart, self.tr("chart")));
+        self.show_chart = chart;
+        let mut comparing = self.compare_date.is_some();
+        let compare = ui.toggle_value(&mut comparing, self.tr("compare"));
+        measure(&compare);
+        if compare.clicked() {
+            self.toggle_compare();
+        }
+        measure(&self.view_menu_ui(ui));
+        let mut language = self.language;
+        // A fixed id: the label changes with the language chosen in it.
+        let languages = egui::ComboBox::new("language", self.texts.tr(self.language, "language"))
+            .selected_text(language.endonym())
+            .show_ui(ui, |ui| {
+                for option in Language::ALL {
+                    let item = ui.selectable_value(&mut language, option, option.endonym());
+                    super::accessible::language(&item, option);
+                }
+            });
+        // The combo's response covers its label too.
+        measure(&languages.response);
+        super::accessible::value(&languages.response, language.endonym());
+        super::accessible::language(&languages.response, self.language);
+        super::focus::return_from_popup(&languages.response, languages.inner.is_some());
+        self.language = language;
+        width
+    }
+
     /// The View menu: Old Style dates, the optional layers and the language of map labels.
-    fn view_menu_ui(&mut self, ui: &mut egui::Ui) {
+    fn view_menu_ui(&mut self, ui: &mut egui::Ui) -> egui::Response {
         let title = self.tr("view").to_owned();
         let menu = ui.menu_button(title, |ui| {
             let old_style_label = self.tr("show_old_style").to_owned();
@@ -1077,6 +1152,7 @@ impl AtlasApp {
             }
         });
         super::focus::return_from_popup(&menu.response, menu.inner.is_some());
+        menu.response
     }
 
     fn side_panel_ui(&mut self, ui: &mut egui::Ui) {
@@ -1110,58 +1186,44 @@ impl AtlasApp {
     }
 
     fn top_bar_ui(&mut self, ui: &mut egui::Ui) {
+        // The tools stand at the right of the title when they fit, laid out left to right so
+        // that Tab runs in reading order (their natural width from the last frame decides where
+        // they start). Where they do not (a narrow window, large text) the subtitle goes first,
+        // then the tools wrap onto rows of their own under the title.
+        let width_id = ui.scope_id().with("toolbar width");
+        let last_width: f32 = ui.ctx().data(|data| data.get_temp(width_id)).unwrap_or(0.0);
+        let title_text = RichText::new(self.tr("app_title")).size(20.0).strong();
+        let subtitle_text = RichText::new(self.tr("app_subtitle")).size(16.0);
+        let spacing = ui.spacing().item_spacing.x;
+        let text_width = |text: &RichText| {
+            egui::WidgetText::from(text.clone())
+                .into_galley(ui, Some(egui::TextWrapMode::Extend), f32::INFINITY, egui::TextStyle::Body)
+                .size()
+                .x
+        };
+        let (title_width, subtitle_width) = (text_width(&title_text), text_width(&subtitle_text));
+        let available = ui.available_width();
+        let one_row = title_width + last_width + 2.0 * spacing <= available;
+        let with_subtitle = title_width + subtitle_width + last_width + 3.0 * spacing <= available || !one_row;
+        let mut width = last_width;
         ui.horizontal(|ui| {
-            let title = ui.label(RichText::new(self.tr("app_title")).size(20.0).strong());
+            let title = ui.label(title_text);
             super::accessible::heading(&title, 1);
-            ui.label(RichText::new(self.tr("app_subtitle")).size(16.0));
-            // Right-aligned, but laid out left to right so that Tab runs in reading order: the
-            // tools' width from the last frame decides where they start.
-            let width_id = ui.scope_id().with("toolbar width");
-            let last_width: f32 = ui.ctx().data(|data| data.get_temp(width_id)).unwrap_or(0.0);
-            ui.add_space((ui.available_width() - last_width).max(0.0));
-            let start = ui.cursor().min.x;
-            if ui.button(self.tr("reset_view")).clicked() {
-                self.view = None;
+            if with_subtitle {
+                ui.label(subtitle_text);
             }
-            if ui.button(self.tr("help")).clicked() {
-                self.show_help = !self.show_help;
-            }
-            if ui.button(self.tr("tour_editor")).clicked() {
-                self.toggle_tour_editor();
-            }
-            if ui.button(self.tr("export")).on_hover_text("Ctrl+E").clicked() {
-                self.open_export();
-            }
-            if ui.button(self.tr("search")).clicked() {
-                self.search.open();
-            }
-            let mut chart = self.show_chart;
-            ui.toggle_value(&mut chart, self.tr("chart"));
-            self.show_chart = chart;
-            let mut comparing = self.compare_date.is_some();
-            if ui.toggle_value(&mut comparing, self.tr("compare")).clicked() {
-                self.toggle_compare();
-            }
-            self.view_menu_ui(ui);
-            let mut language = self.language;
-            let languages = egui::ComboBox::from_label(self.texts.tr(self.language, "language"))
-                .selected_text(language.endonym())
-                .show_ui(ui, |ui| {
-                    for option in Language::ALL {
-                        let item = ui.selectable_value(&mut language, option, option.endonym());
-                        super::accessible::language(&item, option);
-                    }
-                });
-            super::accessible::value(&languages.response, language.endonym());
-            super::accessible::language(&languages.response, self.language);
-            super::focus::return_from_popup(&languages.response, languages.inner.is_some());
-            self.language = language;
-            let width = ui.cursor().min.x - start;
-            if (width - last_width).abs() > 0.5 {
-                ui.ctx().data_mut(|data| data.insert_temp(width_id, width));
-                ui.ctx().request_repaint();
+            if one_row {
+                ui.add_space((ui.available_width() - last_width).max(0.0));
+                width = self.tools_ui(ui);
             }
         });
+        if !one_row {
+            ui.horizontal_wrapped(|ui| width = self.tools_ui(ui));
+        }
+        if (width - last_width).abs() > 0.5 {
+            ui.ctx().data_mut(|data| data.insert_temp(width_id, width));
+            ui.ctx().request_repaint();
+        }
         self.announcer.show(ui);
         if !self.problems.is_empty() || !self.settings_problems.is_empty() {
             ui.horizontal(|ui| {

@@ -11,7 +11,11 @@ use super::accessible;
 /// title changes with the language). It moves by dragging anywhere on it.
 /// The title names the window's node for screen readers.
 pub fn window(id: &str, title: &str) -> egui::Window<'static> {
-    egui::Window::new(title.to_owned()).id(egui::Id::unique(("dialog", id))).title_bar(false).collapsible(false).resizable(false)
+    egui::Window::new(title.to_owned())
+        .id(egui::Id::unique(("dialog", id)))
+        .title_bar(false)
+        .collapsible(false)
+        .resizable(false)
 }
 
 /// The title row: the title as a level-1 heading and a close button at the right. Returns

@@ -11,6 +11,12 @@ pub fn setup_context(ctx: &egui::Context) {
     ctx.style_mut_of(egui::Theme::Light, |style| {
         style.visuals.weak_text_color = Some(WEAK_TEXT);
         style.visuals.hyperlink_color = LINK;
+        // No text under 12 points at 100 % (egui's small text is 9, its body 12.5).
+        for (text_style, font) in style.text_styles.iter_mut() {
+            if *text_style == egui::TextStyle::Small || font.size < MIN_TEXT_SIZE {
+                font.size = font.size.max(MIN_TEXT_SIZE);
+            }
+        }
     });
 }
 
@@ -19,6 +25,9 @@ pub fn setup_context(ctx: &egui::Context) {
 pub const WEAK_TEXT: egui::Color32 = egui::Color32::from_rgb(0x5a, 0x5a, 0x5a);
 /// Links: egui's light blue is about 2.7:1 on the panel.
 pub const LINK: egui::Color32 = egui::Color32::from_rgb(0x0b, 0x57, 0xa4);
+
+/// The smallest text the interface draws, in points at 100 %.
+pub const MIN_TEXT_SIZE: f32 = 12.0;
 
 /// The bold face, for the date and titles.
 pub const BOLD: &str = "bold";
@@ -53,16 +62,8 @@ mod tests {
     use super::*;
 
     /// WCAG 2 contrast ratio of two opaque colours.
-    fn contrast(a: egui::Color32, b: egui::Color32) -> f32 {
-        let luminance = |c: egui::Color32| {
-            let channel = |v: u8| {
-                let v = f32::from(v) / 255.0;
-                if v <= 0.04045 { v / 12.92 } else { ((v + 0.055) / 1.055).powf(2.4) }
-            };
-            0.2126 * channel(c.r()) + 0.7152 * channel(c.g()) + 0.0722 * channel(c.b())
-        };
-        let (la, lb) = (luminance(a), luminance(b));
-        (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+    fn contrast(a: egui::Color32, b: egui::Color32) -> f64 {
+        crate::colour_science::contrast_ratio([a.r(), a.g(), a.b()], [b.r(), b.g(), b.b()])
     }
 
     #[test]
@@ -84,5 +85,14 @@ mod tests {
         }
         // The map's own label colour on its lightest ground.
         assert!(contrast(crate::ui::style::LABEL, crate::ui::style::BACKGROUND) >= 4.5);
+    }
+
+    #[test]
+    fn no_text_style_is_under_12_points() {
+        let ctx = egui::Context::default();
+        setup_context(&ctx);
+        for (text_style, font) in &ctx.global_style().text_styles {
+            assert!(font.size >= MIN_TEXT_SIZE, "{text_style:?} is {} points", font.size);
+        }
     }
 }

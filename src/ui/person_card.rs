@@ -25,54 +25,54 @@ pub fn person_card(
         }
     };
     super::dialog::window("person", person.name.get(language)).default_width(380.0).show(ctx, |ui| {
-            if super::dialog::title_row(ui, person.name.get(language), tr("close")) {
-                *open = false;
-            }
-            // The name in the other languages, each marked with its language for screen readers.
-            let others: Vec<(Language, &str)> = Language::WRITTEN
-                .into_iter()
-                .filter(|&l| l != language.written())
-                .map(|l| (l, person.name.get(l)))
-                .filter(|(_, name)| *name != person.name.get(language))
-                .collect();
-            if !others.is_empty() {
-                ui.horizontal_wrapped(|ui| {
-                    for (other, name) in others {
-                        let label = ui.label(RichText::new(name).weak());
-                        super::accessible::language(&label, other);
-                    }
-                });
-            }
-            let born = person.born.map_or_else(|| "?".to_owned(), |date| date.to_string());
-            let died = person.died.map_or_else(|| "?".to_owned(), |date| date.to_string());
-            ui.label(format!("{born} – {died}"));
-            ui.add(egui::Label::new(texts.data_text(language, &person.summary)).wrap());
-            let events: Vec<_> = atlas.events.iter().filter(|event| event.people.contains(&index)).collect();
-            if !events.is_empty() {
-                ui.separator();
-                ui.label(RichText::new(tr("person_events")).strong());
-                for event in events {
-                    let date = texts.format_date(language, event.start.ymd());
-                    let link = ui.link(format!("{date} · {}", event.title.get(language)));
-                    focus_first(&link);
-                    if link.clicked() {
-                        go_to = Some(event.start);
-                    }
+        if super::dialog::title_row(ui, person.name.get(language), tr("close")) {
+            *open = false;
+        }
+        // The name in the other languages, each marked with its language for screen readers.
+        let others: Vec<(Language, &str)> = Language::WRITTEN
+            .into_iter()
+            .filter(|&l| l != language.written())
+            .map(|l| (l, person.name.get(l)))
+            .filter(|(_, name)| *name != person.name.get(language))
+            .collect();
+        if !others.is_empty() {
+            ui.horizontal_wrapped(|ui| {
+                for (other, name) in others {
+                    let label = ui.label(RichText::new(name).weak());
+                    super::accessible::language(&label, other);
                 }
-            }
+            });
+        }
+        let born = person.born.map_or_else(|| "?".to_owned(), |date| date.to_string());
+        let died = person.died.map_or_else(|| "?".to_owned(), |date| date.to_string());
+        ui.label(format!("{born} – {died}"));
+        ui.add(egui::Label::new(texts.data_text(language, &person.summary)).wrap());
+        let events: Vec<_> = atlas.events.iter().filter(|event| event.people.contains(&index)).collect();
+        if !events.is_empty() {
             ui.separator();
-            ui.label(RichText::new(tr("sources")).strong());
-            for &source in &person.sources {
-                let source = atlas.source(source);
-                match &source.url {
-                    Some(url) => {
-                        focus_first(&ui.hyperlink_to(&source.title, url));
-                    }
-                    None => {
-                        ui.label(&source.title);
-                    }
+            ui.label(RichText::new(tr("person_events")).strong());
+            for event in events {
+                let date = texts.format_date(language, event.start.ymd());
+                let link = ui.link(format!("{date} · {}", event.title.get(language)));
+                focus_first(&link);
+                if link.clicked() {
+                    go_to = Some(event.start);
                 }
             }
-        });
+        }
+        ui.separator();
+        ui.label(RichText::new(tr("sources")).strong());
+        for &source in &person.sources {
+            let source = atlas.source(source);
+            match &source.url {
+                Some(url) => {
+                    focus_first(&ui.hyperlink_to(&source.title, url));
+                }
+                None => {
+                    ui.label(&source.title);
+                }
+            }
+        }
+    });
     go_to
 }

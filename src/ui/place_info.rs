@@ -27,10 +27,14 @@ pub fn describe(atlas: &Atlas, texts: &Translations, language: Language, place: 
     let tr = |key| texts.tr(language, key);
     // Areas say what they are: an oblast and its town often share a name (Semipalatinsk).
     let place_data = atlas.place(place);
-    let name = match place_data.kind {
-        kind if kind.is_area() => format!("{} ({})", place_data.name.get(language), tr(kind.key())),
-        _ => place_data.name.get(language).to_owned(),
-    };
+    let own_name = place_data.name.get(language);
+    let kind = tr(place_data.kind.key());
+    // "Turgai Oblast" says it already; "Торғай облысы" does too, in its own words.
+    let says_kind = own_name.to_lowercase().contains(&kind.to_lowercase())
+        || (language.written() == Language::Kk
+            && ["облыс", "уез"].iter().any(|word| own_name.to_lowercase().contains(word)));
+    let name =
+        if place_data.kind.is_area() && !says_kind { format!("{own_name} ({kind})") } else { own_name.to_owned() };
     let Some(period) = atlas.control_on(place, date).filter(|period| !period.holders.is_empty()) else {
         return format!("{name}: {}", tr("unknown"));
     };

@@ -20,6 +20,8 @@ pub const ZONE_BORDER: Color32 = Color32::from_rgb(0x7a, 0x4a, 0x00);
 pub const LABEL: Color32 = Color32::from_rgb(0x1e, 0x1b, 0x16);
 pub const LABEL_HALO: Color32 = Color32::from_rgba_premultiplied(0xf6, 0xf3, 0xea, 0xd0);
 pub const HIGHLIGHT: Color32 = Color32::from_rgb(0xff, 0xf0, 0x40);
+/// The dark edge around the highlight, so that it shows on light ground too.
+pub const HIGHLIGHT_CASING: Color32 = LABEL;
 
 /// How much of a side's colour an area fill shows, so that labels and borders stay legible.
 pub const AREA_FILL_ALPHA: u8 = 170;

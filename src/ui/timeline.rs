@@ -218,7 +218,7 @@ pub fn timeline_ui(
         }
         let speed_key =
             SPEEDS.iter().find(|(days, _)| *days == timeline.days_per_second).map_or("speed_month", |s| s.1);
-        let speed = egui::ComboBox::from_label(tr("speed")).selected_text(tr(speed_key)).show_ui(ui, |ui| {
+        let speed = egui::ComboBox::new("speed", tr("speed")).selected_text(tr(speed_key)).show_ui(ui, |ui| {
             for (days, key) in SPEEDS {
                 ui.selectable_value(&mut timeline.days_per_second, days, tr(key));
             }

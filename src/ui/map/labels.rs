@@ -15,14 +15,18 @@ use crate::layers::Layer;
 use crate::model::{Names, PlaceId, PlaceKind};
 use crate::ui::style;
 
-/// The neighbours' names: a grey a little darker than their fill.
-const CONTEXT_LABEL: Color32 = Color32::from_rgb(0x8a, 0x84, 0x78);
+/// The neighbours' names: a warm grey, quieter than the atlas's own names but 4.5:1 on the
+/// neighbours' fill (the lighter #8a8478 of before was 2.7:1).
+const CONTEXT_LABEL: Color32 = Color32::from_rgb(0x5f, 0x5a, 0x50);
 /// The names of rivers, lakes and seas: a dark water blue.
 const WATER_LABEL: Color32 = Color32::from_rgb(0x2f, 0x5f, 0x8a);
 /// The names of ranges, uplands and deserts: the brown of a printed atlas's relief.
 const RANGE_LABEL: Color32 = Color32::from_rgb(0x6b, 0x4f, 0x2e);
 /// Uezd names: quieter than the oblasts'.
 const UEZD_LABEL: Color32 = Color32::from_rgb(0x4a, 0x44, 0x3a);
+
+/// The smallest name on the map, in points at a desk (the interface's smallest text too).
+const MIN_LABEL_SIZE: f32 = crate::ui::fonts::MIN_TEXT_SIZE;
 
 /// How the name of a natural feature or a neighbour looks, and how much room it needs.
 struct FeatureLook {
@@ -34,7 +38,7 @@ struct FeatureLook {
     halo: bool,
 }
 
-const WATER_NAMES: FeatureLook = FeatureLook { size: 11.5, colour: WATER_LABEL, room: 1.5, halo: true };
+const WATER_NAMES: FeatureLook = FeatureLook { size: 12.0, colour: WATER_LABEL, room: 1.5, halo: true };
 const NEIGHBOUR_NAMES: FeatureLook = FeatureLook { size: 12.5, colour: CONTEXT_LABEL, room: 1.3, halo: false };
 
 /// Screen points per km from which settlements get their names: about twice the whole-map scale
@@ -108,7 +112,7 @@ impl MapLayer for LabelLayer {
         let settlements_named = projector.points_per_km() / scene.text_scale.max(1.0) >= SETTLEMENT_LABELS_FROM;
         if scene.shows(Layer::CityLabels) && settlements_named {
             for &(id, centre) in &settlements {
-                labels.city(id, centre, marker_of(centre), 11.5);
+                labels.city(id, centre, marker_of(centre), MIN_LABEL_SIZE);
             }
         }
         let drawn = labels.drawn;
@@ -170,7 +174,7 @@ impl Labels<'_> {
         let scene = self.scene;
         let (size, bold, colour) = match kind {
             PlaceKind::Oblast => (15.0, true, style::LABEL),
-            _ => (11.0, false, UEZD_LABEL),
+            _ => (MIN_LABEL_SIZE, false, UEZD_LABEL),
         };
         let family =
             if bold { egui::FontFamily::Name(crate::ui::fonts::BOLD.into()) } else { egui::FontFamily::Proportional };
@@ -193,7 +197,8 @@ impl Labels<'_> {
             'layouts: for ((scale, whole), text) in
                 passes.into_iter().flat_map(|pass| layouts.iter().map(move |text| (pass, text)))
             {
-                let font = FontId::new(font.size * scale, font.family.clone());
+                let smallest = MIN_LABEL_SIZE * scene.text_scale;
+                let font = FontId::new((font.size * scale).max(smallest), font.family.clone());
                 let galley = self.painter.layout(text.clone(), font, colour, f32::INFINITY);
                 let size = galley.size();
                 for offset in unit_label_offsets(size) {
@@ -285,7 +290,7 @@ impl Labels<'_> {
     /// name is what they occupy.
     fn ranges(&mut self) {
         let scene = self.scene;
-        let font = FontId::proportional(11.0 * scene.text_scale);
+        let font = FontId::proportional(MIN_LABEL_SIZE * scene.text_scale);
         for (label, &point) in scene.atlas.ranges.iter().zip(&scene.geometry.ranges) {
             let centre = self.projector.screen_from_map(point);
             if !self.clip().contains(centre) {
@@ -336,4 +341,56 @@ pub fn draw_with_halo(painter: &Painter, pos: Pos2, galley: &std::sync::Arc<egui
         painter.galley_with_override_text_color(pos + offset, galley.clone(), style::LABEL_HALO);
     }
     painter.galley_with_override_text_color(pos, galley.clone(), colour);
+}
+
+#[cfg(test)]
+mod contrast_tests {
+    use super::*;
+
+    fn ratio(a: Color32, b: Color32) -> f64 {
+        crate::colour_science::contrast_ratio([a.r(), a.g(), a.b()], [b.r(), b.g(), b.b()])
+    }
+
+    /// A colour over another at its alpha, as the halo lies over the water.
+    fn over(top: Color32, ground: Color32) -> Color32 {
+        let alpha = f32::from(top.a()) / 255.0;
+        let mix = |t: u8, g: u8| (f32::from(t) + f32::from(g) * (1.0 - alpha)).round().min(255.0) as u8;
+        Color32::from_rgb(mix(top.r(), ground.r()), mix(top.g(), ground.g()), mix(top.b(), ground.b()))
+    }
+
+    #[test]
+    fn map_names_are_4_5_to_1_and_symbols_3_to_1_on_the_ground_they_stand_on() {
+        let lands = [style::BACKGROUND, crate::ui::map::layers::CONTEXT_FILL];
+        for ground in lands {
+            for (name, colour) in [
+                ("oblast and town names", style::LABEL),
+                ("uezd names", UEZD_LABEL),
+                ("neighbours' names", CONTEXT_LABEL),
+                ("ranges and deserts", RANGE_LABEL),
+            ] {
+                let r = ratio(colour, ground);
+                assert!(r >= 4.5, "{name} {colour:?} on {ground:?}: {r:.2}:1");
+            }
+            // Symbols: town markers' edge, borders, the highlight's casing, the focus ring.
+            let focus_ring = {
+                let ctx = eframe::egui::Context::default();
+                crate::ui::fonts::setup_context(&ctx);
+                ctx.global_style().visuals.selection.stroke.color
+            };
+            for (name, colour) in [
+                ("marker edge and oblast border", style::OBLAST_BORDER),
+                ("zone border", style::ZONE_BORDER),
+                ("highlight casing", style::HIGHLIGHT_CASING),
+                ("focus ring", focus_ring),
+            ] {
+                let r = ratio(colour, ground);
+                assert!(r >= 3.0, "{name} {colour:?} on {ground:?}: {r:.2}:1");
+            }
+        }
+        // Water names stand on their halo over the water.
+        let halo = over(style::LABEL_HALO, style::WATER);
+        assert!(ratio(WATER_LABEL, halo) >= 4.5, "water names: {:.2}:1", ratio(WATER_LABEL, halo));
+        // The highlight's yellow against its own casing.
+        assert!(ratio(style::HIGHLIGHT, style::HIGHLIGHT_CASING) >= 3.0);
+    }
 }

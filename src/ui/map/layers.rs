@@ -111,7 +111,7 @@ pub const LAYERS: [&dyn MapLayer; 11] = [
 ];
 
 /// The neighbours of 1917: a neutral tone a little darker than the background, a grey edge.
-const CONTEXT_FILL: Color32 = Color32::from_rgb(0xe3, 0xdf, 0xd3);
+pub(super) const CONTEXT_FILL: Color32 = Color32::from_rgb(0xe3, 0xdf, 0xd3);
 const CONTEXT_EDGE: Color32 = Color32::from_rgb(0xb8, 0xb2, 0xa4);
 
 fn tolerance_km(painter: &Painter, projector: &Projector) -> f32 {
@@ -452,10 +452,12 @@ fn paint_slices(painter: &Painter, centre: Pos2, radius: f32, colours: &[Color32
 
 /// The width of the highlight's line, in points at a desk.
 pub const HIGHLIGHT_WIDTH: f32 = 3.0;
+/// The dark edge on each side of the highlight's yellow, in points.
+const HIGHLIGHT_CASING: f32 = 1.0;
 
 /// The gap between a town's centre and its name: the marker, its edge and the highlight's ring.
 pub fn label_gap(scene: &MapScene<'_>) -> f32 {
-    city_radius_for(scene) + MARKER_EDGE + HIGHLIGHT_WIDTH * scene.text_scale.max(1.0) + 1.0
+    city_radius_for(scene) + MARKER_EDGE + HIGHLIGHT_WIDTH * scene.text_scale.max(1.0) + 2.0 * HIGHLIGHT_CASING + 1.0
 }
 
 /// The hovered and the highlighted place, outlined.
@@ -471,17 +473,25 @@ impl MapLayer for HighlightLayer {
         let highlighted = scene.highlights.iter().map(|&place| (place, HIGHLIGHT_WIDTH));
         for (place, width) in highlighted.chain(scene.hovered.map(|place| (place, 2.5))) {
             let width = width * scene.text_scale.max(1.0);
-            if let Some(shape) = scene.geometry.area(place) {
-                for ring in &outline(shape, painter, projector).rings {
-                    painter.add(ring_shape(ring, projector, Stroke::new(width, style::HIGHLIGHT)));
+            // Yellow in a dark casing: the yellow stands out on the dark fills, the casing on
+            // the light steppe (yellow alone is about 1.1:1 on it; WCAG asks 3:1 of a symbol).
+            let strokes = [
+                Stroke::new(width + 2.0 * HIGHLIGHT_CASING, style::HIGHLIGHT_CASING),
+                Stroke::new(width, style::HIGHLIGHT),
+            ];
+            for stroke in strokes {
+                if let Some(shape) = scene.geometry.area(place) {
+                    for ring in &outline(shape, painter, projector).rings {
+                        painter.add(ring_shape(ring, projector, stroke));
+                    }
                 }
-            }
-            if let Some(point) = scene.geometry.point(place) {
-                let centre = projector.screen_from_map(point);
-                // Hugging the marker, inside the gap left before a town's name, so it never
-                // covers the name's first letters.
-                let ring = city_radius_for(scene) + MARKER_EDGE + width / 2.0;
-                painter.circle_stroke(centre, ring, Stroke::new(width, style::HIGHLIGHT));
+                if let Some(point) = scene.geometry.point(place) {
+                    let centre = projector.screen_from_map(point);
+                    // Hugging the marker, inside the gap left before a town's name, so it never
+                    // covers the name's first letters.
+                    let ring = city_radius_for(scene) + MARKER_EDGE + HIGHLIGHT_CASING + width / 2.0;
+                    painter.circle_stroke(centre, ring, stroke);
+                }
             }
         }
     }
