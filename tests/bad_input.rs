@@ -638,6 +638,7 @@ fn the_window_shows_the_problem_in_its_banner() {
         ..Default::default()
     };
     let mut harness = Harness::builder()
+        .with_theme(egui::Theme::Light)
         .with_size([1400.0, 900.0])
         .with_context_setup(steppe_atlas::ui::setup_context)
         .with_max_steps(240)
@@ -709,6 +710,7 @@ fn the_window_shows_a_broken_settings_file_in_its_banner() {
     let mut app = AtlasApp::new(options.clone());
     assert!(app.load_settings(path.clone(), &options));
     let mut harness = Harness::builder()
+        .with_theme(egui::Theme::Light)
         .with_size([1400.0, 900.0])
         .with_context_setup(steppe_atlas::ui::setup_context)
         .with_max_steps(240)

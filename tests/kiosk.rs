@@ -28,6 +28,7 @@ fn harness(config: KioskConfig) -> Harness<'static, KioskApp> {
     let mut app = KioskApp::new(None, config);
     app.set_now(0.0);
     let mut harness = Harness::builder()
+        .with_theme(egui::Theme::Light)
         .with_size([1920.0, 1080.0])
         .with_context_setup(steppe_atlas::ui::setup_context)
         .with_max_steps(16)
@@ -429,6 +430,7 @@ fn touch_targets_scale_with_the_screen() {
         let mut app = KioskApp::new(None, KioskConfig::default());
         app.set_now(0.0);
         let mut harness = Harness::builder()
+            .with_theme(egui::Theme::Light)
             .with_size(size)
             .with_context_setup(steppe_atlas::ui::setup_context)
             .with_max_steps(16)
@@ -521,6 +523,7 @@ fn the_look_is_a_setting_not_the_screens_size() {
         let mut app = KioskApp::new(None, KioskConfig { look, ..KioskConfig::default() });
         app.set_now(0.0);
         let mut harness = Harness::builder()
+            .with_theme(egui::Theme::Light)
             .with_size([3840.0, 2160.0])
             .with_context_setup(steppe_atlas::ui::setup_context)
             .with_max_steps(16)

@@ -25,6 +25,7 @@ fn harness_of(app: PresentApp) -> Harness<'static, PresentApp> {
 /// Lecture mode on a projector of `size`, two frames in.
 fn harness_at(app: PresentApp, size: [f32; 2]) -> Harness<'static, PresentApp> {
     let mut harness = Harness::builder()
+        .with_theme(egui::Theme::Light)
         .with_size(size)
         .with_step_dt(STEP_SECONDS)
         .with_context_setup(steppe_atlas::ui::setup_context)

@@ -26,6 +26,7 @@ fn the_cpu_export_matches_the_gpu_screen() {
     let page = request.clone();
     let (atlas_ref, geometry_ref) = (&atlas, &geometry);
     let mut harness = Harness::builder()
+        .with_theme(egui::Theme::Light)
         .with_size(request.size_in_points())
         .with_pixels_per_point(request.pixels_per_point())
         .with_context_setup(steppe_atlas::ui::setup_context)

@@ -17,6 +17,7 @@ fn harness(start: &str) -> Harness<'static, AtlasApp> {
 /// The window at 1400×900, run until it settles.
 fn harness_with(options: StartOptions) -> Harness<'static, AtlasApp> {
     let mut harness = Harness::builder()
+        .with_theme(egui::Theme::Light)
         .with_size([1400.0, 900.0])
         .with_context_setup(steppe_atlas::ui::setup_context)
         // Changed places pulse for 1.6 s (about 100 frames) after a date change.
@@ -430,6 +431,7 @@ fn an_edit_reloads_and_a_broken_edit_keeps_the_last_good_data() {
     let options =
         StartOptions { data_dir: Some(dir.path().to_path_buf()), language: Some(Language::En), ..Default::default() };
     let mut harness = Harness::builder()
+        .with_theme(egui::Theme::Light)
         .with_size([1400.0, 900.0])
         .with_context_setup(steppe_atlas::ui::setup_context)
         .with_max_steps(240)
@@ -1057,10 +1059,10 @@ fn windows_take_the_focus_escape_closes_the_topmost_and_the_focus_goes_back() {
     tab_to(&mut harness, "View");
     harness.key_press(egui::Key::Enter);
     harness.run_steps(4);
-    assert!(harness.query_by_label("Text size").is_some(), "the View menu did not open");
+    assert!(harness.query_by_label_contains("Text size").is_some(), "the View menu did not open");
     harness.key_press(egui::Key::Escape);
     harness.run_steps(4);
-    assert!(harness.query_by_label("Text size").is_none(), "Escape did not close the View menu");
+    assert!(harness.query_by_label_contains("Text size").is_none(), "Escape did not close the View menu");
     assert_eq!(focused_label(&harness), "View");
     // The language list: choosing a language keeps the focus on the list's button.
     let language = harness.get_by_label("Language");

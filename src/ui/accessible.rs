@@ -11,8 +11,13 @@ use crate::model::Language;
 
 /// The value a box shows ("English", "1 month per second"): egui names a combo box by its label
 /// but leaves out what is chosen.
+/// Given as the description too: the AT-SPI bridge passes a slider's number and a combo box's
+/// name on, but not a value's text.
 pub fn value(response: &Response, value: &str) {
-    response.ctx.accesskit_node_builder(response.id, |node| node.set_value(value));
+    response.ctx.accesskit_node_builder(response.id, |node| {
+        node.set_value(value);
+        node.set_description(value);
+    });
 }
 
 /// Replaces a widget's name, for buttons whose text is a glyph ("◀" reads as "Previous day").

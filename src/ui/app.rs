@@ -180,6 +180,8 @@ pub struct AtlasApp {
     window_focus: super::focus::WindowFocus,
     /// The live region: what a screen reader reads out when the date settles or an export ends.
     announcer: super::accessible::Announcer,
+    /// The place the side panel showed last frame, to scroll it to the top when another opens.
+    panel_place: Option<PlaceId>,
     /// Where the main map was drawn last frame, in points, and the points-to-pixels factor.
     map_rect: Option<(egui::Rect, f32)>,
     /// The settings file this window reads and writes, when it has one.
@@ -201,7 +203,7 @@ pub struct AtlasApp {
 
 /// The text sizes the View menu offers, and the range a settings file may ask for.
 const TEXT_SIZES: [f32; 4] = [1.0, 1.25, 1.5, 2.0];
-const TEXT_SIZE_RANGE: std::ops::RangeInclusive<f32> = 0.5..=3.0;
+const TEXT_SIZE_RANGE: std::ops::RangeInclusive<f32> = 0.5..=2.0;
 
 /// What the window shows, read and built from the data: made on another thread while the window
 /// and its graphics device open (see `ui::run_window`), so that the two waits overlap.
@@ -276,6 +278,7 @@ impl AtlasApp {
             map_id: None,
             window_focus: Default::default(),
             announcer: Default::default(),
+            panel_place: None,
             export_job: None,
             map_rect: None,
             settings_path: None,
@@ -484,6 +487,10 @@ impl AtlasApp {
     /// Opens the panel of `place` (or closes it with `None`).
     pub fn select(&mut self, place: Option<PlaceId>) {
         self.selection = place.map(|place| Selection::new(&self.atlas, place));
+        // Read out what opened: the place and who held it on the date.
+        if let Some(place) = place {
+            self.announcer.say(describe(&self.atlas, &self.texts, self.language, place, self.timeline.date));
+        }
     }
 
     pub fn show_chart(&mut self, shown: bool) {
@@ -669,19 +676,32 @@ impl AtlasApp {
         // and the Close button stays in sight.
         let screen = ctx.content_rect();
         let width = 560.0_f32.min(screen.width() - 40.0);
-        let body_height = (screen.height() - 180.0).max(120.0);
-        super::dialog::window(HELP, self.tr("help")).min_width(width).max_width(width).show(ctx, |ui| {
+        let body_height = (screen.height() - 200.0).max(120.0);
+        let window = super::dialog::window(HELP, self.tr("help")).min_width(width).max_width(width);
+        window.anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0]).show(ctx, |ui| {
             close_now |= super::dialog::title_row(ui, self.tr("help"), self.tr("close"));
             egui::ScrollArea::vertical().max_height(body_height).show(ui, |ui| {
                 ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Wrap);
                 super::accessible::heading(&ui.label(RichText::new(self.tr("help_keys")).strong()), 2);
-                egui::Grid::new("keys").striped(true).show(ui, |ui| {
-                    for (key, action) in keys {
-                        ui.monospace(key);
-                        ui.label(self.tr(action));
-                        ui.end_row();
-                    }
-                });
+                // A row per key: the key in a column of its own width, the action wrapping in the
+                // rest (a grid with wrapping text shrank that column to a few letters).
+                let key_width = keys
+                    .iter()
+                    .map(|(key, _)| {
+                        let font = egui::TextStyle::Monospace.resolve(ui.style());
+                        ui.painter().layout_no_wrap((*key).to_owned(), font, Color32::BLACK).size().x
+                    })
+                    .fold(0.0_f32, f32::max);
+                for (key, action) in keys {
+                    ui.horizontal_top(|ui| {
+                        let size = egui::vec2(key_width, ui.spacing().interact_size.y);
+                        ui.allocate_ui_with_layout(size, egui::Layout::left_to_right(egui::Align::Min), |ui| {
+                            ui.set_min_width(key_width);
+                            ui.monospace(key);
+                        });
+                        ui.add(egui::Label::new(self.tr(action)).wrap());
+                    });
+                }
                 ui.label(RichText::new(self.tr("help_focus_note")).small());
                 ui.separator();
                 super::accessible::heading(&ui.label(RichText::new(self.tr("about")).strong()), 2);
@@ -720,7 +740,12 @@ impl AtlasApp {
         // The remembered text size on the first frame; after that, whatever the View menu or
         // Ctrl+Plus/Minus/0 (egui's own keys) made it.
         if self.text_size_applied {
-            self.text_size = ctx.zoom_factor();
+            // egui's Ctrl+Plus/Minus step by 10 % without end; the layout is made to hold to 200 %.
+            let zoom = ctx.zoom_factor();
+            self.text_size = zoom.clamp(*TEXT_SIZE_RANGE.start(), *TEXT_SIZE_RANGE.end());
+            if zoom != self.text_size {
+                ctx.set_zoom_factor(self.text_size);
+            }
         } else {
             ctx.set_zoom_factor(self.text_size);
             self.text_size_applied = true;
@@ -795,7 +820,13 @@ impl AtlasApp {
         // At most two fifths of the window, so that large text leaves room for the map.
         let widest_panel = (ui.available_width() * 0.4).max(220.0);
         egui::Panel::right("side_panel").default_size(340.0).size_range(220.0..=widest_panel).show(ui, |ui| {
-            egui::ScrollArea::vertical().show(ui, |ui| {
+            // A place just opened is shown from its name, not wherever the events list was scrolled.
+            let mut scroll = egui::ScrollArea::vertical();
+            if self.selected() != self.panel_place {
+                self.panel_place = self.selected();
+                scroll = scroll.vertical_scroll_offset(0.0);
+            }
+            scroll.show(ui, |ui| {
                 // Long lines wrap to the panel (large text makes it narrow) rather than widen it.
                 ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Wrap);
                 self.side_panel_ui(ui);
@@ -968,6 +999,10 @@ impl AtlasApp {
         };
         self.announcer.say(message.clone());
         self.export.message = Some(message);
+        // Save was greyed out while the image was made, which dropped its focus.
+        if self.export.open && ctx.memory(|memory| memory.focused()).is_none() {
+            super::focus::give_back_to(ctx, EXPORT);
+        }
     }
 
     /// What the live region read out last (the settled date, an export's result, an error).
@@ -1090,11 +1125,14 @@ impl AtlasApp {
         if search.clicked() {
             self.search.open();
         }
-        let mut chart = self.show_chart;
-        measure(&ui.toggle_value(&mut chart, self.tr("chart")));
-        self.show_chart = chart;
-        let mut comparing = self.compare_date.is_some();
-        let compare = ui.toggle_value(&mut comparing, self.tr("compare"));
+        // Framed like the other buttons (egui's toggle looks like plain text when off), and
+        // filled when on.
+        let chart = ui.add(egui::Button::new(self.tr("chart")).selected(self.show_chart));
+        measure(&chart);
+        if chart.clicked() {
+            self.show_chart = !self.show_chart;
+        }
+        let compare = ui.add(egui::Button::new(self.tr("compare")).selected(self.compare_date.is_some()));
         measure(&compare);
         if compare.clicked() {
             self.toggle_compare();
@@ -1108,6 +1146,9 @@ impl AtlasApp {
                 for option in Language::ALL {
                     let item = ui.selectable_value(&mut language, option, option.endonym());
                     super::accessible::language(&item, option);
+                    if item.clicked() {
+                        ui.close();
+                    }
                 }
             });
         // The combo's response covers its label too.
@@ -1134,8 +1175,8 @@ impl AtlasApp {
                 }
             }
             ui.separator();
-            ui.label(self.tr("text_size"));
             let zoom = ui.ctx().zoom_factor();
+            ui.label(format!("{}: {:.0} %", self.tr("text_size"), zoom * 100.0));
             for size in TEXT_SIZES {
                 let percent = format!("{:.0} %", size * 100.0);
                 if ui.radio((zoom - size).abs() < 0.01, percent).clicked() {

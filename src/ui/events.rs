@@ -71,7 +71,11 @@ fn event_ui(
     old_style: bool,
 ) -> Option<Date> {
     let date_text = event_date_text(texts, language, event, old_style);
-    let clicked = ui.link(RichText::new(date_text).small()).clicked();
+    let link = ui.link(RichText::new(&date_text).small());
+    // Named with the title too: two events can share a date.
+    let name = format!("{date_text}: {}", texts.data_text(language, &event.title));
+    super::accessible::name(&link, egui::Role::Link, &name);
+    let clicked = link.clicked();
     ui.label(RichText::new(texts.data_text(language, &event.title)).strong());
     ui.label(texts.data_text(language, &event.text));
     if language == Language::Kk

@@ -68,6 +68,13 @@ pub fn take_focus(ctx: &egui::Context, name: &str) -> bool {
     ctx.data_mut(|data| data.remove_temp::<bool>(wants_focus_id(name))).unwrap_or(false)
 }
 
+/// Puts the focus into the window `name` again on its next frame, as when it opened (after a
+/// button it had focused was greyed out while it worked).
+pub fn give_back_to(ctx: &egui::Context, name: &str) {
+    ctx.data_mut(|data| data.insert_temp(wants_focus_id(name), true));
+    ctx.request_repaint();
+}
+
 /// Gives the focus back to a popup's button (a combo box, a menu) when its popup closes with the
 /// focus in it: egui would drop the focus with the chosen item. `open` is whether the popup is
 /// open this frame.
@@ -76,8 +83,8 @@ pub fn return_from_popup(button: &egui::Response, open: bool) {
     let was_open_id = button.id.with("popup was open");
     let was_open = ctx.data(|data| data.get_temp::<bool>(was_open_id)).unwrap_or(false);
     ctx.data_mut(|data| data.insert_temp(was_open_id, open));
-    let focus = ctx.memory(|memory| memory.focused());
-    if was_open && !open && (focus.is_none() || focus == Some(button.id)) {
+    // Always: the focus was in the popup (or nowhere); a click elsewhere did not take it.
+    if was_open && !open {
         button.request_focus();
     }
 }
@@ -105,6 +112,9 @@ pub fn keep_date_keys(ctx: &egui::Context, except: &[Id]) {
     if except.contains(&focused) || ctx.text_edit_focused() {
         return;
     }
-    let filter = egui::EventFilter { horizontal_arrows: true, escape: true, ..Default::default() };
+    // ↑/↓ too: egui would move the focus to the nearest widget that way, out of a window into
+    // the main one. An open menu or list keeps its arrows.
+    let vertical_arrows = !egui::Popup::is_any_open(ctx);
+    let filter = egui::EventFilter { horizontal_arrows: true, vertical_arrows, escape: true, ..Default::default() };
     ctx.memory_mut(|memory| memory.set_focus_lock_filter(focused, filter));
 }

@@ -168,6 +168,9 @@ fn category_colour(category: EventCategory) -> egui::Color32 {
     }
 }
 
+/// The width of the "Go to date" box, in points.
+const DATE_BOX_WIDTH: f32 = 190.0;
+
 /// Draws the timeline; returns whether the user changed the date.
 pub fn timeline_ui(
     ui: &mut egui::Ui,
@@ -178,20 +181,46 @@ pub fn timeline_ui(
 ) -> bool {
     let tr = |key| texts.tr(language, key);
     let before = timeline.date;
-    ui.horizontal(|ui| {
-        let date_text = texts.format_date(language, timeline.date.ymd());
-        ui.label(
-            RichText::new(date_text).size(30.0).strong().family(egui::FontFamily::Name(super::fonts::BOLD.into())),
-        );
-        if let Some(old_style) = timeline.date.old_style().filter(|_| timeline.show_old_style) {
-            let old_text = format!("({}: {})", tr("old_style"), texts.format_date(language, old_style));
-            ui.label(RichText::new(old_text).size(18.0).italics());
+    let date_text = RichText::new(texts.format_date(language, timeline.date.ymd()))
+        .size(30.0)
+        .strong()
+        .family(egui::FontFamily::Name(super::fonts::BOLD.into()));
+    let old_text = timeline.date.old_style().filter(|_| timeline.show_old_style).map(|old_style| {
+        RichText::new(format!("({}: {})", tr("old_style"), texts.format_date(language, old_style))).size(18.0).italics()
+    });
+    // The date box stands at the right of the date when both fit (large text, a narrow window,
+    // a long Old Style date may not): else on a row of its own.
+    let width_of = |text: &RichText| {
+        egui::WidgetText::from(text.clone())
+            .into_galley(ui, Some(egui::TextWrapMode::Extend), f32::INFINITY, egui::TextStyle::Body)
+            .size()
+            .x
+    };
+    let dates_width = width_of(&date_text) + old_text.as_ref().map_or(0.0, |text| width_of(text) + 8.0);
+    let box_room = DATE_BOX_WIDTH + width_of(&RichText::new(tr("go_to_date"))) + 40.0;
+    let one_row = dates_width + box_room <= ui.available_width();
+    let dates = |ui: &mut egui::Ui| {
+        ui.label(date_text);
+        if let Some(old_text) = old_text {
+            ui.label(old_text);
         }
+    };
+    let date_box = |ui: &mut egui::Ui, timeline: &mut Timeline| {
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             date_box_ui(ui, timeline, texts, language)
         });
-    });
-    ui.horizontal(|ui| {
+    };
+    if one_row {
+        ui.horizontal(|ui| {
+            dates(ui);
+            date_box(ui, timeline);
+        });
+    } else {
+        ui.horizontal_wrapped(dates);
+        ui.horizontal(|ui| date_box(ui, timeline));
+    }
+    // The buttons wrap onto a second row rather than widen the window's bottom panel.
+    ui.horizontal_wrapped(|ui| {
         if ui.button(tr("previous_event")).clicked() {
             timeline.step_event(events, -1);
         }
@@ -220,7 +249,9 @@ pub fn timeline_ui(
             SPEEDS.iter().find(|(days, _)| *days == timeline.days_per_second).map_or("speed_month", |s| s.1);
         let speed = egui::ComboBox::new("speed", tr("speed")).selected_text(tr(speed_key)).show_ui(ui, |ui| {
             for (days, key) in SPEEDS {
-                ui.selectable_value(&mut timeline.days_per_second, days, tr(key));
+                if ui.selectable_value(&mut timeline.days_per_second, days, tr(key)).clicked() {
+                    ui.close();
+                }
             }
         });
         super::accessible::value(&speed.response, tr(speed_key));
@@ -332,7 +363,7 @@ fn event_marks_ui(ui: &mut egui::Ui, slider: egui::Rect, events: &[Event], langu
 fn date_box_ui(ui: &mut egui::Ui, timeline: &mut Timeline, texts: &Translations, language: Language) {
     let tr = |key| texts.tr(language, key);
     // Laid out right to left: the box first, so that Tab reaches it before its button.
-    let edit = egui::TextEdit::singleline(&mut timeline.typed).hint_text(tr("date_hint")).desired_width(190.0);
+    let edit = egui::TextEdit::singleline(&mut timeline.typed).hint_text(tr("date_hint")).desired_width(DATE_BOX_WIDTH);
     let response = ui.add(edit.id_salt("date_box"));
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, tr("go_to_date")));
     if response.lost_focus() && ui.input(|input| input.key_pressed(egui::Key::Enter)) {

@@ -260,7 +260,9 @@ fn expose_places(
             continue;
         }
         let response = list.interact(bounds, map_id.with(("place", id.0)), Sense::hover());
-        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, describe(id)));
+        // A map that describes nothing (a printed page, the hall screen) still names its places.
+        let name = Some(describe(id)).filter(|name| !name.is_empty()).unwrap_or_else(|| scene.name_of(id).to_owned());
+        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));
         ui.ctx().accesskit_node_builder(response.id, |node| {
             node.add_action(Action::Click);
             node.add_action(Action::Focus);
