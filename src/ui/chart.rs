@@ -102,6 +102,12 @@ pub fn share_chart_ui(
     });
     let response = scoped.inner;
     response.response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Figure, true, tr("territory_chart")));
+    // What the hover shows, for the date on the slider: a screen reader cannot hover.
+    let today = date.days_since(Date::ATLAS_START).max(0) as usize;
+    if let Some(buckets) = shares.days.get(today) {
+        let text = shares_text(buckets, today, (texts, language));
+        response.response.ctx.accesskit_node_builder(response.response.id, |node| node.set_description(text));
+    }
     let (pointer, clicked) = response.inner;
     let Some(point) = pointer else { return ChartResponse::default() };
     let day = point.x.clamp(0.0, last as f64).round() as usize;
@@ -138,6 +144,23 @@ fn values_ui(
             ui.label(text);
         });
     }
+}
+
+/// The shares of one day in words, largest first: "1 July 1918: White 52.3 %, Alash Orda 20.1 %, …".
+fn shares_text(buckets: &[f32; BUCKETS], day: usize, (texts, language): (&Translations, Language)) -> String {
+    let date = Date::ATLAS_START.add_days(day as i32);
+    let mut rows: Vec<(Option<Side>, f32)> =
+        buckets.iter().enumerate().map(|(bucket, &share)| (Side::ALL.get(bucket).copied(), share)).collect();
+    rows.sort_by(|a, b| b.1.total_cmp(&a.1));
+    let parts: Vec<String> = rows
+        .into_iter()
+        .filter(|(_, share)| *share >= 0.0005)
+        .map(|(side, share)| {
+            let name = side.map_or(texts.tr(language, "unknown"), |side| texts.tr(language, side.key()));
+            format!("{name} {:.1} %", share * 100.0)
+        })
+        .collect();
+    format!("{}: {}", texts.format_date(language, date.ymd()), parts.join(", "))
 }
 
 /// The side whose band, stacked in [`Side::ALL`] order, covers the height `share` (0 to 1).

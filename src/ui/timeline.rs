@@ -168,6 +168,15 @@ fn category_colour(category: EventCategory) -> egui::Color32 {
     }
 }
 
+/// A button whose text starts or ends with a glyph ("▶ Play", "Next event ›"): a screen reader
+/// gets the words alone, not "black right-pointing triangle".
+fn worded_button(ui: &mut egui::Ui, text: &str) -> egui::Response {
+    let button = ui.button(text);
+    let words = text.trim_matches(|c: char| "◀▶‹›‖ ".contains(c));
+    super::accessible::name(&button, egui::Role::Button, words);
+    button
+}
+
 /// The width of the "Go to date" box, in points.
 const DATE_BOX_WIDTH: f32 = 190.0;
 
@@ -221,7 +230,7 @@ pub fn timeline_ui(
     }
     // The buttons wrap onto a second row rather than widen the window's bottom panel.
     ui.horizontal_wrapped(|ui| {
-        if ui.button(tr("previous_event")).clicked() {
+        if worded_button(ui, tr("previous_event")).clicked() {
             timeline.step_event(events, -1);
         }
         let previous_day = ui.button("◀").on_hover_text(tr("previous_day"));
@@ -230,11 +239,11 @@ pub fn timeline_ui(
             timeline.step_days(-1);
         }
         let backwards_playing = timeline.playing && timeline.direction < 0;
-        if ui.button(if backwards_playing { tr("pause") } else { tr("play_backwards") }).clicked() {
+        if worded_button(ui, if backwards_playing { tr("pause") } else { tr("play_backwards") }).clicked() {
             timeline.toggle_play_in(-1);
         }
         let forwards_playing = timeline.playing && timeline.direction > 0;
-        if ui.button(if forwards_playing { tr("pause") } else { tr("play") }).clicked() {
+        if worded_button(ui, if forwards_playing { tr("pause") } else { tr("play") }).clicked() {
             timeline.toggle_play_in(1);
         }
         let next_day = ui.button("▶").on_hover_text(tr("next_day"));
@@ -242,7 +251,7 @@ pub fn timeline_ui(
         if next_day.clicked() {
             timeline.step_days(1);
         }
-        if ui.button(tr("next_event")).clicked() {
+        if worded_button(ui, tr("next_event")).clicked() {
             timeline.step_event(events, 1);
         }
         let speed_key =

@@ -25,14 +25,16 @@ pub enum EditorAction {
 
 /// One text in the three written languages; any may stay empty (the tour then shows the nearest
 /// language it has, and says so).
-fn names_editor(ui: &mut egui::Ui, names: &mut Names, id: &str) {
+/// One box per language, shown with the language's code and named for screen readers with
+/// what it is and the language's own name ("Title: Қазақша").
+fn names_editor(ui: &mut egui::Ui, names: &mut Names, id: &str, what: &str) {
     for language in Language::WRITTEN {
         let code = language.code();
         ui.horizontal(|ui| {
-            let label = ui.label(code);
+            ui.label(code);
             let text = names.get_mut(language);
-            ui.add(egui::TextEdit::multiline(text).id_salt((id, code)).desired_rows(1).desired_width(330.0))
-                .labelled_by(label.id);
+            let edit = ui.add(egui::TextEdit::multiline(text).id_salt((id, code)).desired_rows(1).desired_width(330.0));
+            super::accessible::name(&edit, egui::Role::MultilineTextInput, &format!("{what}: {}", language.endonym()));
         });
     }
 }
@@ -74,7 +76,7 @@ impl TourEditor {
             });
             ui.label(RichText::new(tr("tour_languages_hint")).small().weak());
             ui.label(tr("tour_title"));
-            names_editor(ui, &mut self.draft.title, "title");
+            names_editor(ui, &mut self.draft.title, "title", tr("tour_title"));
             ui.separator();
             // Saving comes before the steps, which grow without end: however many there are,
             // Save and Cancel stay in sight.
@@ -108,19 +110,24 @@ impl TourEditor {
                             ui.label(
                                 RichText::new(format!("{} {} · {}", tr("present_step"), index + 1, step.date)).strong(),
                             );
-                            if index > 0 && ui.small_button("↑").on_hover_text(tr("tour_move_up")).clicked() {
+                            // Glyph buttons, named in words for screen readers.
+                            let glyph_button = |ui: &mut egui::Ui, glyph: &str, key: &'static str| {
+                                let button = ui.small_button(glyph).on_hover_text(tr(key));
+                                super::accessible::name(&button, egui::Role::Button, tr(key));
+                                button.clicked()
+                            };
+                            if index > 0 && glyph_button(ui, "↑", "tour_move_up") {
                                 swap = Some((index - 1, index));
                             }
-                            if index + 1 < count && ui.small_button("↓").on_hover_text(tr("tour_move_down")).clicked()
-                            {
+                            if index + 1 < count && glyph_button(ui, "↓", "tour_move_down") {
                                 swap = Some((index, index + 1));
                             }
-                            if ui.small_button("×").on_hover_text(tr("tour_remove_step")).clicked() {
+                            if glyph_button(ui, "×", "tour_remove_step") {
                                 remove = Some(index);
                             }
                         });
                         ui.label(tr("tour_caption"));
-                        names_editor(ui, &mut step.caption, "caption");
+                        names_editor(ui, &mut step.caption, "caption", tr("tour_caption"));
                         let label = ui.label(tr("present_notes"));
                         ui.add(
                             egui::TextEdit::multiline(step.notes.get_mut(language))
