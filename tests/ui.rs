@@ -1188,3 +1188,22 @@ fn ctrl_plus_stops_at_200_percent_and_the_chart_and_tour_fields_speak() {
         assert!(harness.query_by_label(&format!("Title: {language}")).is_some(), "no title box in {language}");
     }
 }
+
+#[test]
+fn a_place_opened_at_large_text_is_shown_from_its_name() {
+    let mut harness = harness("1919-07-10");
+    harness.get_by_label("View").click();
+    harness.run_steps(3);
+    harness.get_by_label("200 %").click();
+    harness.run_steps(4);
+    let omsk = harness.state().atlas().place_by_id("omsk");
+    harness.state_mut().select(omsk);
+    harness.run_steps(6);
+    let heading = harness
+        .query_all_by_label("Omsk")
+        .find(|node| node.accesskit_node().role() == egui::accesskit::Role::Heading)
+        .unwrap_or_else(|| panic!("no heading"))
+        .rect();
+    assert!(heading.top() >= 0.0 && heading.bottom() <= 450.0, "the place's name is off screen at {heading:?}");
+    assert!(harness.state().announcement().starts_with("Omsk: White"), "{:?}", harness.state().announcement());
+}

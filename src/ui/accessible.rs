@@ -77,6 +77,9 @@ const SETTLE_SECONDS: f64 = 0.6;
 #[derive(Default)]
 pub struct Announcer {
     text: String,
+    /// The date read out last: another text read in between (a place opened) does not make
+    /// the same date be read again after it.
+    date_said: String,
     /// A date's text waiting to settle, and since when (egui time).
     pending: Option<(String, f64)>,
 }
@@ -92,7 +95,7 @@ impl Announcer {
     pub fn say_when_settled(&mut self, ctx: &egui::Context, text: String) {
         let now = ctx.input(|input| input.time);
         if self.pending.as_ref().is_none_or(|(pending, _)| *pending != text) {
-            if text == self.text {
+            if text == self.date_said {
                 self.pending = None;
                 return;
             }
@@ -102,6 +105,7 @@ impl Announcer {
             let left = SETTLE_SECONDS - (now - since);
             if left <= 0.0 {
                 self.text = pending.clone();
+                self.date_said = pending.clone();
                 self.pending = None;
             } else {
                 ctx.request_repaint_after(std::time::Duration::from_secs_f64(left));

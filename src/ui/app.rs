@@ -180,6 +180,8 @@ pub struct AtlasApp {
     window_focus: super::focus::WindowFocus,
     /// The live region: what a screen reader reads out when the date settles or an export ends.
     announcer: super::accessible::Announcer,
+    /// Export was asked for while open: its window takes the focus again.
+    export_wants_focus: bool,
     /// The place the side panel showed last frame, to scroll it to the top when another opens.
     panel_place: Option<PlaceId>,
     /// Where the main map was drawn last frame, in points, and the points-to-pixels factor.
@@ -279,6 +281,7 @@ impl AtlasApp {
             window_focus: Default::default(),
             announcer: Default::default(),
             panel_place: None,
+            export_wants_focus: false,
             export_job: None,
             map_rect: None,
             settings_path: None,
@@ -709,7 +712,6 @@ impl AtlasApp {
                 for key in ABOUT_LICENCES {
                     ui.label(RichText::new(self.tr(key)).small());
                 }
-                super::focus::scroll_to_new_focus(ui);
             });
             ui.separator();
             // A button to close with, which takes the focus when Help opens: the title bar's ×
@@ -717,6 +719,9 @@ impl AtlasApp {
             let close = ui.button(self.tr("close"));
             if super::focus::take_focus(ui.ctx(), HELP) {
                 close.request_focus();
+                // The scroll area learns its content's height from the frame before: draw
+                // again, so that the window opens at its full size.
+                ui.ctx().request_repaint_after(std::time::Duration::from_millis(50));
             }
             if close.clicked() {
                 close_now = true;
@@ -783,8 +788,13 @@ impl AtlasApp {
                 ui.horizontal(|ui| {
                     let territory = self.texts.tr(self.language, "territory_chart").to_owned();
                     let people = self.texts.tr(self.language, "population_chart").to_owned();
-                    ui.selectable_value(&mut self.chart_by_population, false, territory);
-                    ui.selectable_value(&mut self.chart_by_population, true, people);
+                    // Framed buttons, filled when chosen: egui's selectable text looks like a label.
+                    for (by_people, text) in [(false, territory), (true, people)] {
+                        let chosen = self.chart_by_population == by_people;
+                        if ui.add(egui::Button::new(text).selected(chosen)).clicked() {
+                            self.chart_by_population = by_people;
+                        }
+                    }
                 });
                 if self.chart_by_population && self.population_shares.is_none() {
                     self.population_shares = Some(crate::shares::population_shares(&self.atlas, &self.geometry));
@@ -820,13 +830,7 @@ impl AtlasApp {
         // At most two fifths of the window, so that large text leaves room for the map.
         let widest_panel = (ui.available_width() * 0.4).max(220.0);
         egui::Panel::right("side_panel").default_size(340.0).size_range(220.0..=widest_panel).show(ui, |ui| {
-            // A place just opened is shown from its name, not wherever the events list was scrolled.
-            let mut scroll = egui::ScrollArea::vertical();
-            if self.selected() != self.panel_place {
-                self.panel_place = self.selected();
-                scroll = scroll.vertical_scroll_offset(0.0);
-            }
-            scroll.show(ui, |ui| {
+            egui::ScrollArea::vertical().show(ui, |ui| {
                 // Long lines wrap to the panel (large text makes it narrow) rather than widen it.
                 ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Wrap);
                 self.side_panel_ui(ui);
@@ -835,7 +839,7 @@ impl AtlasApp {
         });
         super::accessible::name_panel_resize(ui, "side_panel", self.tr("resize_panel"));
         if self.show_chart {
-            super::accessible::name_panel_resize(ui, "chart", self.tr("resize_panel"));
+            super::accessible::name_panel_resize(ui, "chart", self.tr("resize_chart"));
         }
         egui::CentralPanel::no_frame().show(ui, |ui| self.map_ui(ui));
         self.note_date_change(&ctx, date_before);
@@ -878,6 +882,9 @@ impl AtlasApp {
             self.add_view_as_tour_step();
         }
         self.give_focus_to_windows(&ctx);
+        if std::mem::take(&mut self.export_wants_focus) {
+            super::focus::give_back_to(&ctx, EXPORT);
+        }
         self.save_settings_when_settled(&ctx);
     }
 
@@ -943,6 +950,10 @@ impl AtlasApp {
 
     /// Opens the Export window, as Ctrl+E does.
     pub fn open_export(&mut self) {
+        if self.export.open {
+            // Asked for again (Ctrl+E) while open: the focus goes back into it.
+            self.export_wants_focus = true;
+        }
         self.export.open(self.timeline.date);
     }
 
@@ -1155,7 +1166,7 @@ impl AtlasApp {
         measure(&languages.response);
         super::accessible::value(&languages.response, language.endonym());
         super::accessible::language(&languages.response, self.language);
-        super::focus::return_from_popup(&languages.response, languages.inner.is_some());
+        super::focus::return_from_popup(&languages.response, languages.inner.is_some(), "language");
         self.language = language;
         width
     }
@@ -1164,6 +1175,20 @@ impl AtlasApp {
     fn view_menu_ui(&mut self, ui: &mut egui::Ui) -> egui::Response {
         let title = self.tr("view").to_owned();
         let menu = ui.menu_button(title, |ui| {
+            // Within the window at any text size.
+            let room = ui.ctx().content_rect().bottom() - ui.cursor().top() - 16.0;
+            egui::ScrollArea::vertical().max_height(room.max(120.0)).show(ui, |ui| self.view_menu_items_ui(ui))
+        });
+        super::focus::return_from_popup(&menu.response, menu.inner.is_some(), "view");
+        menu.response
+    }
+
+    /// The View menu's items: Old Style dates, the optional layers, the text size and the
+    /// language of map labels.
+    fn view_menu_items_ui(&mut self, ui: &mut egui::Ui) {
+        // egui's menus draw check boxes and radio buttons without an edge (about 1.2:1).
+        ui.visuals_mut().widgets.inactive.bg_stroke = egui::Stroke::new(1.0, super::fonts::CONTROL_EDGE);
+        {
             let old_style_label = self.tr("show_old_style").to_owned();
             ui.checkbox(&mut self.timeline.show_old_style, old_style_label);
             ui.separator();
@@ -1191,9 +1216,7 @@ impl AtlasApp {
                 let item = ui.radio_value(&mut self.map_language, Some(language), language.endonym());
                 super::accessible::language(&item, language);
             }
-        });
-        super::focus::return_from_popup(&menu.response, menu.inner.is_some());
-        menu.response
+        }
     }
 
     fn side_panel_ui(&mut self, ui: &mut egui::Ui) {
@@ -1207,8 +1230,17 @@ impl AtlasApp {
         });
         ui.separator();
         if let Some(selection) = &self.selection {
+            // A place just opened is shown from its name (under the legend, which at large text
+            // fills the panel), not wherever the panel was scrolled.
+            let name_top = ui.cursor().top();
+            let opened = self.panel_place != Some(selection.place);
+            self.panel_place = Some(selection.place);
             let old_style = self.timeline.show_old_style;
             let action = place_panel_ui(ui, &self.atlas, &self.texts, self.language, selection, date, old_style);
+            if opened {
+                let name = egui::Rect::from_x_y_ranges(ui.max_rect().x_range(), name_top..=name_top + 40.0);
+                ui.scroll_to_rect(name, Some(egui::Align::TOP));
+            }
             if let Some(day) = action.go_to {
                 self.timeline.set_date(day);
             }
@@ -1216,6 +1248,7 @@ impl AtlasApp {
                 self.select(None);
             }
         } else {
+            self.panel_place = None;
             self.explain_section_ui(ui);
             ui.separator();
             if let Some(day) =
@@ -1481,6 +1514,8 @@ fn paint_cursor_label(ui: &egui::Ui, map: egui::Rect, at: egui::Pos2, text: &str
     if rect.bottom() > map.bottom() {
         rect = rect.translate(egui::vec2(0.0, -size.y - 28.0));
     }
+    // And never out at the left or top (a place near the edge, large text).
+    rect = rect.translate(egui::vec2((map.left() - rect.left()).max(0.0), (map.top() - rect.top()).max(0.0)));
     let visuals = ui.visuals();
     painter.rect(rect, 6.0, visuals.window_fill, visuals.window_stroke, egui::StrokeKind::Inside);
     painter.galley(rect.min + egui::vec2(8.0, 6.0), galley, style::LABEL);

@@ -77,10 +77,11 @@ pub fn give_back_to(ctx: &egui::Context, name: &str) {
 
 /// Gives the focus back to a popup's button (a combo box, a menu) when its popup closes with the
 /// focus in it: egui would drop the focus with the chosen item. `open` is whether the popup is
-/// open this frame.
-pub fn return_from_popup(button: &egui::Response, open: bool) {
+/// open this frame; `name` is a stable name for the popup (the button's id changes when the top
+/// bar wraps, as choosing a larger text size in the menu makes it do).
+pub fn return_from_popup(button: &egui::Response, open: bool, name: &str) {
     let ctx = &button.ctx;
-    let was_open_id = button.id.with("popup was open");
+    let was_open_id = Id::unique(("popup was open", name));
     let was_open = ctx.data(|data| data.get_temp::<bool>(was_open_id)).unwrap_or(false);
     ctx.data_mut(|data| data.insert_temp(was_open_id, open));
     // Always: the focus was in the popup (or nowhere); a click elsewhere did not take it.

@@ -264,7 +264,7 @@ pub fn timeline_ui(
             }
         });
         super::accessible::value(&speed.response, tr(speed_key));
-        super::focus::return_from_popup(&speed.response, speed.inner.is_some());
+        super::focus::return_from_popup(&speed.response, speed.inner.is_some(), "speed");
     });
     timeline.follow_date();
     ui.horizontal(|ui| {
