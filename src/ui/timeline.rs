@@ -228,6 +228,7 @@ pub fn timeline_ui(
         ui.horizontal_wrapped(dates);
         ui.horizontal(|ui| date_box(ui, timeline));
     }
+    date_box_note_ui(ui, timeline, texts, language);
     // The buttons wrap onto a second row rather than widen the window's bottom panel.
     ui.horizontal_wrapped(|ui| {
         if worded_button(ui, tr("previous_event")).clicked() {
@@ -391,11 +392,20 @@ fn date_box_ui(ui: &mut egui::Ui, timeline: &mut Timeline, texts: &Translations,
         timeline.typed_went_to = None;
         timeline.typed_at = None;
     }
-    if timeline.typed_rejected {
-        ui.label(RichText::new(tr("date_not_understood")).color(egui::Color32::from_rgb(0xb0, 0x30, 0x10)));
+}
+
+/// What the date box says about the text typed in it (not understood; which calendar it was
+/// read in): on a row of its own under the box, wrapping, so that it never pushes the date
+/// bar off the window at large text.
+fn date_box_note_ui(ui: &mut egui::Ui, timeline: &Timeline, texts: &Translations, language: Language) {
+    let note = if timeline.typed_rejected {
+        RichText::new(texts.tr(language, "date_not_understood")).color(egui::Color32::from_rgb(0xb0, 0x30, 0x10))
     } else if let Some(note) = timeline.typed_went_to.and_then(|typed| style_note(texts, language, typed)) {
-        ui.label(RichText::new(note).small());
-    }
+        RichText::new(note).small()
+    } else {
+        return;
+    };
+    ui.with_layout(egui::Layout::top_down(egui::Align::Max), |ui| ui.add(egui::Label::new(note).wrap()));
 }
 
 /// Which calendar a typed date before the reform of February 1918 was read in.
