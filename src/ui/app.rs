@@ -1269,12 +1269,7 @@ impl AtlasApp {
         let title_text = RichText::new(self.tr("app_title")).size(20.0).strong();
         let subtitle_text = RichText::new(self.tr("app_subtitle")).size(16.0);
         let spacing = ui.spacing().item_spacing.x;
-        let text_width = |text: &RichText| {
-            egui::WidgetText::from(text.clone())
-                .into_galley(ui, Some(egui::TextWrapMode::Extend), f32::INFINITY, egui::TextStyle::Body)
-                .size()
-                .x
-        };
+        let text_width = |text: &RichText| style::text_width(ui, text);
         let (title_width, subtitle_width) = (text_width(&title_text), text_width(&subtitle_text));
         let available = ui.available_width();
         let one_row = title_width + last_width + 2.0 * spacing <= available;

@@ -138,6 +138,15 @@ pub fn hatch_row(bands: usize) -> f32 {
         + 0.5 * STRIPE_ROWS as f32 / (STRIPE_ROWS * MAX_STRIPES) as f32
 }
 
+/// The width a text takes on one line in `ui`, to decide a layout before drawing it (the top
+/// bar and the date bar wrap when their parts would not fit).
+pub fn text_width(ui: &eframe::egui::Ui, text: &eframe::egui::RichText) -> f32 {
+    eframe::egui::WidgetText::from(text.clone())
+        .into_galley(ui, Some(eframe::egui::TextWrapMode::Extend), f32::INFINITY, eframe::egui::TextStyle::Body)
+        .size()
+        .x
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -199,12 +199,7 @@ pub fn timeline_ui(
     });
     // The date box stands at the right of the date when both fit (large text, a narrow window,
     // a long Old Style date may not): else on a row of its own.
-    let width_of = |text: &RichText| {
-        egui::WidgetText::from(text.clone())
-            .into_galley(ui, Some(egui::TextWrapMode::Extend), f32::INFINITY, egui::TextStyle::Body)
-            .size()
-            .x
-    };
+    let width_of = |text: &RichText| super::style::text_width(ui, text);
     let dates_width = width_of(&date_text) + old_text.as_ref().map_or(0.0, |text| width_of(text) + 8.0);
     let box_room = DATE_BOX_WIDTH + width_of(&RichText::new(tr("go_to_date"))) + 40.0;
     let one_row = dates_width + box_room <= ui.available_width();
