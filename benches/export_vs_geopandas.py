@@ -40,7 +40,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 MAPS = ROOT / "maps"
 
-# src/ui/style.rs, src/model/force.rs (Side::rgb) and src/ui/map/layers.rs.
+# crates/map/src/style.rs, crates/core/src/model/force.rs (Side::rgb) and crates/map/src/layers.rs.
 SIDE_RGB = {
     "soviet": (0xD6, 0x3A, 0x2F),
     "white": (0x4A, 0x78, 0xC2),
@@ -60,7 +60,7 @@ CONTEXT_EDGE = (0xB8, 0xB2, 0xA4)
 AREA_FILL_ALPHA = 170 / 255
 ZONE_FILL_ALPHA = 90 / 255
 
-# Albers equal-area conic of src/geometry/projection.rs: parallels 42 and 54 N, origin 48 N, 67 E.
+# Albers equal-area conic of crates/core/src/geometry/projection.rs: parallels 42 and 54 N, origin 48 N, 67 E.
 ALBERS = "+proj=aea +lat_1=42 +lat_2=54 +lat_0=48 +lon_0=67 +R=6371007.2 +units=m +no_defs"
 
 # A 1080-pixel-high image is laid out at one egui point per pixel; matplotlib counts widths in

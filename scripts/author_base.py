@@ -87,7 +87,7 @@ RELIEF_DETAIL_WIDTH_PX = 2048  # no side over 2048 px, the smallest maximum text
 
 
 # ---------------------------------------------------------------------------------------------
-# The projection: a transcription of src/geometry/projection.rs (Albers::kazakhstan()).
+# The projection: a transcription of crates/core/src/geometry/projection.rs (Albers::kazakhstan()).
 # ---------------------------------------------------------------------------------------------
 EARTH_RADIUS_KM = 6371.0072
 
@@ -534,7 +534,7 @@ RELIEF_TOML = """\
 # (north-west) are brighter, up to 255, and slopes facing away darker, down to 96. Meant to be
 # drawn faintly under everything, e.g. multiplied or blended at low opacity.
 #
-# The image is already in the atlas's projection (src/geometry/projection.rs, Albers equal-area
+# The image is already in the atlas's projection (crates/core/src/geometry/projection.rs, Albers equal-area
 # conic, standard parallels 42 and 54 N, origin 48 N 67 E, kilometres, x east, y north). It covers
 # the map rectangle below exactly: min/max are the outer edges of the edge pixels, not their
 # centres. Column 0 is min_x. Row 0 is max_y (north at the top, as in any image): the centre of

@@ -1,35 +1,28 @@
 //! Steppe Atlas: who controlled each place of Kazakhstan and its neighbours on each day of
 //! 1917-1920.
 //!
-//! - [`model`]: places, forces, control periods, events (no UI, no files).
-//! - [`data`]: reads the data files into the model, reporting problems by file and line.
-//! - [`geometry`]: the projection and the projected, triangulated shapes (no UI).
-//! - [`query`]: who holds what on a date, as used by `steppe-atlas query`.
-//! - [`i18n`]: the interface's translation table; [`date_input`]: dates as people type them.
-//! - [`layers`]: which optional map layers are on (shared by window, `render`, tours, kiosk).
-//! - [`tour_source`]: which tour a name or a path means (`present`, `render`, the kiosk).
-//! - [`ui`]: the egui application.
-//! - [`cli`]: the command line.
+//! The workspace's layers are crates of their own (see ARCHITECTURE.md); this crate is the
+//! program (`main.rs` and the command line, [`cli`]) and re-exports the layers under the paths
+//! they have always had, so that the tests and benchmarks name everything from one place:
+//! - `atlas-core`: [`model`], [`geometry`], [`layers`], [`tour_player`], [`changes`], [`shares`],
+//!   [`coverage`], [`search`], [`date_input`], [`query`], [`i18n`] (no egui, no files, no threads);
+//! - `atlas-data`: [`data`] (reading the dataset), [`settings_file`], [`tour_source`],
+//!   [`atomic_file`];
+//! - `atlas-map`: the map widget, its layers, palette, fonts, legend, [`relief`] and the printed
+//!   page, re-exported in [`ui`] as `ui::map`, `ui::style`, `ui::legend`, …;
+//! - `atlas-render`: [`render`], images with no window and no GPU;
+//! - `atlas-app`: [`ui`], the eframe shell (desk, lecture hall, kiosk);
+//! - [`cli`]: the command line, clap's parsing and `check`/`query` output.
 
-pub mod atomic_file;
-pub mod changes;
+pub use atlas_core::{
+    changes, colour_science, coverage, date_input, geometry, i18n, layers, model, query, search, shares, tour_player,
+};
+pub use atlas_data as data;
+pub use atlas_data::{atomic_file, settings_file, tour_source};
+pub use atlas_map::relief;
+pub use atlas_render as render;
+
+pub use atlas_app as ui;
+pub use atlas_app::command_error;
+
 pub mod cli;
-#[cfg(test)]
-mod colour_science;
-pub mod command_error;
-pub mod coverage;
-pub mod data;
-pub mod date_input;
-pub mod geometry;
-pub mod i18n;
-pub mod layers;
-pub mod model;
-pub mod query;
-pub mod relief;
-pub mod render;
-pub mod search;
-pub mod settings_file;
-pub mod shares;
-pub mod tour_player;
-pub mod tour_source;
-pub mod ui;

@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use eframe::egui;
-use steppe_atlas::cli::load_data;
+use steppe_atlas::data::load_from as load_data;
 use steppe_atlas::data::{FILE_NAMES, Problem};
 use steppe_atlas::model::Atlas;
 use steppe_atlas::ui::{AtlasApp, StartOptions};

@@ -300,7 +300,7 @@ fn rivers_and_neighbours_load_and_neighbours_stay_outside_the_units() {
         }
     }
 }
-/// Zoomed out, outlines are drawn simplified (src/geometry/simplify.rs). At every level the
+/// Zoomed out, outlines are drawn simplified (crates/core/src/geometry/simplify.rs). At every level the
 /// simplified rings keep only vertices of the full ones, each unit keeps its area within a few
 /// per cent, and two neighbours still share every vertex of their common border.
 #[test]

@@ -173,7 +173,7 @@ fn bad_arguments_are_named_and_nothing_is_written() {
     }
 }
 
-/// The map keeps each layer's tessellation between frames (src/ui/map/cache.rs). A renderer
+/// The map keeps each layer's tessellation between frames (crates/map/src/cache.rs). A renderer
 /// reuses its egui context, so its second page of a date replays the cache: it must paint the
 /// very same pixels as a fresh renderer, and a page of another date in between must not leak.
 #[test]

@@ -1,0 +1,224 @@
+//! The card of a selected place, made for a finger: its names, who holds it on the date, a tall
+//! strip of who held it over the four years, its periods and its events as big rows that move
+//! the date. Sources are named but never linked: nothing here opens a browser.
+
+use eframe::egui::{self, Color32, Rect, RichText, Sense, Stroke, pos2, vec2};
+
+use super::app::Look;
+use super::style::{MIN_TARGET, big_button, bold};
+use crate::legend::side_dot;
+use crate::place_panel::Selection;
+use crate::style::{ControlPaint, side_colour};
+use atlas_core::i18n::Translations;
+use atlas_core::model::{Atlas, Confidence, ControlPeriod, Date, Language, PlaceKind};
+
+/// What the visitor did on the card.
+#[derive(Default)]
+pub struct CardAction {
+    pub go_to: Option<Date>,
+    pub close: bool,
+}
+
+pub fn place_card_ui(
+    ui: &mut egui::Ui,
+    atlas: &Atlas,
+    texts: &Translations,
+    language: Language,
+    selection: &Selection,
+    date: Date,
+    look: Look,
+) -> CardAction {
+    let tr = |key| texts.tr(language, key);
+    let mut action = CardAction::default();
+    let place_id = selection.place;
+    let place = atlas.place(place_id);
+    ui.horizontal(|ui| {
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if big_button(ui, tr("close"), vec2(140.0, 56.0), look, false).clicked() {
+                action.close = true;
+            }
+            ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+                let name = RichText::new(place.name.get(language)).font(bold(look.px(36.0)));
+                ui.add(egui::Label::new(name).wrap());
+            });
+        });
+    });
+    let mut kind_line = tr(PlaceKind::key(place.kind)).to_owned();
+    for ancestor in atlas.ancestors(place_id) {
+        kind_line += " · ";
+        kind_line += atlas.place(ancestor).name.get(language);
+    }
+    ui.label(RichText::new(kind_line).weak());
+    let names = &place.name;
+    ui.label(format!("{} · {} · {}", names.kk, names.ru, names.en));
+    if let Some(modern) = &place.modern_name {
+        ui.label(format!("{}: {}", tr("modern_name"), modern.get(language)));
+    }
+    ui.add_space(look.px(8.0));
+
+    egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+        holders_now_ui(ui, atlas, texts, language, place_id, date, look);
+        ui.add_space(look.px(10.0));
+        ui.label(RichText::new(tr("control_strip")).strong());
+        if let Some(day) = strip_ui(ui, selection, date, tr("control_strip"), look) {
+            action.go_to = Some(day);
+        }
+        ui.add_space(look.px(10.0));
+        ui.label(RichText::new(tr("periods")).font(bold(look.px(26.0))));
+        let own = atlas.periods_of(place_id);
+        if own.is_empty() {
+            let inherited = atlas.ancestors(place_id).into_iter().find(|&p| !atlas.periods_of(p).is_empty());
+            let text = match inherited {
+                Some(parent) => format!("{} {}", tr("no_own_periods"), atlas.place(parent).name.get(language)),
+                None => tr("no_control_data").to_owned(),
+            };
+            ui.label(RichText::new(text).weak());
+        }
+        for &period_id in own {
+            let period = atlas.period(period_id);
+            if period_row_ui(ui, atlas, texts, language, period, period.contains(date), look) {
+                action.go_to = Some(period.start);
+            }
+        }
+        ui.add_space(look.px(10.0));
+        ui.label(RichText::new(tr("events_here")).font(bold(look.px(26.0))));
+        let mut any = false;
+        for event in atlas.events.iter().filter(|event| event.places.contains(&place_id)) {
+            any = true;
+            let when = crate::events::event_date_text(texts, language, event, true);
+            let text = format!("{when}\n{}", event.title.get(language));
+            let width = ui.available_width();
+            let button = egui::Button::new(RichText::new(text).size(look.px(21.0)))
+                .wrap()
+                .min_size(vec2(width, look.px(MIN_TARGET + 8.0)));
+            if ui.add(button).clicked() {
+                action.go_to = Some(event.start);
+            }
+        }
+        if !any {
+            ui.label(RichText::new(tr("no_events_here")).weak());
+        }
+    });
+    action
+}
+
+/// Who holds the place on the date, each holder with its side's colour and role.
+fn holders_now_ui(
+    ui: &mut egui::Ui,
+    atlas: &Atlas,
+    texts: &Translations,
+    language: Language,
+    place: atlas_core::model::PlaceId,
+    date: Date,
+    look: Look,
+) {
+    let tr = |key| texts.tr(language, key);
+    egui::Frame::new()
+        .fill(Color32::from_rgb(0xff, 0xf8, 0xd8))
+        .corner_radius(look.px(10.0))
+        .inner_margin(look.px(12.0))
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.label(RichText::new(texts.format_date(language, date.ymd())).font(bold(look.px(24.0))));
+            let Some(period) = atlas.control_on(place, date) else {
+                ui.label(tr("unknown"));
+                return;
+            };
+            holders_ui(ui, atlas, texts, language, period);
+            ui.label(RichText::new(tr(period.confidence.key())).italics());
+        });
+}
+
+fn holders_ui(ui: &mut egui::Ui, atlas: &Atlas, texts: &Translations, language: Language, period: &ControlPeriod) {
+    for holder in &period.holders {
+        ui.horizontal_wrapped(|ui| {
+            side_dot(ui, side_colour(holder.side));
+            ui.label(crate::place_info::holder_line(atlas, texts, language, holder));
+        });
+    }
+}
+
+/// The strip of who held the place, tall enough to tap; returns the day tapped.
+fn strip_ui(ui: &mut egui::Ui, selection: &Selection, date: Date, label: &str, look: Look) -> Option<Date> {
+    let width = ui.available_width().max(look.px(200.0));
+    let (rect, response) = ui.allocate_exact_size(vec2(width, look.px(MIN_TARGET + 8.0)), Sense::click_and_drag());
+    let span = Date::ATLAS_END.days_since(Date::ATLAS_START).max(1) as f32 + 1.0;
+    let day_now = date.days_since(Date::ATLAS_START);
+    response.widget_info(|| egui::WidgetInfo::slider(true, f64::from(day_now), label));
+    let x_of = |day: Date| rect.left() + rect.width() * day.days_since(Date::ATLAS_START) as f32 / span;
+    let painter = ui.painter_at(rect.expand(look.px(3.0)));
+    for segment in &selection.strip {
+        let paint = if segment.confidence == Some(Confidence::Low) { segment.paint.faded() } else { segment.paint };
+        let segment_rect = Rect::from_min_max(
+            pos2(x_of(segment.start), rect.top()),
+            pos2(x_of(segment.end.add_days(1)), rect.bottom()),
+        );
+        paint_segment(&painter, segment_rect, paint);
+    }
+    painter.rect_stroke(rect, 0.0, Stroke::new(look.px(1.0), crate::style::OBLAST_BORDER), egui::StrokeKind::Inside);
+    let x = x_of(date);
+    painter.line_segment(
+        [pos2(x, rect.top() - look.px(3.0)), pos2(x, rect.bottom() + look.px(3.0))],
+        Stroke::new(look.px(4.0), Color32::BLACK),
+    );
+    let moved = response.clicked() || response.dragged();
+    let pointer = response.interact_pointer_pos().filter(|_| moved)?;
+    let fraction = ((pointer.x - rect.left()) / rect.width()).clamp(0.0, 1.0);
+    Some(Date::ATLAS_START.add_days((fraction * (span - 1.0)).round() as i32))
+}
+
+fn paint_segment(painter: &egui::Painter, rect: Rect, paint: ControlPaint) {
+    if rect.width() >= 4.0 && !paint.stripes().is_empty() {
+        crate::legend::swatch(painter, rect, paint);
+    } else {
+        painter.rect_filled(rect, 0.0, paint.main_colour());
+    }
+}
+
+/// One period as a big row: its dates, holders and confidence; returns whether it was tapped.
+fn period_row_ui(
+    ui: &mut egui::Ui,
+    atlas: &Atlas,
+    texts: &Translations,
+    language: Language,
+    period: &ControlPeriod,
+    current: bool,
+    look: Look,
+) -> bool {
+    let tr = |key| texts.tr(language, key);
+    let fill = if current { Color32::from_rgb(0xff, 0xf1, 0xb8) } else { Color32::from_gray(0xf2) };
+    let frame = egui::Frame::new()
+        .fill(fill)
+        .stroke(Stroke::new(look.px(1.0), Color32::from_gray(0xb0)))
+        .corner_radius(look.px(10.0))
+        .inner_margin(look.px(12.0));
+    let inner = frame.show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.set_min_height(look.px(MIN_TARGET));
+        let range = format!(
+            "{} – {}",
+            texts.format_date(language, period.start.ymd()),
+            texts.format_date(language, period.end.ymd())
+        );
+        ui.label(RichText::new(&range).strong());
+        holders_ui(ui, atlas, texts, language, period);
+        ui.label(RichText::new(tr(period.confidence.key())).italics().small());
+        let note = texts.data_text(language, &period.note);
+        if !note.is_empty() {
+            ui.add(egui::Label::new(RichText::new(note).small()).wrap());
+        }
+        if !period.sources.is_empty() {
+            let titles: Vec<&str> = period.sources.iter().map(|&id| atlas.source(id).title.as_str()).collect();
+            ui.add(
+                egui::Label::new(RichText::new(format!("{}: {}", tr("sources"), titles.join("; "))).small().weak())
+                    .wrap(),
+            );
+        }
+        range
+    });
+    let range = inner.inner;
+    let response =
+        ui.interact(inner.response.rect, ui.scope_id().with(("period", period.start, period.end)), Sense::click());
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &range));
+    response.clicked()
+}
