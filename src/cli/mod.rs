@@ -317,7 +317,7 @@ fn run_query(
     json: bool,
     lang: Option<&str>,
 ) -> ExitCode {
-    let date = match parse_atlas_date(date) {
+    let date = match parse_atlas_date("--date", date) {
         Ok(date) => date,
         Err(message) => return refuse(message),
     };
@@ -389,13 +389,12 @@ fn run_render(data_dir: Option<&std::path::Path>, args: &render_args::RenderArgs
     }
 }
 
-/// A date on the command line: YYYY-MM-DD and within the atlas, never moved into it.
-fn parse_atlas_date(text: &str) -> Result<Date, String> {
-    let date = Date::parse(text).map_err(|error| format!("--date {text}: {error}"))?;
-    if !(Date::ATLAS_START..=Date::ATLAS_END).contains(&date) {
-        return Err(format!("--date {date}: the atlas covers {} to {}", Date::ATLAS_START, Date::ATLAS_END));
-    }
-    Ok(date)
+/// A date given with `flag` (`--date`, `--from`, `--to`): YYYY-MM-DD and within the atlas,
+/// never moved into it.
+fn parse_atlas_date(flag: &str, text: &str) -> Result<Date, String> {
+    let date = Date::parse(text).map_err(|error| format!("{flag} {text}: {error}"))?;
+    date.in_atlas()
+        .map_err(|_| format!("{flag} {date}: the atlas covers {} to {}", Date::ATLAS_START, Date::ATLAS_END))
 }
 
 /// Whether `--place NAME` names a place, as the window's search would find it; a name that is
@@ -443,7 +442,7 @@ fn run_window(
     lang: Option<String>,
     layers: Option<String>,
 ) -> ExitCode {
-    let date = match date.as_deref().map(parse_atlas_date).transpose() {
+    let date = match date.as_deref().map(|text| parse_atlas_date("--date", text)).transpose() {
         Ok(date) => date,
         Err(message) => return refuse(message),
     };

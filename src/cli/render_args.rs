@@ -4,11 +4,11 @@
 use std::path::{Path, PathBuf};
 
 use crate::command_error::CommandError;
-use crate::geometry::{Albers, MapGeometry, MapRect};
+use crate::geometry::{MapGeometry, MapRect};
 use crate::layers::LayerSet;
 use crate::model::{Atlas, Date, LonLat};
 use crate::render::job::{COLUMNS, ImageFormat, MAX_POSTER_MAPS, RenderJob, SequenceOutput, Step, dates};
-use crate::render::{RenderRequest, Renderer, extent_of};
+use crate::render::{RenderRequest, Renderer};
 
 /// The arguments of `steppe-atlas render`.
 #[derive(clap::Args, Debug, Clone, Default)]
@@ -93,15 +93,7 @@ pub fn parse_size(text: &str) -> ArgResult<[u32; 2]> {
         Some(name) => (name, true),
         None => (lower.as_str(), false),
     };
-    // A-series sizes at 300 dots per inch, landscape.
-    let preset = match name {
-        "hd" | "1080p" => Some([1920, 1080]),
-        "4k" | "uhd" | "2160p" => Some([3840, 2160]),
-        "a4" => Some([3508, 2480]),
-        "a3" => Some([4961, 3508]),
-        "a2" => Some([7016, 4961]),
-        _ => None,
-    };
+    let preset = crate::render::SizePreset::from_name(name).map(crate::render::SizePreset::pixels);
     let size = match preset {
         Some(size) => size,
         None => {
@@ -138,13 +130,6 @@ pub fn parse_step(text: &str) -> ArgResult<Step> {
     }
 }
 
-fn parse_date(flag: &str, text: &str) -> ArgResult<Date> {
-    let date = Date::parse(text).map_err(|error| format!("{flag} {text}: {error}"))?;
-    if !(Date::ATLAS_START..=Date::ATLAS_END).contains(&date) {
-        return Err(format!("{flag} {date}: the atlas covers {} to {}", Date::ATLAS_START, Date::ATLAS_END));
-    }
-    Ok(date)
-}
 
 /// The map extent of `--view`: a place's outline (or surroundings), or a lon/lat box.
 pub fn parse_view(atlas: &Atlas, geometry: &MapGeometry, text: &str) -> ArgResult<MapRect> {
@@ -162,7 +147,7 @@ pub fn parse_view(atlas: &Atlas, geometry: &MapGeometry, text: &str) -> ArgResul
             return Err(format!("--view {text}: a box is LON1,LAT1,LON2,LAT2 in degrees, with two different corners"));
         }
         // A box of meridians and parallels is curved in a conic projection: take its edges.
-        let albers = Albers::kazakhstan();
+        let albers = &geometry.projection;
         let mut extent = MapRect::NOTHING;
         for i in 0..=16 {
             let t = f64::from(i) / 16.0;
@@ -178,7 +163,8 @@ pub fn parse_view(atlas: &Atlas, geometry: &MapGeometry, text: &str) -> ArgResul
         return Ok(extent);
     }
     let places = find_places(atlas, text)?;
-    extent_of(geometry, &places)
+    geometry
+        .extent_of(&places)
         .ok_or_else(|| format!("--view {text}: the place has no outline or location on the map"))
 }
 
@@ -312,14 +298,14 @@ fn plan(
             })
         }
         Mode::Still => {
-            request.date = parse_date("--date", args.date.as_deref().unwrap_or_default()).map_err(usage)?;
+            request.date = super::parse_atlas_date("--date", args.date.as_deref().unwrap_or_default()).map_err(usage)?;
             let out = args.out.clone().ok_or_else(|| usage("--out FILE is needed for a still image".into()))?;
             let format = still_format(&out).map_err(usage)?;
             Ok(RenderJob::Still { request, out, format })
         }
         Mode::Poster | Mode::Animation => {
-            let from = parse_date("--from", args.from.as_deref().unwrap_or_default()).map_err(usage)?;
-            let to = parse_date("--to", args.to.as_deref().unwrap_or_default()).map_err(usage)?;
+            let from = super::parse_atlas_date("--from", args.from.as_deref().unwrap_or_default()).map_err(usage)?;
+            let to = super::parse_atlas_date("--to", args.to.as_deref().unwrap_or_default()).map_err(usage)?;
             if to < from {
                 return Err(usage(format!("--to {to} is before --from {from}")));
             }

@@ -361,7 +361,7 @@ impl AtlasApp {
     pub fn restore(&mut self, saved: SavedState, options: &StartOptions) {
         if options.date.is_none()
             && let Ok(date) = Date::parse(&saved.date)
-            && (Date::ATLAS_START..=Date::ATLAS_END).contains(&date)
+            && date.is_in_atlas()
         {
             self.timeline.set_date(date);
         }

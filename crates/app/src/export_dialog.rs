@@ -10,6 +10,7 @@ use eframe::egui;
 
 use atlas_core::i18n::Translations;
 use atlas_core::model::{Date, Language};
+use atlas_render::SizePreset;
 
 /// The sizes offered; print sizes are landscape at 300 dpi.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
@@ -42,10 +43,10 @@ impl ExportSize {
     pub fn pixels(self, window: [u32; 2]) -> [u32; 2] {
         match self {
             ExportSize::Window => window,
-            ExportSize::FullHd => [1920, 1080],
-            ExportSize::Uhd4k => [3840, 2160],
-            ExportSize::A4 => [3508, 2480],
-            ExportSize::A3 => [4961, 3508],
+            ExportSize::FullHd => SizePreset::FullHd.pixels(),
+            ExportSize::Uhd4k => SizePreset::Uhd4k.pixels(),
+            ExportSize::A4 => SizePreset::A4.pixels(),
+            ExportSize::A3 => SizePreset::A3.pixels(),
         }
     }
 }

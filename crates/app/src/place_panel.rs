@@ -4,6 +4,7 @@
 use eframe::egui::{self, Rect, RichText, Sense, Stroke, pos2, vec2};
 
 use super::legend::{side_dot, swatch};
+use super::date_paint::period_paint;
 use super::style::{self, ControlPaint, side_colour};
 use atlas_core::i18n::Translations;
 use atlas_core::model::{Atlas, Confidence, ControlPeriod, Date, Language, PlaceId};
@@ -23,9 +24,9 @@ pub fn control_strip(atlas: &Atlas, place: PlaceId) -> Vec<StripSegment> {
     let mut segments: Vec<StripSegment> = Vec::new();
     let mut day = Date::ATLAS_START;
     while day <= Date::ATLAS_END {
-        let period = atlas.control_on(place, day);
-        let paint = ControlPaint::of(&period.map(|p| atlas.sides_of(p)).unwrap_or_default());
-        let confidence = period.map(|p| p.confidence);
+        let period = atlas.resolve(place, day).period;
+        let paint = period.map_or_else(|| ControlPaint::of(&[]), |period| period_paint(atlas, period));
+        let confidence = period.map(|period| atlas.period(period).confidence);
         match segments.last_mut() {
             Some(last) if last.paint == paint && last.confidence == confidence => last.end = day,
             _ => segments.push(StripSegment { start: day, end: day, paint, confidence }),
@@ -161,8 +162,7 @@ fn strip_ui(ui: &mut egui::Ui, strip: &[StripSegment], date: Date, label: &str) 
             pos2(x_of(segment.start), rect.top()),
             pos2(x_of(segment.end.add_days(1)), rect.bottom()),
         );
-        let paint = if segment.confidence == Some(Confidence::Low) { segment.paint.faded() } else { segment.paint };
-        swatch_flat(&painter, segment_rect, paint);
+        swatch_flat(&painter, segment_rect, segment.paint);
     }
     painter.rect_stroke(rect, 0.0, Stroke::new(1.0, style::OBLAST_BORDER), egui::StrokeKind::Inside);
     for year in 1918..=1920 {

@@ -419,7 +419,7 @@ fn style_note(texts: &Translations, language: Language, typed: atlas_core::date_
 
 fn go_to_typed(timeline: &mut Timeline) {
     match atlas_core::date_input::parse_typed_date_with_style(&timeline.typed) {
-        Some(typed) if (Date::ATLAS_START..=Date::ATLAS_END).contains(&typed.date) => {
+        Some(typed) if typed.date.is_in_atlas() => {
             timeline.set_date(typed.date);
             timeline.typed_rejected = false;
             timeline.typed_went_to = Some(typed);

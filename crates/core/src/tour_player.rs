@@ -22,19 +22,7 @@ pub struct Shot {
 /// The extent a step's camera asks for.
 pub fn camera_extent(geometry: &MapGeometry, camera: &Camera) -> MapRect {
     match camera {
-        Camera::Fit(places) => {
-            let mut extent = MapRect::NOTHING;
-            for &place in places {
-                if let Some(area) = geometry.area(place) {
-                    extent = extent.union(area.bounds);
-                } else if let Some(point) = geometry.point(place) {
-                    // A city alone: its surroundings, 150 km each way.
-                    extent.extend(MapPoint::new(point.x - 150.0, point.y - 150.0));
-                    extent.extend(MapPoint::new(point.x + 150.0, point.y + 150.0));
-                }
-            }
-            if extent.is_empty() { geometry.bounds } else { extent }
-        }
+        Camera::Fit(places) => geometry.extent_of(places).unwrap_or(geometry.bounds),
         Camera::Centre { centre, zoom } => {
             let centre = geometry.projection.map_from_lonlat(*centre);
             let zoom = zoom.max(0.01);

@@ -544,18 +544,10 @@ fn build_sources(reporter: &mut Reporter<'_>, text: &str) -> Vec<Source> {
 /// Parses a date field and checks that it lies within the atlas's years.
 fn date(reporter: &mut Reporter<'_>, field: &Spanned<DateField>, name: &str, owner: &str) -> Option<Date> {
     let text = field.get_ref().text();
-    match Date::parse(&text) {
-        Ok(date) if (Date::ATLAS_START..=Date::ATLAS_END).contains(&date) => Some(date),
-        Ok(date) => {
-            reporter.kind_at(
-                ProblemKind::Dates,
-                &field.span(),
-                format!(
-                    "`{name}` of {owner}: {date} is outside the atlas ({} to {})",
-                    Date::ATLAS_START,
-                    Date::ATLAS_END
-                ),
-            );
+    match Date::parse(&text).map(Date::in_atlas) {
+        Ok(Ok(date)) => Some(date),
+        Ok(Err(outside)) => {
+            reporter.kind_at(ProblemKind::Dates, &field.span(), format!("`{name}` of {owner}: {outside}"));
             None
         }
         Err(error) => {

@@ -195,13 +195,11 @@ fn place_list(reporter: &mut Reporter<'_>, atlas: &Atlas, ids: &[Spanned<String>
 
 fn date_field(reporter: &mut Reporter<'_>, raw: &Spanned<DateField>, field: &str) -> Option<Date> {
     let text = raw.get_ref().text();
-    match Date::parse(&text) {
-        Ok(date) if (Date::ATLAS_START..=Date::ATLAS_END).contains(&date) => Some(date),
-        Ok(date) => {
-            reporter.at(
-                &raw.span(),
-                format!("`{field}` {date} is outside the atlas ({} to {})", Date::ATLAS_START, Date::ATLAS_END),
-            );
+    match Date::parse(&text).map(Date::in_atlas) {
+        Ok(Ok(date)) => Some(date),
+        Ok(Err(outside)) => {
+            // A date problem, as in the other data files (`check` counts them apart).
+            reporter.kind_at(ProblemKind::Dates, &raw.span(), format!("`{field}` {outside}"));
             None
         }
         Err(error) => {

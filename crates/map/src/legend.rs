@@ -4,7 +4,7 @@ use egui::{self, Color32, Rect, Sense, Stroke, vec2};
 
 use super::style::{self, ControlPaint};
 use atlas_core::i18n::Translations;
-use atlas_core::model::{Atlas, Confidence, Date, Language, PlaceKind, Side};
+use atlas_core::model::{Atlas, Confidence, Date, Language, Side};
 
 pub fn legend_ui(ui: &mut egui::Ui, texts: &Translations, language: Language) {
     let tr = |key| texts.tr(language, key);
@@ -44,8 +44,7 @@ impl DateLegend {
         let mut legend = DateLegend::default();
         for (&date, place) in dates.iter().flat_map(|date| atlas.place_ids().map(move |place| (date, place))) {
             let resolution = atlas.resolve(place, date);
-            // A free zone is drawn only during its own periods.
-            if atlas.place(place).kind == PlaceKind::Zone && resolution.from_place != Some(place) {
+            if !atlas.is_shown(place, &resolution) {
                 continue;
             }
             let Some(period_id) = resolution.period else {
@@ -54,8 +53,10 @@ impl DateLegend {
             };
             let period = atlas.period(period_id);
             let sides = atlas.sides_of_period(period_id);
-            legend.faded |= period.confidence == Confidence::Low;
+            // As the map paints it (`period_paint`): a claim is pale whatever our confidence, so
+            // it asks for the "claimed" row and not the "low confidence" one.
             legend.claimed |= period.is_nominal_only();
+            legend.faded |= !period.is_nominal_only() && period.confidence == Confidence::Low;
             legend.hosts |= period
                 .holders
                 .iter()

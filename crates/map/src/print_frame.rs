@@ -130,6 +130,7 @@ pub fn print_frame_ui(ui: &mut egui::Ui, frame: &PrintFrame<'_>) -> PageRects {
         scale_bar(&painter, &projector, rect.right_bottom() + vec2(-margin, -margin - 20.0 * scale), scale);
         north_arrow(
             &painter,
+            &frame.geometry.projection,
             &projector,
             rect.right_top() + vec2(-margin - 18.0 * scale, margin + 30.0 * scale),
             scale,
@@ -313,8 +314,7 @@ pub fn nice_round_km(km: f32) -> f32 {
 
 /// An arrow along the meridian through the middle of the map: in a conic projection north
 /// turns from place to place, so the arrow is computed, not assumed to point up.
-fn north_arrow(painter: &egui::Painter, projector: &Projector, centre: Pos2, scale: f32) {
-    let albers = Albers::kazakhstan();
+fn north_arrow(painter: &egui::Painter, albers: &Albers, projector: &Projector, centre: Pos2, scale: f32) {
     let lon_lat = albers.lonlat_from_map(projector.map_from_screen(painter.clip_rect().center()));
     let north = LonLat { lon: lon_lat.lon, lat: (lon_lat.lat + 1.0).min(89.0) };
     let here = projector.screen_from_map(albers.map_from_lonlat(lon_lat));

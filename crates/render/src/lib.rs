@@ -28,6 +28,42 @@ use raster::{Canvas, TextureStore};
 /// The largest image `render` makes: 16k on a side (a poster at 300 dpi is about 10k).
 pub const MAX_SIDE: u32 = 16_384;
 
+/// The page sizes people ask for by name: screens, and paper at 300 dots per inch, landscape.
+/// The desk's Export and `render --size` offer them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SizePreset {
+    FullHd,
+    Uhd4k,
+    A4,
+    A3,
+    A2,
+}
+
+impl SizePreset {
+    /// Width and height in pixels.
+    pub const fn pixels(self) -> [u32; 2] {
+        match self {
+            SizePreset::FullHd => [1920, 1080],
+            SizePreset::Uhd4k => [3840, 2160],
+            SizePreset::A4 => [3508, 2480],
+            SizePreset::A3 => [4961, 3508],
+            SizePreset::A2 => [7016, 4961],
+        }
+    }
+
+    /// The preset `render --size` names (`hd`, `1080p`, `4k`, `uhd`, `2160p`, `a4`, `a3`, `a2`).
+    pub fn from_name(name: &str) -> Option<SizePreset> {
+        match name {
+            "hd" | "1080p" => Some(SizePreset::FullHd),
+            "4k" | "uhd" | "2160p" => Some(SizePreset::Uhd4k),
+            "a4" => Some(SizePreset::A4),
+            "a3" => Some(SizePreset::A3),
+            "a2" => Some(SizePreset::A2),
+            _ => None,
+        }
+    }
+}
+
 /// One image to make.
 #[derive(Clone, Debug, PartialEq)]
 pub struct RenderRequest {
@@ -214,19 +250,4 @@ fn run_egui(
         canvas.draw(&primitives, textures, output.pixels_per_point);
     }
     canvas
-}
-
-/// The map extent that shows `places` (areas whole, cities with 150 km around them).
-pub fn extent_of(geometry: &MapGeometry, places: &[PlaceId]) -> Option<MapRect> {
-    let mut extent = MapRect::NOTHING;
-    for &place in places {
-        if let Some(area) = geometry.area(place) {
-            extent = extent.union(area.bounds);
-        } else if let Some(point) = geometry.point(place) {
-            let margin = 150.0;
-            extent.extend(atlas_core::geometry::MapPoint::new(point.x - margin, point.y - margin));
-            extent.extend(atlas_core::geometry::MapPoint::new(point.x + margin, point.y + margin));
-        }
-    }
-    (!extent.is_empty()).then_some(extent)
 }

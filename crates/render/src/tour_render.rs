@@ -21,11 +21,8 @@ pub fn tour_frames(
 ) -> Vec<RenderRequest> {
     let mut frames = Vec::new();
     let mut previous = None;
-    let mut layers = base.layers;
-    for step in &tour.steps {
-        for &(layer, on) in &step.layers {
-            layers.set(layer, on);
-        }
+    for (index, step) in tour.steps.iter().enumerate() {
+        let layers = tour.layers_at(index, base.layers);
         let count = (step.duration_seconds * FRAMES_PER_SECOND).round().max(1.0) as usize;
         for frame in 0..count {
             let shot = shot_at(geometry, step, previous, frame as f32 / FRAMES_PER_SECOND);

@@ -769,16 +769,7 @@ fn attract_tour(atlas: &Atlas, config: &KioskConfig, problems: &mut Vec<Problem>
 /// The layers of each step: the defaults with every step's changes so far applied in order,
 /// so that a loop that starts over starts from the defaults.
 fn step_layers(tour: &Tour) -> Vec<LayerSet> {
-    let mut layers = LayerSet::default();
-    tour.steps
-        .iter()
-        .map(|step| {
-            for &(layer, on) in &step.layers {
-                layers.set(layer, on);
-            }
-            layers
-        })
-        .collect()
+    (0..tour.steps.len()).map(|step| tour.layers_at(step, LayerSet::default())).collect()
 }
 
 /// The largest logo accepted, in pixels each way.

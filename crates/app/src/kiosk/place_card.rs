@@ -10,7 +10,7 @@ use crate::legend::side_dot;
 use crate::place_panel::Selection;
 use crate::style::{ControlPaint, side_colour};
 use atlas_core::i18n::Translations;
-use atlas_core::model::{Atlas, Confidence, ControlPeriod, Date, Language, PlaceKind};
+use atlas_core::model::{Atlas, ControlPeriod, Date, Language, PlaceKind};
 
 /// What the visitor did on the card.
 #[derive(Default)]
@@ -148,7 +148,7 @@ fn strip_ui(ui: &mut egui::Ui, selection: &Selection, date: Date, label: &str, l
     let x_of = |day: Date| rect.left() + rect.width() * day.days_since(Date::ATLAS_START) as f32 / span;
     let painter = ui.painter_at(rect.expand(look.px(3.0)));
     for segment in &selection.strip {
-        let paint = if segment.confidence == Some(Confidence::Low) { segment.paint.faded() } else { segment.paint };
+        let paint = segment.paint;
         let segment_rect = Rect::from_min_max(
             pos2(x_of(segment.start), rect.top()),
             pos2(x_of(segment.end.add_days(1)), rect.bottom()),

@@ -216,13 +216,7 @@ impl PresentApp {
 
     /// The layers of the current step: the default, changed by each step up to this one.
     pub fn layers(&self) -> LayerSet {
-        let mut layers = LayerSet::default();
-        for step in self.tour().steps.iter().take(self.player.step + 1) {
-            for &(layer, on) in &step.layers {
-                layers.set(layer, on);
-            }
-        }
-        layers
+        self.tour().layers_at(self.player.step, LayerSet::default())
     }
 
     pub fn spotlight_on(&self) -> bool {

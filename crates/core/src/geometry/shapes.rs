@@ -322,6 +322,23 @@ impl MapGeometry {
         areas.map(|shape| shape.outline().vertex_count()).sum::<usize>() + lines.map(Vec::len).sum::<usize>()
     }
 
+    /// The part of the map that shows `places`: areas whole, a city with 150 km around it;
+    /// `None` when none of them is on the map. Tours' cameras and `render --view` fit with it.
+    pub fn extent_of(&self, places: &[PlaceId]) -> Option<MapRect> {
+        const CITY_SURROUNDINGS_KM: f32 = 150.0;
+        let mut extent = MapRect::NOTHING;
+        for &place in places {
+            if let Some(area) = self.area(place) {
+                extent = extent.union(area.bounds);
+            } else if let Some(point) = self.point(place) {
+                let margin = CITY_SURROUNDINGS_KM;
+                extent.extend(MapPoint::new(point.x - margin, point.y - margin));
+                extent.extend(MapPoint::new(point.x + margin, point.y + margin));
+            }
+        }
+        (!extent.is_empty()).then_some(extent)
+    }
+
     pub fn area(&self, place: PlaceId) -> Option<&AreaShape> {
         self.areas.get(place.index())?.as_ref()
     }

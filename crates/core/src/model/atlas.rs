@@ -145,9 +145,7 @@ impl Atlas {
         mut events: Vec<Event>,
         water: Vec<WaterBody>,
     ) -> Atlas {
-        // A free zone never inherits: it exists only while it has a period of its own.
-        let parents =
-            places.iter().map(|place| place.parent.filter(|_| place.kind != super::PlaceKind::Zone)).collect();
+        let parents = places.iter().map(|place| place.parent.filter(|_| place.kind.inherits_control())).collect();
         let index = ControlIndex::new(&periods, parents);
         let place_by_id = places.iter().enumerate().map(|(i, place)| (place.id.clone(), PlaceId(i as u32))).collect();
         events.sort_by_key(|event| (event.start, event.end));
@@ -183,6 +181,13 @@ impl Atlas {
     pub fn with_rivers(mut self, rivers: Vec<River>) -> Atlas {
         self.rivers = rivers;
         self
+    }
+
+    /// Whether `place`, resolved on some date as `resolution`, is on the map that day: a free
+    /// zone only while it has a period of its own (it never inherits one, see
+    /// [`PlaceKind::inherits_control`]), every other place always.
+    pub fn is_shown(&self, place: PlaceId, resolution: &Resolution) -> bool {
+        self.place(place).kind.inherits_control() || resolution.from_place == Some(place)
     }
 
     pub fn place(&self, id: PlaceId) -> &Place {

@@ -39,6 +39,11 @@ impl fmt::Display for YearMonthDay {
     }
 }
 
+/// A date before the atlas's first day or after its last.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{0} is outside the atlas ({start} to {end})", start = Date::ATLAS_START, end = Date::ATLAS_END)]
+pub struct OutsideAtlas(pub Date);
+
 /// Days between the Julian and the Gregorian calendar from 1 March 1900 to 28 February 2100.
 const JULIAN_LAG_DAYS: i32 = 13;
 
@@ -49,6 +54,17 @@ impl Date {
     pub const ATLAS_START: Date = Date::from_ymd_const(1917, 2, 1);
     /// The last day the atlas shows.
     pub const ATLAS_END: Date = Date::from_ymd_const(1920, 12, 31);
+
+    /// Whether the atlas shows this day.
+    pub fn is_in_atlas(self) -> bool {
+        (Date::ATLAS_START..=Date::ATLAS_END).contains(&self)
+    }
+
+    /// This day, if the atlas shows it; else why not. Every check of a date against the
+    /// atlas's years (data files, tours, the command line) goes through here.
+    pub fn in_atlas(self) -> Result<Date, OutsideAtlas> {
+        if self.is_in_atlas() { Ok(self) } else { Err(OutsideAtlas(self)) }
+    }
 
     /// A Gregorian date from its parts, or `None` when that day does not exist.
     pub fn from_ymd(year: i32, month: u32, day: u32) -> Option<Date> {

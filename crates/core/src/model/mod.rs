@@ -17,7 +17,7 @@ mod tour;
 
 pub use atlas::{Atlas, BorderLine, ContextArea, LabelKind, MapLabel, River, Source, SourceId, WaterBody};
 pub use control::{Confidence, ControlIndex, ControlPeriod, Holder, PeriodId, Resolution, Role};
-pub use date::{Date, DateError, YearMonthDay};
+pub use date::{Date, DateError, OutsideAtlas, YearMonthDay};
 pub use event::{DatePrecision, Event, EventCategory};
 pub use force::{Force, ForceId, Side, SideFrom};
 pub use kazakh_latin::to_latin as kazakh_to_latin;

@@ -28,6 +28,13 @@ pub enum PlaceKind {
 }
 
 impl PlaceKind {
+    /// Whether a place of this kind takes its parent's control when it has no period of its
+    /// own. A free zone (a partisan area, a front zone) does not: it exists only while it has a
+    /// period of its own.
+    pub fn inherits_control(self) -> bool {
+        self != PlaceKind::Zone
+    }
+
     pub const ALL: [PlaceKind; 5] =
         [PlaceKind::Oblast, PlaceKind::Uezd, PlaceKind::City, PlaceKind::Settlement, PlaceKind::Zone];
 

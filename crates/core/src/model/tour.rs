@@ -2,7 +2,7 @@
 //! The same tours drive `present`, the kiosk's attract loop and `render --tour`.
 
 use super::{Date, LonLat, Names, PlaceId};
-use crate::layers::Layer;
+use crate::layers::{Layer, LayerSet};
 
 /// Where a step's camera looks.
 #[derive(Clone, Debug, PartialEq)]
@@ -49,6 +49,18 @@ impl TourStep {
     /// The last date the step shows.
     pub fn end_date(&self) -> Date {
         self.until.unwrap_or(self.date)
+    }
+}
+
+impl Tour {
+    /// The layers step `step` shows: `base` with the changes of every step up to it applied in
+    /// order. `present`, the kiosk's attract loop and `render --tour` all ask this.
+    pub fn layers_at(&self, step: usize, base: LayerSet) -> LayerSet {
+        let mut layers = base;
+        for &(layer, on) in self.steps.iter().take(step + 1).flat_map(|step| &step.layers) {
+            layers.set(layer, on);
+        }
+        layers
     }
 }
 
