@@ -3,7 +3,7 @@
 //! - an exported image has the screen's pixels: the same page drawn by the GPU and by `render`'s
 //!   CPU rasteriser agree, except for rounding at anti-aliased edges;
 //! - snapshots of the screens people see (desk, Compare, the lecturer's presenter view, the
-//!   kiosk), compared with `tests/snapshots/*.png` by egui_kittest. After a change meant to alter a
+//!   hall's screen, the kiosk), compared with `tests/snapshots/*.png` by egui_kittest. After a change meant to alter a
 //!   screen, look at `NAME.new.png` and `NAME.diff.png` there, then accept the change with
 //!   `UPDATE_SNAPSHOTS=1 cargo test --test gpu`.
 //!

@@ -425,6 +425,48 @@ fn copy_of_maps() -> tempfile::TempDir {
     dir
 }
 
+/// A reload may order people differently: the open person's card stays on the same person
+/// (it used to keep the index, and so showed whoever came first in the new file).
+#[test]
+fn a_reload_keeps_the_open_persons_card_on_the_same_person() {
+    let dir = copy_of_maps();
+    let options =
+        StartOptions { data_dir: Some(dir.path().to_path_buf()), language: Some(Language::En), ..Default::default() };
+    let mut harness = Harness::builder()
+        .with_theme(egui::Theme::Light)
+        .with_size([1400.0, 900.0])
+        .with_context_setup(steppe_atlas::ui::setup_context)
+        .with_max_steps(240)
+        .build_ui_state(|ui, app: &mut AtlasApp| app.ui(ui), AtlasApp::new(options));
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
+    harness.run_steps(3);
+    harness
+        .query_all_by(|node| node.role() == egui::accesskit::Role::SearchInput)
+        .next()
+        .unwrap_or_else(|| panic!("no search box"))
+        .type_text("Bokeikhanov");
+    harness.run_steps(2);
+    harness.key_press(egui::Key::Enter);
+    harness.run_steps(3);
+    let shown = |harness: &Harness<'_, AtlasApp>| {
+        harness.state().person_shown().map(|person| harness.state().atlas().person(person).id.clone())
+    };
+    assert_eq!(shown(&harness).as_deref(), Some("bokeikhanov"));
+
+    // The curator moves Bokeikhanov's entry, the first in the file, to its end.
+    let file = dir.path().join("people.toml");
+    let text = std::fs::read_to_string(&file).unwrap_or_default();
+    let (head, rest) = text.split_once("[[person]]").unwrap_or_else(|| panic!("no person in people.toml"));
+    let (first, others) = rest.split_once("[[person]]").unwrap_or_else(|| panic!("one person only"));
+    std::fs::write(&file, format!("{head}[[person]]{others}\n[[person]]{first}")).unwrap_or_else(|e| panic!("{e}"));
+    assert!(harness.state_mut().reload_if_changed());
+    harness.run();
+    assert!(harness.state().problems().is_empty(), "{:?}", harness.state().problems());
+    assert_ne!(harness.state().atlas().people[0].id, "bokeikhanov", "the edit did not move the entry");
+    assert_eq!(shown(&harness).as_deref(), Some("bokeikhanov"));
+}
+
 #[test]
 fn an_edit_reloads_and_a_broken_edit_keeps_the_last_good_data() {
     let dir = copy_of_maps();
@@ -575,7 +617,7 @@ fn searching_a_surname_opens_the_persons_card_with_their_events() {
     harness.key_press(egui::Key::Enter);
     harness.run_steps(3);
     let person = harness.state().person_shown().unwrap_or_else(|| panic!("no person card"));
-    assert_eq!(harness.state().atlas().people[person].id, "bokeikhanov");
+    assert_eq!(harness.state().atlas().person(person).id, "bokeikhanov");
     // The card's title is a heading (the window's node carries the name too).
     assert!(
         harness

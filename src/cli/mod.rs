@@ -203,23 +203,25 @@ fn parse_language_flag(flag: &str, code: Option<&str>) -> Result<Option<Language
 }
 
 fn run_check(data_dir: Option<&std::path::Path>, strict: bool, language: Language) -> ExitCode {
-    let loaded = crate::data::load_from(data_dir);
-    let texts = crate::i18n::Translations::embedded().unwrap_or_default();
+    // The same session the window starts from: a broken translation table is a problem too.
+    let session = crate::data::Session::load(data_dir);
+    let problems = session.all_problems();
+    let texts = &session.texts;
     let mut out = std::io::stdout().lock();
-    for problem in &loaded.problems {
-        let _ = writeln!(out, "{}", problem.describe(&texts, language));
+    for problem in &problems {
+        let _ = writeln!(out, "{}", problem.describe(texts, language));
     }
-    let atlas = &loaded.atlas;
+    let atlas = &session.atlas;
     let coverage = crate::coverage::coverage(atlas);
     let coverage_lines = coverage_report(data_dir, atlas, &coverage);
-    let gap_lines: Vec<String> = loaded.translation_gaps.iter().map(|gap| gap.describe(&texts, language)).collect();
+    let gap_lines: Vec<String> = session.translation_gaps.iter().map(|gap| gap.describe(texts, language)).collect();
     if strict {
         for line in coverage_lines.iter().chain(&gap_lines) {
             let _ = writeln!(out, "{line}");
         }
     }
     let strict_failures = coverage_lines.len() + gap_lines.len();
-    let failed = !loaded.problems.is_empty() || (strict && strict_failures > 0);
+    let failed = !problems.is_empty() || (strict && strict_failures > 0);
     if failed && !strict {
         // Errors first, but what --strict would add is not hidden behind them.
         for line in &gap_lines {
@@ -230,7 +232,7 @@ fn run_check(data_dir: Option<&std::path::Path>, strict: bool, language: Languag
         }
     }
     if failed {
-        let total = loaded.problems.len() + if strict { strict_failures } else { 0 };
+        let total = problems.len() + if strict { strict_failures } else { 0 };
         let _ = writeln!(out, "{}", texts.tr(language, "check_problems").replace("{count}", &total.to_string()));
         return ExitCode::FAILURE;
     }
@@ -288,8 +290,8 @@ fn coverage_report(
             gap.days()
         ));
     }
-    for &index in &coverage.events_without_places {
-        let event = &atlas.events[index];
+    for &id in &coverage.events_without_places {
+        let event = atlas.event(id);
         lines.push(format!(
             "{}: event `{}` names no place on the map",
             where_defined(&dataset, "events.toml", &event.id),
@@ -393,8 +395,7 @@ fn run_render(data_dir: Option<&std::path::Path>, args: &render_args::RenderArgs
 /// never moved into it.
 fn parse_atlas_date(flag: &str, text: &str) -> Result<Date, String> {
     let date = Date::parse(text).map_err(|error| format!("{flag} {text}: {error}"))?;
-    date.in_atlas()
-        .map_err(|_| format!("{flag} {date}: the atlas covers {} to {}", Date::ATLAS_START, Date::ATLAS_END))
+    date.in_atlas().map_err(|_| format!("{flag} {date}: the atlas covers {} to {}", Date::ATLAS_START, Date::ATLAS_END))
 }
 
 /// Whether `--place NAME` names a place, as the window's search would find it; a name that is

@@ -130,7 +130,6 @@ pub fn parse_step(text: &str) -> ArgResult<Step> {
     }
 }
 
-
 /// The map extent of `--view`: a place's outline (or surroundings), or a lon/lat box.
 pub fn parse_view(atlas: &Atlas, geometry: &MapGeometry, text: &str) -> ArgResult<MapRect> {
     let numbers: Vec<f64> = text.split(',').filter_map(|part| part.trim().parse().ok()).collect();
@@ -163,9 +162,7 @@ pub fn parse_view(atlas: &Atlas, geometry: &MapGeometry, text: &str) -> ArgResul
         return Ok(extent);
     }
     let places = find_places(atlas, text)?;
-    geometry
-        .extent_of(&places)
-        .ok_or_else(|| format!("--view {text}: the place has no outline or location on the map"))
+    geometry.extent_of(&places).ok_or_else(|| format!("--view {text}: the place has no outline or location on the map"))
 }
 
 /// Places named in a comma-separated list of ids or names, found as the window's search finds
@@ -298,7 +295,8 @@ fn plan(
             })
         }
         Mode::Still => {
-            request.date = super::parse_atlas_date("--date", args.date.as_deref().unwrap_or_default()).map_err(usage)?;
+            request.date =
+                super::parse_atlas_date("--date", args.date.as_deref().unwrap_or_default()).map_err(usage)?;
             let out = args.out.clone().ok_or_else(|| usage("--out FILE is needed for a still image".into()))?;
             let format = still_format(&out).map_err(usage)?;
             Ok(RenderJob::Still { request, out, format })

@@ -17,7 +17,7 @@ use super::timeline::{Timeline, timeline_ui};
 use atlas_core::geometry::MapGeometry;
 use atlas_core::i18n::Translations;
 use atlas_core::layers::{Layer, LayerSet};
-use atlas_core::model::{Atlas, Date, Language, PlaceId};
+use atlas_core::model::{Atlas, Date, Language, PersonId, PlaceId};
 use atlas_core::search::Target;
 use atlas_data::{Problem, ProblemKind};
 
@@ -125,6 +125,9 @@ pub struct AtlasApp {
     geometry: MapGeometry,
     problems: Vec<Problem>,
     texts: Translations,
+    /// A translation table that could not be read: shown with the problems, and kept when the
+    /// data is reloaded.
+    texts_problem: Option<Problem>,
     language: Language,
     timeline: Timeline,
     /// `None` until the first frame, which knows the map's size and fits the view to it.
@@ -168,8 +171,8 @@ pub struct AtlasApp {
     population_shares: Option<atlas_core::shares::TerritoryShares>,
     /// The side whose band the pointer is over in the chart: its places are outlined on the map.
     chart_hovered_side: Option<atlas_core::model::Side>,
-    /// The person whose card is open (an index into `atlas.people`).
-    person: Option<usize>,
+    /// The person whose card is open.
+    person: Option<PersonId>,
     /// The offscreen renderer for exports, made on the first export (away while one runs).
     renderer: Option<atlas_render::Renderer>,
     /// The export being drawn and written on its own thread.
@@ -210,18 +213,17 @@ const TEXT_SIZE_RANGE: std::ops::RangeInclusive<f32> = 0.5..=2.0;
 /// What the window shows, read and built from the data: made on another thread while the window
 /// and its graphics device open (see `ui::run_window`), so that the two waits overlap.
 pub struct Prepared {
-    loaded: atlas_data::Loaded,
-    geometry: MapGeometry,
+    session: atlas_data::Session,
     shares: atlas_core::shares::TerritoryShares,
 }
 
 impl Prepared {
-    /// Loads the embedded data, or the folder given with `--data`, and projects it.
+    /// Loads the embedded data, or the folder given with `--data`, projects it and works out
+    /// each side's share of the land on every day (the chart).
     pub fn new(data_dir: Option<&std::path::Path>) -> Prepared {
-        let loaded = atlas_data::load_from(data_dir);
-        let geometry = MapGeometry::new(&loaded.atlas);
-        let shares = atlas_core::shares::territory_shares(&loaded.atlas, &geometry);
-        Prepared { loaded, geometry, shares }
+        let session = atlas_data::Session::load(data_dir);
+        let shares = atlas_core::shares::territory_shares(&session.atlas, &session.geometry);
+        Prepared { session, shares }
     }
 }
 
@@ -233,13 +235,9 @@ impl AtlasApp {
 
     /// The app over data already prepared (for the same `options.data_dir`).
     pub fn with_prepared(options: StartOptions, prepared: Prepared) -> AtlasApp {
-        let Prepared { loaded, geometry, shares } = prepared;
-        let mut problems = loaded.problems;
-        let texts = Translations::embedded().unwrap_or_else(|message| {
-            problems.push(Problem::of_kind(ProblemKind::File, "assets/translations.toml", None, message.to_string()));
-            Translations::default()
-        });
-        let atlas = loaded.atlas;
+        let Prepared { session, shares } = prepared;
+        let problems = session.all_problems();
+        let atlas_data::Session { atlas, geometry, texts, texts_problem, .. } = session;
         let selected = options
             .place
             .as_deref()
@@ -250,6 +248,7 @@ impl AtlasApp {
             geometry,
             problems,
             texts,
+            texts_problem,
             language,
             timeline: Timeline::new(options.date.unwrap_or(DEFAULT_DATE)),
             view: None,
@@ -310,10 +309,10 @@ impl AtlasApp {
         let loaded = atlas_data::load_from(Some(&watcher.dir));
         if loaded.problems.is_empty() {
             self.replace_atlas(loaded.atlas);
-            self.problems.clear();
+            self.problems = self.texts_problem.iter().cloned().collect();
             self.edit_rejected = false;
         } else {
-            self.problems = loaded.problems;
+            self.problems = self.texts_problem.iter().cloned().chain(loaded.problems).collect();
             self.edit_rejected = true;
             self.show_problems = true;
             let count = self.problems.len().to_string();
@@ -325,6 +324,9 @@ impl AtlasApp {
     /// Puts a new atlas in place and rebuilds everything derived from it.
     fn replace_atlas(&mut self, atlas: Atlas) {
         let selected_id = self.selected().map(|id| self.atlas.place(id).id.clone());
+        // The open person's card follows the person, by id: the new data may order people
+        // differently, or no longer have them (the card then closes).
+        let person_id = self.person.and_then(|person| self.atlas.people.get(person.index())).map(|p| p.id.clone());
         self.geometry = MapGeometry::new(&atlas);
         self.shares = atlas_core::shares::territory_shares(&atlas, &self.geometry);
         self.population_shares = None;
@@ -334,6 +336,7 @@ impl AtlasApp {
         self.explain = Explain::default();
         let place = selected_id.and_then(|id| self.atlas.place_by_id(&id));
         self.select(place);
+        self.person = person_id.and_then(|id| self.atlas.person_by_id(&id));
     }
 
     /// What to remember of this session.
@@ -868,10 +871,10 @@ impl AtlasApp {
         if let Some(request) = self.export.show(&ctx, &self.texts, self.language, progress) {
             self.start_export(&ctx, &request);
         }
-        if let Some(index) = self.person {
+        if let Some(person) = self.person {
             let mut open = true;
             let go_to =
-                super::person_card::person_card(&ctx, &self.atlas, &self.texts, self.language, index, &mut open);
+                super::person_card::person_card(&ctx, &self.atlas, &self.texts, self.language, person, &mut open);
             if let Some(date) = go_to {
                 self.timeline.set_date(date);
             }
@@ -1081,8 +1084,8 @@ impl AtlasApp {
                 self.select(Some(place));
                 self.centre_on(place);
             }
-            Some(Target::Event(index)) => {
-                if let Some(event) = self.atlas.events.get(index) {
+            Some(Target::Event(id)) => {
+                if let Some(event) = self.atlas.events.get(id.index()) {
                     self.timeline.set_date(event.start);
                     if let Some(&place) = event.places.first() {
                         self.select(Some(place));
@@ -1090,7 +1093,7 @@ impl AtlasApp {
                     }
                 }
             }
-            Some(Target::Person(index)) => self.person = Some(index),
+            Some(Target::Person(id)) => self.person = Some(id),
             None => {}
         }
         if let Some(date) = choice.date {
@@ -1098,15 +1101,11 @@ impl AtlasApp {
         }
     }
 
-    /// Moves the map to a place, zooming in to an area's extent or close to a city.
+    /// Moves the map to a place: an area fitted whole (it used to be only centred, at whatever
+    /// zoom the map had, though this said "zooming to its extent"), a city close up.
     fn centre_on(&mut self, place: PlaceId) {
-        let Some(view) = self.view.as_mut() else { return };
-        if let Some(shape) = self.geometry.area(place) {
-            view.centre = shape.bounds.centre();
-        } else if let Some(point) = self.geometry.point(place) {
-            view.centre = point;
-            view.km_per_point = view.km_per_point.min(1.5);
-        }
+        let (Some(view), Some((rect, _))) = (self.view.as_mut(), self.map_rect) else { return };
+        view.show_place(&self.geometry, place, [rect.width(), rect.height()]);
     }
 
     /// The top bar's buttons, the View menu and the language list; returns their width on one row.
@@ -1560,7 +1559,7 @@ impl AtlasApp {
     }
 
     /// The person whose card is open, if any.
-    pub fn person_shown(&self) -> Option<usize> {
+    pub fn person_shown(&self) -> Option<PersonId> {
         self.person
     }
 }

@@ -3,18 +3,22 @@
 use eframe::egui::{self, RichText};
 
 use atlas_core::i18n::Translations;
-use atlas_core::model::{Atlas, Date, Language};
+use atlas_core::model::{Atlas, Date, Language, PersonId};
 
-/// Shows the card of `atlas.people[index]`; returns a date to go to when an event is clicked.
+/// Shows the card of `person`; returns a date to go to when an event is clicked. A person the
+/// atlas does not have closes the card.
 pub fn person_card(
     ctx: &egui::Context,
     atlas: &Atlas,
     texts: &Translations,
     language: Language,
-    index: usize,
+    id: PersonId,
     open: &mut bool,
 ) -> Option<Date> {
-    let person = atlas.people.get(index)?;
+    let Some(person) = atlas.people.get(id.index()) else {
+        *open = false;
+        return None;
+    };
     let tr = |key| texts.tr(language, key);
     let mut go_to = None;
     // Opened, the card puts the focus on its first link, so that Tab goes on through it.
@@ -47,7 +51,7 @@ pub fn person_card(
         let died = person.died.map_or_else(|| "?".to_owned(), |date| date.to_string());
         ui.label(format!("{born} – {died}"));
         ui.add(egui::Label::new(texts.data_text(language, &person.summary)).wrap());
-        let events: Vec<_> = atlas.events.iter().filter(|event| event.people.contains(&index)).collect();
+        let events: Vec<_> = atlas.events.iter().filter(|event| event.people.contains(&id)).collect();
         if !events.is_empty() {
             ui.separator();
             ui.label(RichText::new(tr("person_events")).strong());

@@ -5,7 +5,7 @@ use eframe::egui::{self, RichText};
 use super::legend::side_dot;
 use super::style::side_colour;
 use atlas_core::i18n::Translations;
-use atlas_core::model::{Atlas, Date, Language, PlaceId};
+use atlas_core::model::{Atlas, ControlPeriod, Date, Language, PlaceId};
 
 /// One holder as the place panel, tooltip and kiosk card show it: the force, its role and the
 /// side it was on then ("Ural Cossack Host — civil administration (Provisional Government)"), so
@@ -22,6 +22,29 @@ pub fn holder_line(
         texts.tr(language, holder.role.key()),
         texts.tr(language, holder.side.key())
     )
+}
+
+/// Who held the place in `period`, a row each (a dot of the side's colour, then
+/// [`holder_line`]), as the tooltip, the side panel and the kiosk's card show them.
+pub fn holders_ui(ui: &mut egui::Ui, atlas: &Atlas, texts: &Translations, language: Language, period: &ControlPeriod) {
+    for holder in &period.holders {
+        ui.horizontal_wrapped(|ui| {
+            side_dot(ui, side_colour(holder.side));
+            ui.label(holder_line(atlas, texts, language, holder));
+        });
+    }
+}
+
+/// [`holders_ui`], then how sure we are of them, in italics.
+pub fn holders_and_confidence_ui(
+    ui: &mut egui::Ui,
+    atlas: &Atlas,
+    texts: &Translations,
+    language: Language,
+    period: &ControlPeriod,
+) {
+    holders_ui(ui, atlas, texts, language, period);
+    ui.label(RichText::new(texts.tr(language, period.confidence.key())).italics());
 }
 
 /// One line for screen readers and the map's keyboard cursor: the place, each holder's side,
@@ -82,13 +105,7 @@ pub fn place_tooltip_ui(
         ui.label(tr("no_control_data"));
         return;
     };
-    for holder in &period.holders {
-        ui.horizontal(|ui| {
-            side_dot(ui, side_colour(holder.side));
-            ui.label(holder_line(atlas, texts, language, holder));
-        });
-    }
-    ui.label(RichText::new(tr(period.confidence.key())).italics());
+    holders_and_confidence_ui(ui, atlas, texts, language, period);
     if let Some(from) = resolution.from_place.filter(|&from| from != place_id) {
         ui.label(RichText::new(format!("{} {}", tr("inherited_from"), atlas.place(from).name.get(language))).weak());
     }

@@ -3,9 +3,9 @@
 
 use eframe::egui::{self, Rect, RichText, Sense, Stroke, pos2, vec2};
 
-use super::legend::{side_dot, swatch};
 use super::date_paint::period_paint;
-use super::style::{self, ControlPaint, side_colour};
+use super::legend::swatch;
+use super::style::{self, ControlPaint};
 use atlas_core::i18n::Translations;
 use atlas_core::model::{Atlas, Confidence, ControlPeriod, Date, Language, PlaceId};
 
@@ -221,13 +221,7 @@ fn period_ui(
                 texts.format_date(language, period.end.ymd())
             );
             let clicked = ui.link(RichText::new(range).strong()).clicked();
-            for holder in &period.holders {
-                ui.horizontal_wrapped(|ui| {
-                    side_dot(ui, side_colour(holder.side));
-                    ui.label(super::place_info::holder_line(atlas, texts, language, holder));
-                });
-            }
-            ui.label(RichText::new(tr(period.confidence.key())).italics());
+            super::place_info::holders_and_confidence_ui(ui, atlas, texts, language, period);
             let note = texts.data_text(language, &period.note);
             if !note.is_empty() {
                 ui.label(RichText::new(note).small());
@@ -272,6 +266,6 @@ mod tests {
         }
         // Omsk changed hands at least twice: Soviet, White, Soviet again.
         assert!(strip.len() >= 3);
-        assert!(strip.iter().any(|s| s.paint.fill == side_colour(atlas_core::model::Side::White)));
+        assert!(strip.iter().any(|s| s.paint.fill == style::side_colour(atlas_core::model::Side::White)));
     }
 }

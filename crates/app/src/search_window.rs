@@ -63,7 +63,7 @@ impl SearchWindow {
                 for hit in &result.hits {
                     let kind = match hit.target {
                         Target::Place(id) => tr(atlas_core::model::PlaceKind::key(atlas.place(id).kind)),
-                        Target::Event(index) => atlas.events.get(index).map_or("", |_| tr("event")),
+                        Target::Event(_) => tr("event"),
                         Target::Person(_) => tr("person"),
                     };
                     if ui.selectable_label(false, format!("{}  ·  {kind}", hit.label)).clicked() {
@@ -132,11 +132,11 @@ mod tests {
             [("Аманкелді", Language::Kk), ("Амангельды", Language::Ru), ("Amankeldi", Language::KkLatn)]
         {
             let (chosen, atlas) = choose(query, language);
-            let person = atlas.people.iter().position(|person| person.id == "imanov");
+            let person = atlas.person_by_id("imanov");
             assert_eq!(chosen, person.map(Target::Person), "{query}");
         }
         let (chosen, atlas) = choose("Death of Amangeldy", Language::En);
-        let event = atlas.events.iter().position(|event| event.id == "turgai_imanov_killed");
+        let event = atlas.event_by_id("turgai_imanov_killed");
         assert_eq!(chosen, event.map(Target::Event));
     }
 }

@@ -8,7 +8,7 @@
 //!
 //! Periods and events without sources cannot exist: the loader refuses them.
 
-use crate::model::{Atlas, Date, PlaceId, PlaceKind};
+use crate::model::{Atlas, Date, EventId, PlaceId, PlaceKind};
 
 /// A run of days with no control data for one place.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -29,8 +29,8 @@ impl Gap {
 #[derive(Clone, Debug, Default)]
 pub struct Coverage {
     pub gaps: Vec<Gap>,
-    /// Indices into [`Atlas::events`] of events that name no place on the map.
-    pub events_without_places: Vec<usize>,
+    /// Events that name no place on the map.
+    pub events_without_places: Vec<EventId>,
 }
 
 impl Coverage {
@@ -63,9 +63,8 @@ pub fn coverage(atlas: &Atlas) -> Coverage {
         }
     }
     let events_without_places = atlas
-        .events
-        .iter()
-        .enumerate()
+        .event_ids()
+        .zip(&atlas.events)
         .filter(|(_, event)| {
             event.places.is_empty()
                 || event.places.iter().all(|&place| {
@@ -73,7 +72,7 @@ pub fn coverage(atlas: &Atlas) -> Coverage {
                     place.location.is_none() && place.area.is_none()
                 })
         })
-        .map(|(index, _)| index)
+        .map(|(id, _)| id)
         .collect();
     Coverage { gaps, events_without_places }
 }

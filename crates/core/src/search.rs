@@ -2,16 +2,14 @@
 //! query ("Uralsk 1919", "Орал 1919 шілде") becomes a date to go to. Free of any UI.
 
 use crate::date_input::parse_typed_date;
-use crate::model::{Atlas, Date, Language, PlaceId, PlaceKind};
+use crate::model::{Atlas, Date, EventId, Language, PersonId, PlaceId, PlaceKind};
 
 /// What a search hit points at.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Target {
     Place(PlaceId),
-    /// Index into [`Atlas::events`].
-    Event(usize),
-    /// Index into [`Atlas::people`].
-    Person(usize),
+    Event(EventId),
+    Person(PersonId),
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -134,17 +132,17 @@ pub fn search(atlas: &Atlas, query: &str, language: Language) -> SearchResult {
                 });
             }
         }
-        for (index, event) in atlas.events.iter().enumerate() {
+        for (id, event) in atlas.event_ids().zip(&atlas.events) {
             let best = Language::ALL.iter().filter_map(|&l| rank(&name_query, &fold(event.title.get(l)))).min();
             if let Some(rank) = best {
                 hits.push(Hit {
-                    target: Target::Event(index),
+                    target: Target::Event(id),
                     label: event.title.get(language).to_owned(),
                     rank: rank + 1,
                 });
             }
         }
-        for (index, person) in atlas.people.iter().enumerate() {
+        for (id, person) in atlas.person_ids().zip(&atlas.people) {
             let best = Language::ALL
                 .iter()
                 .flat_map(|&l| {
@@ -156,7 +154,7 @@ pub fn search(atlas: &Atlas, query: &str, language: Language) -> SearchResult {
                 .filter_map(|text| rank(&name_query, &text))
                 .min();
             if let Some(rank) = best {
-                hits.push(Hit { target: Target::Person(index), label: person.name.get(language).to_owned(), rank });
+                hits.push(Hit { target: Target::Person(id), label: person.name.get(language).to_owned(), rank });
             }
         }
     }

@@ -75,7 +75,7 @@ mod search {
             let result = search(&atlas, query, Language::En);
             let first = result.hits.first().map(|hit| hit.target);
             assert!(
-                matches!(first, Some(Target::Person(index)) if atlas.people[index].id == "bokeikhanov"),
+                matches!(first, Some(Target::Person(id)) if atlas.person(id).id == "bokeikhanov"),
                 "{query}: {:?}",
                 result.hits.first()
             );
@@ -111,7 +111,7 @@ mod search {
     #[test]
     fn finds_amangeldy_imanov_in_every_language_and_spelling() {
         let atlas = atlas();
-        let imanov = atlas.people.iter().position(|person| person.id == "imanov");
+        let imanov = atlas.person_by_id("imanov");
         assert!(imanov.is_some(), "no card for Imanov");
         // English; Russian; Kazakh (Амангелді as the atlas writes it, and Аманкелді); Latin Kazakh, typed
         // with the Kazakh letters or on an English keyboard; the surname alone.
@@ -133,8 +133,9 @@ mod search {
     #[test]
     fn finds_events_by_their_title_in_every_language() {
         let atlas = atlas();
-        let killed = atlas.events.iter().position(|event| event.id == "turgai_imanov_killed").map(Target::Event);
-        let event = &atlas.events[atlas.events.iter().position(|e| e.id == "turgai_imanov_killed").unwrap_or(0)];
+        let killed = atlas.event_by_id("turgai_imanov_killed").map(Target::Event);
+        let Some(Target::Event(killed_id)) = killed else { panic!("no event turgai_imanov_killed") };
+        let event = atlas.event(killed_id);
         let titles = Language::ALL.map(|language| event.title.get(language).to_owned());
         assert_eq!(titles[1], "Amangeldı İmanovtyñ qazasy", "the Latin Kazakh title is generated");
         for title in titles {
@@ -143,7 +144,7 @@ mod search {
         // Part of a title finds the event too, among the person's other hits.
         let hits = search(&atlas, "Гибель Амангельды", Language::Ru).hits;
         assert_eq!(hits.first().map(|hit| hit.target), killed, "{hits:?}");
-        let coup = atlas.events.iter().position(|event| event.id == "alash_coup_in_turgai").map(Target::Event);
+        let coup = atlas.event_by_id("alash_coup_in_turgai").map(Target::Event);
         assert_eq!(first_hit(&atlas, "Торғайдағы алашордашылар төңкерісі", Language::Kk), coup);
     }
 

@@ -85,9 +85,7 @@ impl Dataset {
             let display_name = path.display().to_string();
             match read_limited(&path) {
                 Ok(text) => files.push((name, DataFile { display_name, text })),
-                Err((line, message)) => {
-                    problems.push(Problem::of_kind(ProblemKind::File, &display_name, line, message))
-                }
+                Err(error) => problems.push(error.into_problem(ProblemKind::File, &display_name)),
             }
         }
         let tours = read_tours(&dir.join("tours"), &mut problems);
@@ -99,7 +97,7 @@ impl Dataset {
         let display_name = path.display().to_string();
         read_limited(path)
             .map(|text| DataFile { display_name: display_name.clone(), text })
-            .map_err(|(line, message)| Problem::of_kind(ProblemKind::File, &display_name, line, message))
+            .map_err(|error| error.into_problem(ProblemKind::File, &display_name))
     }
 
     /// A dataset from texts in memory, keyed by file name (for tests and benchmarks).
@@ -146,36 +144,61 @@ fn read_tours(dir: &Path, problems: &mut Vec<Problem>) -> Vec<DataFile> {
     tours
 }
 
-/// The text of a file, or where (the line, when there is one) and why it cannot be used.
-fn read_limited(path: &Path) -> Result<String, (Option<usize>, String)> {
-    let metadata = std::fs::metadata(path).map_err(|e| (None, format!("cannot read the file: {e}")))?;
-    if metadata.len() > MAX_FILE_BYTES {
-        return Err((
-            None,
-            format!(
-                "the file is {} MB, more than the {} MB a data file may have",
-                metadata.len() / (1024 * 1024),
-                MAX_FILE_BYTES / (1024 * 1024)
-            ),
-        ));
+/// Why a file's bytes cannot be used as text; [`FileError::line`] says where, when it can.
+#[derive(Debug, thiserror::Error)]
+pub enum FileError {
+    #[error("cannot read the file: {0}")]
+    Read(#[from] std::io::Error),
+    #[error("the file is {size_mb} MB, more than the {max_mb} MB a data file may have")]
+    TooLarge { size_mb: u64, max_mb: u64 },
+    #[error("the file is UTF-16 text; save it as UTF-8")]
+    Utf16,
+    #[error("the file holds NUL bytes: is it UTF-16 text? Save it as UTF-8")]
+    Nul { line: usize },
+    #[error(
+        "the file is not UTF-8 text: byte 0x{byte:02X} at column {column} (Latin-1 or Windows-1251?); save it as UTF-8"
+    )]
+    NotUtf8 { line: usize, column: usize, byte: u8 },
+}
+
+impl FileError {
+    /// The line the problem is on, when it is on one.
+    pub fn line(&self) -> Option<usize> {
+        match self {
+            FileError::Read(_) | FileError::TooLarge { .. } => None,
+            FileError::Utf16 => Some(1),
+            FileError::Nul { line } | FileError::NotUtf8 { line, .. } => Some(*line),
+        }
     }
-    let bytes = std::fs::read(path).map_err(|e| (None, format!("cannot read the file: {e}")))?;
-    text_of(bytes)
+
+    /// The problem with `file` that this is, of `kind`.
+    pub fn into_problem(self, kind: ProblemKind, file: &str) -> Problem {
+        Problem::of_kind(kind, file, self.line(), self.to_string())
+    }
+}
+
+/// The text of a file, or why it cannot be used.
+fn read_limited(path: &Path) -> Result<String, FileError> {
+    let metadata = std::fs::metadata(path)?;
+    if metadata.len() > MAX_FILE_BYTES {
+        return Err(FileError::TooLarge {
+            size_mb: metadata.len() / (1024 * 1024),
+            max_mb: MAX_FILE_BYTES / (1024 * 1024),
+        });
+    }
+    text_of(std::fs::read(path)?)
 }
 
 /// Checks that a file's bytes are UTF-8 text, naming the line of the first that is not; a UTF-8
 /// byte order mark (as Windows editors write) is dropped.
-pub fn text_of(bytes: Vec<u8>) -> Result<String, (Option<usize>, String)> {
+pub fn text_of(bytes: Vec<u8>) -> Result<String, FileError> {
     let line_at = |bytes: &[u8], offset: usize| bytes[..offset].iter().filter(|&&b| b == b'\n').count() + 1;
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        return Err((Some(1), "the file is UTF-16 text; save it as UTF-8".to_owned()));
+        return Err(FileError::Utf16);
     }
     // UTF-16 without a byte order mark: its ASCII is valid UTF-8, with a NUL after every letter.
     if let Some(offset) = bytes.iter().position(|&b| b == 0) {
-        return Err((
-            Some(line_at(&bytes, offset)),
-            "the file holds NUL bytes: is it UTF-16 text? Save it as UTF-8".to_owned(),
-        ));
+        return Err(FileError::Nul { line: line_at(&bytes, offset) });
     }
     let text = match String::from_utf8(bytes) {
         Ok(text) => text,
@@ -184,13 +207,7 @@ pub fn text_of(bytes: Vec<u8>) -> Result<String, (Option<usize>, String)> {
             let bytes = error.as_bytes();
             let line = line_at(bytes, offset);
             let column = offset - bytes[..offset].iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1) + 1;
-            return Err((
-                Some(line),
-                format!(
-                    "the file is not UTF-8 text: byte 0x{:02X} at column {column} (Latin-1 or Windows-1251?); save it as UTF-8",
-                    bytes[offset]
-                ),
-            ));
+            return Err(FileError::NotUtf8 { line, column, byte: bytes[offset] });
         }
     };
     Ok(match text.strip_prefix('\u{feff}') {
@@ -205,14 +222,15 @@ mod tests {
 
     #[test]
     fn names_the_line_of_text_that_is_not_utf8() {
-        let (line, message) = text_of(b"a = 1\nb = \"caf\xE9\"\n".to_vec()).unwrap_err();
+        let error = text_of(b"a = 1\nb = \"caf\xE9\"\n".to_vec()).unwrap_err();
+        let (line, message) = (error.line(), error.to_string());
         assert_eq!(line, Some(2));
         assert!(message.contains("byte 0xE9 at column 9"), "{message}");
         let utf16: Vec<u8> =
             [0xFF, 0xFE].into_iter().chain("a = 1".encode_utf16().flat_map(u16::to_le_bytes)).collect();
-        assert!(text_of(utf16).unwrap_err().1.contains("UTF-16"));
+        assert!(text_of(utf16).unwrap_err().to_string().contains("UTF-16"));
         let no_bom: Vec<u8> = "a = 1\n".encode_utf16().flat_map(u16::to_le_bytes).collect();
-        assert!(text_of(no_bom).unwrap_err().1.contains("NUL bytes"));
+        assert!(text_of(no_bom).unwrap_err().to_string().contains("NUL bytes"));
         assert_eq!(text_of("\u{feff}a = 1".as_bytes().to_vec()).unwrap(), "a = 1");
     }
 }

@@ -8,6 +8,7 @@ mod geojson;
 mod load;
 mod problem;
 mod raw;
+mod session;
 pub mod settings_file;
 mod texts;
 mod toml_entries;
@@ -16,9 +17,10 @@ pub mod tour_source;
 mod tour_writer;
 mod tours;
 
-pub use dataset::{DataFile, Dataset, FILE_NAMES, MAX_FILE_BYTES, text_of};
+pub use dataset::{DataFile, Dataset, FILE_NAMES, FileError, MAX_FILE_BYTES, text_of};
 pub use load::{Loaded, load, load_from};
 pub use problem::{LineIndex, Problem, ProblemKind};
+pub use session::Session;
 pub use tour_writer::{StepDraft, TourDraft, tour_to_toml};
 pub use tours::{MAX_STEPS, load_tour, load_tours};
 

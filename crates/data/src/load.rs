@@ -17,8 +17,8 @@ use super::texts::names;
 use super::toml_entries::{DateField, read_entries};
 use super::topology;
 use atlas_core::model::{
-    Atlas, Confidence, ControlPeriod, Date, DatePrecision, Event, EventCategory, Force, ForceId, Holder, LonLat, Place,
-    PlaceId, PlaceKind, Role, Side, SideFrom, Source, SourceId,
+    Atlas, AtlasParts, Confidence, ControlPeriod, Date, DatePrecision, Event, EventCategory, Force, ForceId, Holder,
+    LonLat, PersonId, Place, PlaceId, PlaceKind, Role, Side, SideFrom, Source, SourceId,
 };
 
 /// An atlas and the problems met while loading it.
@@ -52,9 +52,10 @@ pub fn load_from(folder: Option<&std::path::Path>) -> Loaded {
 fn load_after(dataset: &Dataset, mut problems: Vec<Problem>) -> Loaded {
     let mut places = Vec::new();
     let mut place_lines = Vec::new();
+    let mut population_sources = Vec::new();
     if let Some(file) = need(dataset, "places.toml", &mut problems) {
         let mut reporter = Reporter::new(&file.display_name, &file.text, &mut problems);
-        (places, place_lines) = build_places(&mut reporter, &file.text);
+        (places, place_lines, population_sources) = build_places(&mut reporter, &file.text);
     }
     let place_ids: HashMap<String, PlaceId> =
         places.iter().enumerate().map(|(i, place)| (place.id.clone(), PlaceId(i as u32))).collect();
@@ -159,17 +160,13 @@ fn load_after(dataset: &Dataset, mut problems: Vec<Problem>) -> Loaded {
         }
     }
     if let Some(file) = dataset.file("places.toml") {
-        // The sources of 1897 populations, now that the sources are known.
+        // The sources of 1897 populations, now that the sources are known: those build_places
+        // kept (the file is read once; a place it refused is not checked again).
         let mut reporter = Reporter::new(&file.display_name, &file.text, &mut problems);
-        let mut quiet = Vec::new();
-        let mut quiet_reporter = Reporter::new(&file.display_name, &file.text, &mut quiet);
-        for (raw, _) in read_entries::<RawPlace>(&mut quiet_reporter, &file.text, "place") {
-            if let Some(source) = &raw.population_source
-                && !source_ids.contains_key(source.get_ref())
-            {
+        for (place, source) in &population_sources {
+            if !source_ids.contains_key(source.get_ref()) {
                 let message = format!(
-                    "`population_source` of `{}`: no source has the id `{}` in sources.toml",
-                    raw.id.get_ref(),
+                    "`population_source` of `{place}`: no source has the id `{}` in sources.toml",
                     source.get_ref()
                 );
                 reporter.kind_at(ProblemKind::Reference, &source.span(), message);
@@ -181,8 +178,8 @@ fn load_after(dataset: &Dataset, mut problems: Vec<Problem>) -> Loaded {
         let mut reporter = Reporter::new(&file.display_name, &file.text, &mut problems);
         people = build_people(&mut reporter, &file.text, &source_ids);
     }
-    let person_ids: HashMap<String, usize> =
-        people.iter().enumerate().map(|(i, person)| (person.id.clone(), i)).collect();
+    let person_ids: HashMap<String, PersonId> =
+        people.iter().enumerate().map(|(i, person)| (person.id.clone(), PersonId(i as u32))).collect();
     let ids = Ids { places: &place_ids, forces: &force_ids, sources: &source_ids, people: &person_ids };
     let mut periods = Vec::new();
     if let Some(file) = need(dataset, "control.toml", &mut problems) {
@@ -195,18 +192,33 @@ fn load_after(dataset: &Dataset, mut problems: Vec<Problem>) -> Loaded {
         events = build_events(&mut reporter, &file.text, &ids);
     }
 
-    let mut atlas =
-        Atlas::new(places, forces, sources, periods, events, water).with_rivers(rivers).with_context(context);
+    let mut ranges = Vec::new();
     if let Some(file) = need(dataset, "ranges.toml", &mut problems) {
         let mut reporter = Reporter::new(&file.display_name, &file.text, &mut problems);
-        atlas.ranges = build_ranges(&mut reporter, &file.text);
+        ranges = build_ranges(&mut reporter, &file.text);
     }
+    let (mut modern_borders, mut modern_labels) = (Vec::new(), Vec::new());
     if let Some(file) = need(dataset, "modern_borders.geojson", &mut problems) {
         let mut reporter = Reporter::new(&file.display_name, &file.text, &mut problems);
-        (atlas.modern_borders, atlas.modern_labels) = geojson::read_modern_borders(&mut reporter, &file.text);
+        (modern_borders, modern_labels) = geojson::read_modern_borders(&mut reporter, &file.text);
     }
-    atlas.people = people;
-    atlas.tours = super::tours::load_tours(&atlas, &dataset.tours, &mut problems);
+    let atlas = Atlas::new(AtlasParts {
+        places,
+        forces,
+        sources,
+        periods,
+        events,
+        people,
+        water,
+        rivers,
+        context,
+        ranges,
+        modern_borders,
+        modern_labels,
+    });
+    // Tours name places and events, so they are read against the built atlas.
+    let tours = super::tours::load_tours(&atlas, &dataset.tours, &mut problems);
+    let atlas = atlas.with_tours(tours);
     let (translation_gaps, problems) = problems.into_iter().partition(Problem::is_translation_gap);
     Loaded { atlas, problems, translation_gaps }
 }
@@ -223,7 +235,7 @@ fn need<'a>(dataset: &'a Dataset, name: &str, problems: &mut Vec<Problem>) -> Op
 struct Ids<'a> {
     places: &'a HashMap<String, PlaceId>,
     forces: &'a HashMap<String, ForceId>,
-    people: &'a HashMap<String, usize>,
+    people: &'a HashMap<String, PersonId>,
     sources: &'a HashMap<String, SourceId>,
 }
 
@@ -253,12 +265,18 @@ fn check_id(reporter: &mut Reporter<'_>, id: &Spanned<String>, seen: &mut HashMa
     true
 }
 
-fn build_places(reporter: &mut Reporter<'_>, text: &str) -> (Vec<Place>, Vec<usize>) {
+/// A place's id and the `population_source` it cites, where it cites it.
+type PopulationSource = (String, Spanned<String>);
+
+/// The places of `places.toml`, the line of each, and the population sources they cite (checked
+/// once the sources are read).
+fn build_places(reporter: &mut Reporter<'_>, text: &str) -> (Vec<Place>, Vec<usize>, Vec<PopulationSource>) {
     let entries: Vec<(RawPlace, Range<usize>)> = read_entries(reporter, text, "place");
     let mut seen = HashMap::new();
     let mut places = Vec::new();
     let mut lines = Vec::new();
     let mut parents = Vec::new();
+    let mut population_sources = Vec::new();
     for (raw, span) in entries {
         if !check_id(reporter, &raw.id, &mut seen, "place") {
             continue;
@@ -321,10 +339,13 @@ fn build_places(reporter: &mut Reporter<'_>, text: &str) -> (Vec<Place>, Vec<usi
         if population_1897.is_some() && raw.population_source.is_none() {
             reporter.at(&span, format!("`population_1897` of `{id}` needs a `population_source`"));
         }
+        if let Some(source) = raw.population_source {
+            population_sources.push((id.clone(), source));
+        }
         places.push(Place { id, kind, name, modern_name, parent: None, location, area: None, population_1897 });
     }
     link_parents(reporter, &mut places, parents);
-    (places, lines)
+    (places, lines, population_sources)
 }
 
 /// Resolves parent ids, then cuts any cycle so that walking up always ends.
@@ -376,14 +397,30 @@ fn link_parents(reporter: &mut Reporter<'_>, places: &mut [Place], parents: Vec<
     }
 }
 
-fn lon_lat(values: &[f64]) -> Result<LonLat, String> {
-    let [lon, lat] = values else {
-        return Err(format!("expected [longitude, latitude], found {} numbers", values.len()));
-    };
+/// A position that is not a longitude and a latitude in degrees.
+#[derive(Debug, thiserror::Error)]
+pub(crate) enum BadPosition {
+    #[error("expected [longitude, latitude], found {0} numbers")]
+    Count(usize),
+    #[error("{0} is not a [longitude, latitude] position")]
+    NotAPair(String),
+    #[error("[{lon:?}, {lat:?}] is not a longitude and latitude in degrees")]
+    OutOfRange { lon: f64, lat: f64 },
+}
+
+/// A longitude and latitude in degrees, checked: finite, within ±180° and ±90°.
+pub(crate) fn checked_lon_lat(lon: f64, lat: f64) -> Result<LonLat, BadPosition> {
     if !lon.is_finite() || !lat.is_finite() || lon.abs() > 180.0 || lat.abs() > 90.0 {
-        return Err(format!("[{lon:?}, {lat:?}] is not a longitude and latitude in degrees"));
+        return Err(BadPosition::OutOfRange { lon, lat });
     }
-    Ok(LonLat { lon: *lon, lat: *lat })
+    Ok(LonLat { lon, lat })
+}
+
+fn lon_lat(values: &[f64]) -> Result<LonLat, BadPosition> {
+    let [lon, lat] = values else {
+        return Err(BadPosition::Count(values.len()));
+    };
+    checked_lon_lat(*lon, *lat)
 }
 
 fn attach_outline(

@@ -97,8 +97,7 @@ pub fn parse<T: DeserializeOwned>(file: &str, bytes: &[u8]) -> Result<T, Problem
             format!("the file is larger than {} KiB; a settings file is a few hundred bytes", MAX_BYTES / 1024),
         ));
     }
-    let text = crate::text_of(bytes.to_vec())
-        .map_err(|(line, message)| Problem::of_kind(ProblemKind::Settings, file, line, message))?;
+    let text = crate::text_of(bytes.to_vec()).map_err(|error| error.into_problem(ProblemKind::Settings, file))?;
     toml::from_str(&text).map_err(|error| {
         let index = LineIndex::new(&text);
         let line = error.span().map(|span| index.line_of(span.start));

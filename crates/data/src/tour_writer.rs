@@ -67,7 +67,7 @@ fn round(value: f64, places: i32) -> f64 {
 }
 
 /// The tour as TOML text, with a comment header.
-pub fn tour_to_toml(draft: &TourDraft) -> Result<String, String> {
+pub fn tour_to_toml(draft: &TourDraft) -> Result<String, toml::ser::Error> {
     let file = FileTour {
         id: &draft.id,
         title: (&draft.title).into(),
@@ -88,7 +88,7 @@ pub fn tour_to_toml(draft: &TourDraft) -> Result<String, String> {
             })
             .collect(),
     };
-    let body = toml::to_string(&file).map_err(|e| e.to_string())?;
+    let body = toml::to_string(&file)?;
     Ok(format!("# A tour made in Steppe Atlas with \"Add this view as a step\". Format: maps/README.md.\n\n{body}"))
 }
 

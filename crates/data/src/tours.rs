@@ -100,8 +100,8 @@ fn build_step(reporter: &mut Reporter<'_>, atlas: &Atlas, raw: &Spanned<RawStep>
     let highlights = place_list(reporter, atlas, &step.highlight, "highlight");
     let mut events = Vec::new();
     for id in &step.events {
-        match atlas.events.iter().position(|event| event.id == *id.get_ref()) {
-            Some(index) => events.push(index),
+        match atlas.event_by_id(id.get_ref()) {
+            Some(event) => events.push(event),
             None => reporter.kind_at(
                 ProblemKind::Reference,
                 &id.span(),

@@ -1,7 +1,8 @@
 //! The map's view state: where it looks and how close. Owned by the app, not by the widget, so
 //! that it can be saved, restored, animated or driven by a tour.
 
-use atlas_core::geometry::{MapPoint, MapRect};
+use atlas_core::geometry::{MapGeometry, MapPoint, MapRect};
+use atlas_core::model::PlaceId;
 
 /// Centre and scale of the map.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -26,6 +27,21 @@ impl MapView {
         MapView {
             centre: bounds.centre(),
             km_per_point: km_per_point.clamp(*Self::ZOOM_RANGE.start(), *Self::ZOOM_RANGE.end()),
+        }
+    }
+
+    /// The closest a chosen city is shown, in kilometres per point: its uezd around it.
+    pub const CITY_KM_PER_POINT: f32 = 1.5;
+
+    /// Moves the view to a place chosen in a search or a list, in a widget of `size` points:
+    /// an area fitted whole, a city centred and brought at least as close as
+    /// [`MapView::CITY_KM_PER_POINT`]. The desk and the kiosk both show a choice this way.
+    pub fn show_place(&mut self, geometry: &MapGeometry, place: PlaceId, size: [f32; 2]) {
+        if let Some(shape) = geometry.area(place) {
+            *self = MapView::fit(shape.bounds, size);
+        } else if let Some(point) = geometry.point(place) {
+            self.centre = point;
+            self.km_per_point = self.km_per_point.min(Self::CITY_KM_PER_POINT);
         }
     }
 
@@ -72,5 +88,24 @@ mod tests {
         let view = MapView::fit(bounds, [1000.0, 1000.0]);
         assert!(view.km_per_point >= 2.0);
         assert_eq!(view.centre, MapPoint::new(0.0, 0.0));
+    }
+
+    #[test]
+    fn a_chosen_area_is_fitted_whole_and_a_city_brought_close() {
+        let atlas = atlas_data::load(&atlas_data::Dataset::embedded()).atlas;
+        let geometry = MapGeometry::new(&atlas);
+        let place = |id: &str| atlas.place_by_id(id).unwrap_or_else(|| panic!("no {id}"));
+        let size = [800.0, 600.0];
+        // Zoomed in on Verny, the search picks the Turgai oblast: all of it comes into view.
+        let mut view = MapView { centre: MapPoint::new(700.0, -600.0), km_per_point: 0.3 };
+        view.show_place(&geometry, place("turgai_oblast"), size);
+        let bounds = geometry.area(place("turgai_oblast")).map(|area| area.bounds).unwrap_or(MapRect::NOTHING);
+        let half = [size[0] / 2.0 * view.km_per_point, size[1] / 2.0 * view.km_per_point];
+        assert!(bounds.width() <= 2.0 * half[0] && bounds.height() <= 2.0 * half[1], "{view:?}");
+        assert_eq!(view.centre, bounds.centre());
+        // Then a city: centred, and close.
+        view.show_place(&geometry, place("omsk"), size);
+        assert_eq!(Some(view.centre), geometry.point(place("omsk")));
+        assert!(view.km_per_point <= MapView::CITY_KM_PER_POINT);
     }
 }

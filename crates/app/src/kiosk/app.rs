@@ -152,19 +152,15 @@ impl KioskApp {
     /// Loads the data (embedded, or `data_dir`) and prepares the kiosk. Data problems are kept
     /// (see [`KioskApp::problems`]); the kiosk runs on whatever loaded.
     pub fn new(data_dir: Option<&Path>, config: KioskConfig) -> KioskApp {
-        let loaded = atlas_data::load_from(data_dir);
-        let mut problems = loaded.problems;
-        let texts = Translations::embedded().unwrap_or_else(|message| {
-            problems.push(Problem::of_kind(ProblemKind::File, "assets/translations.toml", None, message.to_string()));
-            Translations::default()
-        });
-        let atlas = loaded.atlas;
-        let geometry = MapGeometry::new(&atlas);
+        let session = atlas_data::Session::load(data_dir);
+        let mut problems = session.all_problems();
+        let atlas_data::Session { atlas, geometry, texts, .. } = session;
         let tour = attract_tour(&atlas, &config, &mut problems);
         let step_layers = step_layers(&tour);
         let logo_image = config.logo.as_deref().and_then(|path| match load_logo(path) {
             Ok(image) => Some(image),
-            Err(message) => {
+            Err(error) => {
+                let message = error.to_string();
                 problems.push(Problem::of_kind(ProblemKind::Settings, &path.display().to_string(), None, message));
                 None
             }
@@ -775,18 +771,37 @@ fn step_layers(tour: &Tour) -> Vec<LayerSet> {
 /// The largest logo accepted, in pixels each way.
 const MAX_LOGO_PIXELS: u32 = 2048;
 
+/// Why the exhibit's logo is not shown.
+#[derive(Debug, thiserror::Error)]
+enum LogoError {
+    #[error("cannot read the logo: {0}")]
+    Read(#[from] std::io::Error),
+    #[error("the logo is not a PNG: {0}")]
+    NotPng(png::DecodingError),
+    #[error("the logo is {width}x{height}; use at most {MAX_LOGO_PIXELS} pixels each way")]
+    TooLarge { width: u32, height: u32 },
+    #[error("the logo is too large")]
+    NoBuffer,
+    #[error("the logo cannot be decoded: {0}")]
+    Decode(png::DecodingError),
+    #[error("the logo's palette could not be expanded")]
+    Palette,
+    #[error("the logo's image data is truncated")]
+    Truncated,
+}
+
 /// Decodes the exhibit's logo (PNG, any colour type).
-fn load_logo(path: &Path) -> Result<egui::ColorImage, String> {
-    let bytes = std::fs::read(path).map_err(|error| format!("cannot read the logo: {error}"))?;
+fn load_logo(path: &Path) -> Result<egui::ColorImage, LogoError> {
+    let bytes = std::fs::read(path)?;
     let mut decoder = png::Decoder::new(std::io::Cursor::new(bytes));
     decoder.set_transformations(png::Transformations::EXPAND | png::Transformations::STRIP_16);
-    let mut reader = decoder.read_info().map_err(|error| format!("the logo is not a PNG: {error}"))?;
+    let mut reader = decoder.read_info().map_err(LogoError::NotPng)?;
     let (width, height) = (reader.info().width, reader.info().height);
     if width > MAX_LOGO_PIXELS || height > MAX_LOGO_PIXELS {
-        return Err(format!("the logo is {width}x{height}; use at most {MAX_LOGO_PIXELS} pixels each way"));
+        return Err(LogoError::TooLarge { width, height });
     }
-    let mut buffer = vec![0; reader.output_buffer_size().ok_or("the logo is too large")?];
-    let frame = reader.next_frame(&mut buffer).map_err(|error| format!("the logo cannot be decoded: {error}"))?;
+    let mut buffer = vec![0; reader.output_buffer_size().ok_or(LogoError::NoBuffer)?];
+    let frame = reader.next_frame(&mut buffer).map_err(LogoError::Decode)?;
     let pixels = (width * height) as usize;
     let data = buffer.get(..frame.buffer_size()).unwrap_or_default();
     let rgba: Vec<u8> = match frame.color_type {
@@ -794,10 +809,10 @@ fn load_logo(path: &Path) -> Result<egui::ColorImage, String> {
         png::ColorType::Rgb => data.chunks_exact(3).flat_map(|p| [p[0], p[1], p[2], 255]).collect(),
         png::ColorType::GrayscaleAlpha => data.chunks_exact(2).flat_map(|p| [p[0], p[0], p[0], p[1]]).collect(),
         png::ColorType::Grayscale => data.iter().flat_map(|&g| [g, g, g, 255]).collect(),
-        png::ColorType::Indexed => return Err("the logo's palette could not be expanded".into()),
+        png::ColorType::Indexed => return Err(LogoError::Palette),
     };
     if rgba.len() < pixels * 4 {
-        return Err("the logo's image data is truncated".into());
+        return Err(LogoError::Truncated);
     }
     Ok(egui::ColorImage::from_rgba_unmultiplied([width as usize, height as usize], &rgba[..pixels * 4]))
 }

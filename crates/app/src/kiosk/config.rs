@@ -141,11 +141,41 @@ pub const SETTINGS: [&str; 11] = [
     "look",
 ];
 
+/// Why a setting of `kiosk.toml` is refused; the kiosk keeps that setting's default, and the
+/// message (at the setting's line) says why.
+#[derive(Debug, thiserror::Error)]
+enum SettingError {
+    #[error("{setting}: expected text in quotes, found {found}")]
+    NotText { setting: String, found: &'static str },
+    #[error("languages: expected a list such as [\"kk\", \"ru\", \"en\"], found {0}")]
+    NotAList(&'static str),
+    #[error("language `{0}`: use kk, kk-latn (Kazakh in Latin letters), ru or en")]
+    UnknownLanguage(String),
+    #[error("languages: name at least one of kk, kk-latn, ru, en")]
+    NoLanguage,
+    #[error("expected a number of seconds, found {0}")]
+    NotSeconds(&'static str),
+    #[error("{seconds} is outside {start}..={end}")]
+    SecondsOutside { seconds: f64, start: f64, end: f64 },
+    #[error("title: `{0}` is not one of kk, ru, en")]
+    TitleLanguage(String),
+    #[error("title: give the title as text in kk, ru and/or en")]
+    NoTitle,
+    #[error("title: expected text or a table of kk, ru, en, found {0}")]
+    TitleNotText(&'static str),
+    #[error("write the PIN in quotes, e.g. \"2468\"")]
+    PinNotQuoted,
+    #[error("expected digits in quotes, found {0}")]
+    PinNotText(&'static str),
+    #[error("use {} to {} digits", PIN_LENGTH.start(), PIN_LENGTH.end())]
+    PinDigits,
+}
+
 /// A text setting, or why it is not one.
-fn text_of(value: &toml::Value, setting: &str) -> Result<String, String> {
+fn text_of(value: &toml::Value, setting: &str) -> Result<String, SettingError> {
     match value {
         toml::Value::String(text) => Ok(text.trim().to_owned()),
-        other => Err(format!("{setting}: expected text in quotes, found {}", other.type_str())),
+        other => Err(SettingError::NotText { setting: setting.to_owned(), found: other.type_str() }),
     }
 }
 
@@ -227,14 +257,14 @@ impl KioskConfig {
             let value = value?;
             match text_of(value.get_ref(), setting) {
                 Ok(text) => Some(Spanned::new(value.span(), text)),
-                Err(message) => {
-                    lines.report(&value, message);
+                Err(error) => {
+                    lines.report(&value, error.to_string());
                     None
                 }
             }
         };
         if let Some(value) = raw.languages {
-            match parse_languages(value.get_ref()) {
+            match parse_languages(value.get_ref()).map_err(|error| error.to_string()) {
                 Ok(languages) => config.languages = languages,
                 Err(message) => lines.report(&value, message),
             }
@@ -270,7 +300,7 @@ impl KioskConfig {
             }
         }
         if let Some(value) = raw.title {
-            match parse_title(value.get_ref()) {
+            match parse_title(value.get_ref()).map_err(|error| error.to_string()) {
                 Ok(title) => config.title = Some(title),
                 Err(message) => lines.report(&value, message),
             }
@@ -305,58 +335,54 @@ impl KioskConfig {
     }
 }
 
-fn parse_languages(value: &toml::Value) -> Result<Vec<Language>, String> {
+fn parse_languages(value: &toml::Value) -> Result<Vec<Language>, SettingError> {
     let toml::Value::Array(values) = value else {
-        return Err(format!("languages: expected a list such as [\"kk\", \"ru\", \"en\"], found {}", value.type_str()));
+        return Err(SettingError::NotAList(value.type_str()));
     };
     let mut languages = Vec::new();
     for value in values {
         let code = text_of(value, "languages")?;
-        let language = Language::from_code(&code)
-            .ok_or_else(|| format!("language `{code}`: use kk, kk-latn (Kazakh in Latin letters), ru or en"))?;
+        let language = Language::from_code(&code).ok_or(SettingError::UnknownLanguage(code))?;
         if !languages.contains(&language) {
             languages.push(language);
         }
     }
     if languages.is_empty() {
-        return Err("languages: name at least one of kk, kk-latn, ru, en".into());
+        return Err(SettingError::NoLanguage);
     }
     Ok(languages)
 }
 
-fn seconds_in(value: &toml::Value, range: std::ops::RangeInclusive<f64>) -> Result<f64, String> {
+fn seconds_in(value: &toml::Value, range: std::ops::RangeInclusive<f64>) -> Result<f64, SettingError> {
     let seconds = match value {
         toml::Value::Integer(n) => *n as f64,
         toml::Value::Float(x) => *x,
-        other => return Err(format!("expected a number of seconds, found {}", other.type_str())),
+        other => return Err(SettingError::NotSeconds(other.type_str())),
     };
     if !seconds.is_finite() || !range.contains(&seconds) {
-        return Err(format!("{seconds} is outside {}..={}", range.start(), range.end()));
+        return Err(SettingError::SecondsOutside { seconds, start: *range.start(), end: *range.end() });
     }
     Ok(seconds)
 }
 
 /// A title: one text for every language, or a table `{ kk = "...", ru = "...", en = "..." }`
 /// (a missing language takes the first one given).
-fn parse_title(value: &toml::Value) -> Result<Names, String> {
+fn parse_title(value: &toml::Value) -> Result<Names, SettingError> {
     match value {
         toml::Value::String(text) => Ok(Names::same(text)),
         toml::Value::Table(table) => {
             if let Some(key) = table.keys().find(|key| Language::from_code(key).is_none_or(|l| l.code() != *key)) {
-                return Err(format!("title: `{key}` is not one of kk, ru, en"));
+                return Err(SettingError::TitleLanguage(key.clone()));
             }
             let text = |code: &str| table.get(code).and_then(toml::Value::as_str).map(str::to_owned);
-            let fallback = ["kk", "ru", "en"]
-                .iter()
-                .find_map(|code| text(code))
-                .ok_or("title: give the title as text in kk, ru and/or en")?;
+            let fallback = ["kk", "ru", "en"].iter().find_map(|code| text(code)).ok_or(SettingError::NoTitle)?;
             Ok(Names::new(
                 text("kk").unwrap_or_else(|| fallback.clone()),
                 text("ru").unwrap_or_else(|| fallback.clone()),
                 text("en").unwrap_or(fallback),
             ))
         }
-        other => Err(format!("title: expected text or a table of kk, ru, en, found {}", other.type_str())),
+        other => Err(SettingError::TitleNotText(other.type_str())),
     }
 }
 
@@ -371,14 +397,14 @@ pub fn parse_colour(text: &str) -> Option<Color32> {
 }
 
 /// Digits only; written as a string or a number (a number loses leading zeros, so say so).
-fn parse_pin(value: &toml::Value) -> Result<String, String> {
+fn parse_pin(value: &toml::Value) -> Result<String, SettingError> {
     let pin = match value {
         toml::Value::String(text) => text.trim().to_owned(),
-        toml::Value::Integer(_) => return Err("write the PIN in quotes, e.g. \"2468\"".into()),
-        other => return Err(format!("expected digits in quotes, found {}", other.type_str())),
+        toml::Value::Integer(_) => return Err(SettingError::PinNotQuoted),
+        other => return Err(SettingError::PinNotText(other.type_str())),
     };
     if !pin.chars().all(|c| c.is_ascii_digit()) || !PIN_LENGTH.contains(&pin.len()) {
-        return Err(format!("use {} to {} digits", PIN_LENGTH.start(), PIN_LENGTH.end()));
+        return Err(SettingError::PinDigits);
     }
     Ok(pin)
 }

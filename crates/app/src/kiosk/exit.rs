@@ -22,11 +22,26 @@ impl Default for ExitChord {
     }
 }
 
+/// Why a written chord is not one the kiosk can use.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum ChordError {
+    #[error("`{0}` has an empty part")]
+    EmptyPart(String),
+    #[error("`{0}` names more than one key")]
+    TwoKeys(String),
+    #[error("`{0}` is not a key egui knows")]
+    UnknownKey(String),
+    #[error("`{0}` names no key")]
+    NoKey(String),
+    #[error("`{0}` needs Ctrl or Alt, so that no one types it by chance")]
+    NoCtrlOrAlt(String),
+}
+
 impl ExitChord {
     /// Parses `Ctrl+Alt+Shift+Q`: Ctrl, Alt and Shift in any order and case (Ctrl or Alt at
     /// least), then one key by egui's name for it (`Q`, `F12`, `Escape`). The Super key is not
     /// offered: X11 and Wayland desktops keep it for themselves.
-    pub fn parse(text: &str) -> Result<ExitChord, String> {
+    pub fn parse(text: &str) -> Result<ExitChord, ChordError> {
         let mut chord = ExitChord { ctrl: false, alt: false, shift: false, key: Key::Q };
         let mut key = None;
         for part in text.split('+').map(str::trim) {
@@ -34,17 +49,17 @@ impl ExitChord {
                 "ctrl" | "control" => chord.ctrl = true,
                 "alt" | "option" => chord.alt = true,
                 "shift" => chord.shift = true,
-                "" => return Err(format!("`{text}` has an empty part")),
-                _ if key.is_some() => return Err(format!("`{text}` names more than one key")),
+                "" => return Err(ChordError::EmptyPart(text.to_owned())),
+                _ if key.is_some() => return Err(ChordError::TwoKeys(text.to_owned())),
                 _ => {
                     let name = if part.chars().count() == 1 { part.to_ascii_uppercase() } else { part.to_owned() };
-                    key = Some(Key::from_name(&name).ok_or_else(|| format!("`{part}` is not a key egui knows"))?);
+                    key = Some(Key::from_name(&name).ok_or_else(|| ChordError::UnknownKey(part.to_owned()))?);
                 }
             }
         }
-        chord.key = key.ok_or_else(|| format!("`{text}` names no key"))?;
+        chord.key = key.ok_or_else(|| ChordError::NoKey(text.to_owned()))?;
         if !(chord.ctrl || chord.alt) {
-            return Err(format!("`{text}` needs Ctrl or Alt, so that no one types it by chance"));
+            return Err(ChordError::NoCtrlOrAlt(text.to_owned()));
         }
         Ok(chord)
     }

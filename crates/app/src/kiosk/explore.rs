@@ -8,7 +8,6 @@ use super::app::{KioskApp, Look};
 use super::picker::{PickerAction, picker_ui};
 use super::style::{big_button, bold};
 use crate::map::{MapScene, MapView, MapWidget};
-use atlas_core::model::PlaceId;
 
 /// Heights and widths of the bars at 1080p.
 const TOP_BAR: f32 = 96.0;
@@ -200,7 +199,7 @@ impl KioskApp {
             keep_map_in_place(view, before, rect);
         }
         if let Some(place) = self.explore.centre_on.take() {
-            centre_on(view, geometry, place, size);
+            view.show_place(geometry, place, size);
         }
         // Where the selected place is, so that the legend does not hang over it.
         let selected_at = self.explore.selection.as_ref().and_then(|selection| {
@@ -261,14 +260,4 @@ fn legend_corner(ctx: &egui::Context, map: egui::Rect, place: Option<egui::Pos2>
 fn keep_map_in_place(view: &mut MapView, before: egui::Rect, after: egui::Rect) {
     let shift = before.center() - after.center();
     view.pan_by([shift.x, shift.y]);
-}
-
-/// Moves the view to a place chosen in the picker: an area fitted whole, a city close up.
-fn centre_on(view: &mut MapView, geometry: &atlas_core::geometry::MapGeometry, place: PlaceId, size: [f32; 2]) {
-    if let Some(shape) = geometry.area(place) {
-        *view = MapView::fit(shape.bounds, size);
-    } else if let Some(point) = geometry.point(place) {
-        view.centre = point;
-        view.km_per_point = view.km_per_point.min(1.5);
-    }
 }

@@ -6,9 +6,8 @@ use eframe::egui::{self, Color32, Rect, RichText, Sense, Stroke, pos2, vec2};
 
 use super::app::Look;
 use super::style::{MIN_TARGET, big_button, bold};
-use crate::legend::side_dot;
 use crate::place_panel::Selection;
-use crate::style::{ControlPaint, side_colour};
+use crate::style::ControlPaint;
 use atlas_core::i18n::Translations;
 use atlas_core::model::{Atlas, ControlPeriod, Date, Language, PlaceKind};
 
@@ -124,18 +123,8 @@ fn holders_now_ui(
                 ui.label(tr("unknown"));
                 return;
             };
-            holders_ui(ui, atlas, texts, language, period);
-            ui.label(RichText::new(tr(period.confidence.key())).italics());
+            crate::place_info::holders_and_confidence_ui(ui, atlas, texts, language, period);
         });
-}
-
-fn holders_ui(ui: &mut egui::Ui, atlas: &Atlas, texts: &Translations, language: Language, period: &ControlPeriod) {
-    for holder in &period.holders {
-        ui.horizontal_wrapped(|ui| {
-            side_dot(ui, side_colour(holder.side));
-            ui.label(crate::place_info::holder_line(atlas, texts, language, holder));
-        });
-    }
 }
 
 /// The strip of who held the place, tall enough to tap; returns the day tapped.
@@ -201,7 +190,7 @@ fn period_row_ui(
             texts.format_date(language, period.end.ymd())
         );
         ui.label(RichText::new(&range).strong());
-        holders_ui(ui, atlas, texts, language, period);
+        crate::place_info::holders_ui(ui, atlas, texts, language, period);
         ui.label(RichText::new(tr(period.confidence.key())).italics().small());
         let note = texts.data_text(language, &period.note);
         if !note.is_empty() {

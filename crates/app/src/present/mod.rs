@@ -102,10 +102,10 @@ impl PresentApp {
     /// problems are shown to the lecturer and, in a line, on the hall's screen. A name that is
     /// neither a file nor a built-in tour is refused.
     pub fn new(options: &PresentOptions) -> Result<PresentApp, PresentError> {
-        let loaded = atlas_data::load_from(options.data_dir.as_deref());
-        let mut problems = loaded.problems;
-        let atlas = loaded.atlas;
-        let geometry = MapGeometry::new(&atlas);
+        let session = atlas_data::Session::load(options.data_dir.as_deref());
+        // A broken translation table is listed with the problems too (it used to be dropped).
+        let mut problems = session.all_problems();
+        let atlas_data::Session { atlas, geometry, texts, .. } = session;
         let mut tours = atlas.tours.clone();
         let mut current = 0;
         if let Some(spec) = &options.tour {
@@ -134,7 +134,7 @@ impl PresentApp {
             return Err(PresentError::Failed(format!("there is no tour to present{why}")));
         }
         let language = options.language.or_else(atlas_data::system_language).unwrap_or_default();
-        let texts = std::sync::Arc::new(Translations::embedded().unwrap_or_default());
+        let texts = std::sync::Arc::new(texts);
         Ok(PresentApp {
             atlas,
             geometry,

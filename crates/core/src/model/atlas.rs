@@ -5,7 +5,8 @@ use std::collections::HashMap;
 use geo::MultiPolygon;
 
 use super::{
-    ControlIndex, ControlPeriod, Date, Event, Force, ForceId, Names, PeriodId, Place, PlaceId, Resolution, Side,
+    ControlIndex, ControlPeriod, Date, Event, EventId, Force, ForceId, Names, PeriodId, Person, PersonId, Place,
+    PlaceId, Resolution, Side,
 };
 
 /// Index of a source in [`Atlas::sources`].
@@ -105,6 +106,24 @@ pub struct BorderLine {
     pub course: geo::MultiLineString<f64>,
 }
 
+/// The parts an [`Atlas`] is made of, their references already resolved (by the loader).
+#[derive(Clone, Debug, Default)]
+pub struct AtlasParts {
+    pub places: Vec<Place>,
+    pub forces: Vec<Force>,
+    pub sources: Vec<Source>,
+    pub periods: Vec<ControlPeriod>,
+    /// In any order: the atlas sorts them by date.
+    pub events: Vec<Event>,
+    pub people: Vec<Person>,
+    pub water: Vec<WaterBody>,
+    pub rivers: Vec<River>,
+    pub context: Vec<ContextArea>,
+    pub ranges: Vec<MapLabel>,
+    pub modern_borders: Vec<BorderLine>,
+    pub modern_labels: Vec<MapLabel>,
+}
+
 /// Everything the atlas knows, with every reference resolved to an index.
 #[derive(Clone, Debug, Default)]
 pub struct Atlas {
@@ -115,9 +134,9 @@ pub struct Atlas {
     /// Sorted by start date.
     pub events: Vec<Event>,
     pub water: Vec<WaterBody>,
-    /// Rivers (context only, no history); empty until [`Atlas::with_rivers`].
+    /// Rivers (context only, no history).
     pub rivers: Vec<River>,
-    /// Neighbours drawn as context; empty until [`Atlas::with_context`].
+    /// Neighbours drawn as context.
     pub context: Vec<ContextArea>,
     /// Mountain ranges, deserts and lowlands, named on the relief layer.
     pub ranges: Vec<MapLabel>,
@@ -125,7 +144,7 @@ pub struct Atlas {
     pub modern_borders: Vec<BorderLine>,
     pub modern_labels: Vec<MapLabel>,
     /// People the seed names, with short entries; events link to them.
-    pub people: Vec<super::Person>,
+    pub people: Vec<Person>,
     /// Tours for lectures and the kiosk, in file-name order.
     pub tours: Vec<super::Tour>,
     index: ControlIndex,
@@ -136,15 +155,24 @@ pub struct Atlas {
 }
 
 impl Atlas {
-    /// Assembles an atlas from parts whose references are already valid; builds the indexes.
-    pub fn new(
-        places: Vec<Place>,
-        forces: Vec<Force>,
-        sources: Vec<Source>,
-        periods: Vec<ControlPeriod>,
-        mut events: Vec<Event>,
-        water: Vec<WaterBody>,
-    ) -> Atlas {
+    /// Assembles an atlas from parts whose references are already valid, and builds its indexes.
+    /// The one way an atlas is made (the loader calls it; so may a test): its indexes stay true
+    /// only if nothing changes `places`, `periods` or `events` afterwards.
+    pub fn new(parts: AtlasParts) -> Atlas {
+        let AtlasParts {
+            places,
+            forces,
+            sources,
+            periods,
+            mut events,
+            people,
+            water,
+            rivers,
+            context,
+            ranges,
+            modern_borders,
+            modern_labels,
+        } = parts;
         let parents = places.iter().map(|place| place.parent.filter(|_| place.kind.inherits_control())).collect();
         let index = ControlIndex::new(&periods, parents);
         let place_by_id = places.iter().enumerate().map(|(i, place)| (place.id.clone(), PlaceId(i as u32))).collect();
@@ -156,12 +184,12 @@ impl Atlas {
             periods,
             events,
             water,
-            rivers: Vec::new(),
-            context: Vec::new(),
-            ranges: Vec::new(),
-            modern_borders: Vec::new(),
-            modern_labels: Vec::new(),
-            people: Vec::new(),
+            rivers,
+            context,
+            ranges,
+            modern_borders,
+            modern_labels,
+            people,
             tours: Vec::new(),
             index,
             place_by_id,
@@ -171,15 +199,10 @@ impl Atlas {
         atlas
     }
 
-    /// The same atlas with these neighbours drawn as context.
-    pub fn with_context(mut self, context: Vec<ContextArea>) -> Atlas {
-        self.context = context;
-        self
-    }
-
-    /// The same atlas with these rivers.
-    pub fn with_rivers(mut self, rivers: Vec<River>) -> Atlas {
-        self.rivers = rivers;
+    /// The same atlas with its tours, which are read against it (they name its places and
+    /// events).
+    pub fn with_tours(mut self, tours: Vec<super::Tour>) -> Atlas {
+        self.tours = tours;
         self
     }
 
@@ -204,6 +227,34 @@ impl Atlas {
 
     pub fn source(&self, id: super::SourceId) -> &Source {
         &self.sources[id.index()]
+    }
+
+    pub fn person(&self, id: PersonId) -> &Person {
+        &self.people[id.index()]
+    }
+
+    pub fn event(&self, id: EventId) -> &Event {
+        &self.events[id.index()]
+    }
+
+    /// Every event's id, in date order.
+    pub fn event_ids(&self) -> impl Iterator<Item = EventId> + '_ {
+        (0..self.events.len() as u32).map(EventId)
+    }
+
+    /// Every person's id, in the order of the file.
+    pub fn person_ids(&self) -> impl Iterator<Item = PersonId> + '_ {
+        (0..self.people.len() as u32).map(PersonId)
+    }
+
+    /// The event with this id in the data (`turgai_imanov_killed`).
+    pub fn event_by_id(&self, id: &str) -> Option<EventId> {
+        self.events.iter().position(|event| event.id == id).map(|index| EventId(index as u32))
+    }
+
+    /// The person with this id in the data (`bokeikhanov`).
+    pub fn person_by_id(&self, id: &str) -> Option<PersonId> {
+        self.people.iter().position(|person| person.id == id).map(|index| PersonId(index as u32))
     }
 
     pub fn place_ids(&self) -> impl Iterator<Item = PlaceId> + '_ {

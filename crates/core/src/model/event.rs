@@ -29,6 +29,16 @@ impl DatePrecision {
     }
 }
 
+/// Index of an event in [`super::Atlas::events`] (valid once the atlas is built: it sorts them).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct EventId(pub u32);
+
+impl EventId {
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
 /// What kind of event this is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum EventCategory {
@@ -89,8 +99,8 @@ pub struct Event {
     pub seed: Option<String>,
     pub confidence: Confidence,
     pub sources: Vec<SourceId>,
-    /// Indices into [`super::Atlas::people`] of the people the event involves.
-    pub people: Vec<usize>,
+    /// The people the event involves.
+    pub people: Vec<super::PersonId>,
 }
 
 impl Event {

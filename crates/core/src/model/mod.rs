@@ -15,13 +15,13 @@ mod person;
 mod place;
 mod tour;
 
-pub use atlas::{Atlas, BorderLine, ContextArea, LabelKind, MapLabel, River, Source, SourceId, WaterBody};
+pub use atlas::{Atlas, AtlasParts, BorderLine, ContextArea, LabelKind, MapLabel, River, Source, SourceId, WaterBody};
 pub use control::{Confidence, ControlIndex, ControlPeriod, Holder, PeriodId, Resolution, Role};
 pub use date::{Date, DateError, OutsideAtlas, YearMonthDay};
-pub use event::{DatePrecision, Event, EventCategory};
+pub use event::{DatePrecision, Event, EventCategory, EventId};
 pub use force::{Force, ForceId, Side, SideFrom};
 pub use kazakh_latin::to_latin as kazakh_to_latin;
 pub use names::{Language, Names};
-pub use person::{PartialDate, Person};
+pub use person::{PartialDate, Person, PersonId};
 pub use place::{LonLat, Place, PlaceId, PlaceKind};
 pub use tour::{Camera, DEFAULT_STEP_SECONDS, Tour, TourStep};

@@ -2,6 +2,16 @@
 
 use super::{Names, SourceId};
 
+/// Index of a person in [`super::Atlas::people`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct PersonId(pub u32);
+
+impl PersonId {
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
 /// A date known to the year, the month or the day, as the sources give it ("1871", "1879-08",
 /// "1866-03-05"). Gregorian.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -21,8 +21,8 @@ pub struct TourStep {
     pub until: Option<Date>,
     pub camera: Camera,
     pub highlights: Vec<PlaceId>,
-    /// Indices into [`super::Atlas::events`] of the events the step is about.
-    pub events: Vec<usize>,
+    /// The events the step is about.
+    pub events: Vec<super::EventId>,
     /// Layers the step turns on (`true`) or off (`false`); the others stay as they were.
     pub layers: Vec<(Layer, bool)>,
     pub caption: Names,
