@@ -87,12 +87,7 @@ pub fn place_panel_ui(
 
     section_heading(ui, tr("periods"));
     let own = atlas.periods_of(place_id);
-    if own.is_empty() {
-        let inherited = atlas.ancestors(place_id).into_iter().find(|&p| !atlas.periods_of(p).is_empty());
-        let text = match inherited {
-            Some(parent) => format!("{} {}", tr("no_own_periods"), atlas.place(parent).name.get(language)),
-            None => tr("no_control_data").to_owned(),
-        };
+    if let Some(text) = no_own_periods_text(atlas, texts, language, place_id) {
         ui.label(RichText::new(text).weak());
     }
     for &period_id in own {
@@ -105,7 +100,7 @@ pub fn place_panel_ui(
     ui.add_space(6.0);
     section_heading(ui, tr("events_here"));
     let mut any = false;
-    for event in atlas.events.iter().filter(|event| event.places.contains(&place_id)) {
+    for event in atlas.events_at(place_id) {
         any = true;
         let text = format!(
             "{} — {}",
@@ -154,34 +149,77 @@ fn strip_ui(ui: &mut egui::Ui, strip: &[StripSegment], date: Date, label: &str) 
     let width = ui.available_width().max(100.0);
     let (rect, response) = ui.allocate_exact_size(vec2(width, 22.0), Sense::CLICK);
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, label));
+    let look = StripLook { line: 1.0, marker: 3.0, overhang: 2.0, year_ticks: true };
+    paint_strip(&ui.painter_at(rect), rect, strip, date, look);
+    let pointer = response.interact_pointer_pos().filter(|_| response.clicked())?;
+    Some(strip_day_at(rect, pointer.x))
+}
+
+/// What to say of a place without periods of its own: whose it takes ("No periods of its own;
+/// see Akmolinsk Oblast"), or that nothing is known. `None` when it has periods. The side panel
+/// and the kiosk's card say it alike.
+pub fn no_own_periods_text(atlas: &Atlas, texts: &Translations, language: Language, place: PlaceId) -> Option<String> {
+    if !atlas.periods_of(place).is_empty() {
+        return None;
+    }
+    let inherited = atlas.ancestors(place).into_iter().find(|&p| !atlas.periods_of(p).is_empty());
+    Some(match inherited {
+        Some(parent) => format!("{} {}", texts.tr(language, "no_own_periods"), atlas.place(parent).name.get(language)),
+        None => texts.tr(language, "no_control_data").to_owned(),
+    })
+}
+
+/// How a control strip is drawn: the desk's is slim with the new years marked, the kiosk's tall.
+#[derive(Clone, Copy)]
+pub struct StripLook {
+    /// The frame's width, in points.
+    pub line: f32,
+    /// The width of the bar that marks the date.
+    pub marker: f32,
+    /// How far the bar reaches above and below the strip.
+    pub overhang: f32,
+    /// Whether 1 January of 1918, 1919 and 1920 are marked.
+    pub year_ticks: bool,
+}
+
+/// Where `day` lies across a strip drawn in `rect`.
+fn strip_x(rect: Rect, day: Date) -> f32 {
     let span = Date::ATLAS_END.days_since(Date::ATLAS_START) as f32 + 1.0;
-    let x_of = |day: Date| rect.left() + rect.width() * day.days_since(Date::ATLAS_START) as f32 / span;
-    let painter = ui.painter_at(rect);
+    rect.left() + rect.width() * day.days_since(Date::ATLAS_START) as f32 / span
+}
+
+/// The day under `x` on a strip drawn in `rect` (the first or last day beyond its ends).
+pub fn strip_day_at(rect: Rect, x: f32) -> Date {
+    let span = Date::ATLAS_END.days_since(Date::ATLAS_START) as f32 + 1.0;
+    let fraction = ((x - rect.left()) / rect.width()).clamp(0.0, 1.0);
+    Date::ATLAS_START.add_days((fraction * (span - 1.0)).round() as i32)
+}
+
+/// Paints a control strip into `rect`: each run of days in its colours (as the map paints them),
+/// a frame, and a bar at `date`. The desk's side panel and the kiosk's card both draw it so.
+pub fn paint_strip(painter: &egui::Painter, rect: Rect, strip: &[StripSegment], date: Date, look: StripLook) {
     for segment in strip {
         let segment_rect = Rect::from_min_max(
-            pos2(x_of(segment.start), rect.top()),
-            pos2(x_of(segment.end.add_days(1)), rect.bottom()),
+            pos2(strip_x(rect, segment.start), rect.top()),
+            pos2(strip_x(rect, segment.end.add_days(1)), rect.bottom()),
         );
-        swatch_flat(&painter, segment_rect, segment.paint);
+        swatch_flat(painter, segment_rect, segment.paint);
     }
-    painter.rect_stroke(rect, 0.0, Stroke::new(1.0, style::OBLAST_BORDER), egui::StrokeKind::Inside);
-    for year in 1918..=1920 {
-        if let Some(new_year) = Date::from_ymd(year, 1, 1) {
-            let x = x_of(new_year);
+    painter.rect_stroke(rect, 0.0, Stroke::new(look.line, style::OBLAST_BORDER), egui::StrokeKind::Inside);
+    if look.year_ticks {
+        for new_year in (1918..=1920).filter_map(|year| Date::from_ymd(year, 1, 1)) {
+            let x = strip_x(rect, new_year);
             painter.line_segment(
                 [pos2(x, rect.top()), pos2(x, rect.bottom())],
-                Stroke::new(1.0, egui::Color32::from_black_alpha(120)),
+                Stroke::new(look.line, egui::Color32::from_black_alpha(120)),
             );
         }
     }
-    let x = x_of(date);
+    let x = strip_x(rect, date);
     painter.line_segment(
-        [pos2(x, rect.top() - 2.0), pos2(x, rect.bottom() + 2.0)],
-        Stroke::new(3.0, egui::Color32::BLACK),
+        [pos2(x, rect.top() - look.overhang), pos2(x, rect.bottom() + look.overhang)],
+        Stroke::new(look.marker, egui::Color32::BLACK),
     );
-    let pointer = response.interact_pointer_pos().filter(|_| response.clicked())?;
-    let fraction = ((pointer.x - rect.left()) / rect.width()).clamp(0.0, 1.0);
-    Some(Date::ATLAS_START.add_days((fraction * (span - 1.0)).round() as i32))
 }
 
 /// A section's title in the panel, a level-3 heading for screen readers.

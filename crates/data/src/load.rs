@@ -50,25 +50,18 @@ pub fn load_from(folder: Option<&std::path::Path>) -> Loaded {
 /// Loads `dataset` after the problems met reading it, which `need` consults so as not to report
 /// an unreadable file a second time as missing.
 fn load_after(dataset: &Dataset, mut problems: Vec<Problem>) -> Loaded {
-    let mut places = Vec::new();
-    let mut place_lines = Vec::new();
-    let mut population_sources = Vec::new();
-    if let Some(file) = need(dataset, "places.toml", &mut problems) {
-        let mut reporter = Reporter::new(&file.display_name, &file.text, &mut problems);
-        (places, place_lines, population_sources) = build_places(&mut reporter, &file.text);
-    }
+    let problems = &mut problems;
+    let (mut places, place_lines, population_sources) = read_file(dataset, "places.toml", problems, build_places);
     let place_ids: HashMap<String, PlaceId> =
         places.iter().enumerate().map(|(i, place)| (place.id.clone(), PlaceId(i as u32))).collect();
 
     let mut area_lines = vec![None; places.len()];
-    if let Some(file) = need(dataset, "areas.geojson", &mut problems) {
-        let mut reporter = Reporter::new(&file.display_name, &file.text, &mut problems);
-        for outline in geojson::read_outlines(&mut reporter, &file.text) {
-            attach_outline(&mut reporter, &mut places, &place_ids, outline, &mut area_lines);
+    read_file(dataset, "areas.geojson", problems, |reporter, text| {
+        for outline in geojson::read_outlines(reporter, text) {
+            attach_outline(reporter, &mut places, &place_ids, outline, &mut area_lines);
         }
-    }
-    if let Some(file) = dataset.file("places.toml") {
-        let mut reporter = Reporter::new(&file.display_name, &file.text, &mut problems);
+    });
+    report_in(dataset, "places.toml", problems, |reporter| {
         for (place, line) in places.iter().zip(&place_lines) {
             if place.kind.is_area() && place.area.is_none() {
                 reporter.at_line(
@@ -77,7 +70,7 @@ fn load_after(dataset: &Dataset, mut problems: Vec<Problem>) -> Loaded {
                 );
             }
         }
-    }
+    });
 
     if let (Some(places_file), Some(areas_file)) = (dataset.file("places.toml"), dataset.file("areas.geojson")) {
         let lines = topology::Lines {
@@ -86,26 +79,21 @@ fn load_after(dataset: &Dataset, mut problems: Vec<Problem>) -> Loaded {
             place_lines: &place_lines,
             area_lines: &area_lines,
         };
-        topology::check(&places, &lines, &mut problems);
+        topology::check(&places, &lines, problems);
     }
 
-    let mut water = Vec::new();
-    if let Some(file) = need(dataset, "water.geojson", &mut problems) {
-        let mut reporter = Reporter::new(&file.display_name, &file.text, &mut problems);
-        water = geojson::read_outlines(&mut reporter, &file.text)
+    let water = read_file(dataset, "water.geojson", problems, |reporter, text| {
+        geojson::read_outlines(reporter, text)
             .into_iter()
             .map(|outline| atlas_core::model::WaterBody {
                 id: outline.id,
                 name: outline.name.unwrap_or_default(),
                 area: outline.area,
             })
-            .collect();
-    }
-
-    let mut rivers = Vec::new();
-    if let Some(file) = need(dataset, "rivers.geojson", &mut problems) {
-        let mut reporter = Reporter::new(&file.display_name, &file.text, &mut problems);
-        rivers = geojson::read_courses(&mut reporter, &file.text)
+            .collect()
+    });
+    let rivers = read_file(dataset, "rivers.geojson", problems, |reporter, text| {
+        geojson::read_courses(reporter, text)
             .into_iter()
             .map(|course| atlas_core::model::River {
                 // without a rank: a named river is a main one, an unnamed stream a lesser one
@@ -114,55 +102,39 @@ fn load_after(dataset: &Dataset, mut problems: Vec<Problem>) -> Loaded {
                 name: course.name.unwrap_or_default(),
                 course: course.lines,
             })
-            .collect();
-    }
-
-    let mut context = Vec::new();
-    if let Some(file) = need(dataset, "context.geojson", &mut problems) {
-        let mut reporter = Reporter::new(&file.display_name, &file.text, &mut problems);
-        context = geojson::read_outlines(&mut reporter, &file.text)
+            .collect()
+    });
+    let context = read_file(dataset, "context.geojson", problems, |reporter, text| {
+        geojson::read_outlines(reporter, text)
             .into_iter()
             .map(|outline| atlas_core::model::ContextArea {
                 id: outline.id,
                 name: outline.name.unwrap_or_default(),
                 area: outline.area,
             })
-            .collect();
-    }
+            .collect()
+    });
 
-    let mut forces = Vec::new();
-    let mut force_sources = Vec::new();
-    if let Some(file) = need(dataset, "forces.toml", &mut problems) {
-        let mut reporter = Reporter::new(&file.display_name, &file.text, &mut problems);
-        let cited;
-        (forces, cited) = build_forces(&mut reporter, &file.text);
-        force_sources = cited;
-    }
+    let (forces, force_sources) = read_file(dataset, "forces.toml", problems, build_forces);
     let force_ids: HashMap<String, ForceId> =
         forces.iter().enumerate().map(|(i, force)| (force.id.clone(), ForceId(i as u32))).collect();
 
-    let mut sources = Vec::new();
-    if let Some(file) = need(dataset, "sources.toml", &mut problems) {
-        let mut reporter = Reporter::new(&file.display_name, &file.text, &mut problems);
-        sources = build_sources(&mut reporter, &file.text);
-    }
+    let sources = read_file(dataset, "sources.toml", problems, build_sources);
     let source_ids: HashMap<String, SourceId> =
         sources.iter().enumerate().map(|(i, source)| (source.id.clone(), SourceId(i as u32))).collect();
 
-    if let Some(file) = dataset.file("forces.toml") {
-        // The sources that date a force's change of side, now that the sources are known.
-        let mut reporter = Reporter::new(&file.display_name, &file.text, &mut problems);
+    // The sources that date a force's change of side, now that the sources are known.
+    report_in(dataset, "forces.toml", problems, |reporter| {
         for source in &force_sources {
             if !source_ids.contains_key(source.get_ref()) {
                 let message = format!("`sides.sources`: no source has the id `{}` in sources.toml", source.get_ref());
                 reporter.kind_at(ProblemKind::Reference, &source.span(), message);
             }
         }
-    }
-    if let Some(file) = dataset.file("places.toml") {
-        // The sources of 1897 populations, now that the sources are known: those build_places
-        // kept (the file is read once; a place it refused is not checked again).
-        let mut reporter = Reporter::new(&file.display_name, &file.text, &mut problems);
+    });
+    // The sources of 1897 populations, now that the sources are known: those build_places kept
+    // (the file is read once; a place it refused is not checked again).
+    report_in(dataset, "places.toml", problems, |reporter| {
         for (place, source) in &population_sources {
             if !source_ids.contains_key(source.get_ref()) {
                 let message = format!(
@@ -172,36 +144,19 @@ fn load_after(dataset: &Dataset, mut problems: Vec<Problem>) -> Loaded {
                 reporter.kind_at(ProblemKind::Reference, &source.span(), message);
             }
         }
-    }
-    let mut people = Vec::new();
-    if let Some(file) = need(dataset, "people.toml", &mut problems) {
-        let mut reporter = Reporter::new(&file.display_name, &file.text, &mut problems);
-        people = build_people(&mut reporter, &file.text, &source_ids);
-    }
+    });
+    let people =
+        read_file(dataset, "people.toml", problems, |reporter, text| build_people(reporter, text, &source_ids));
     let person_ids: HashMap<String, PersonId> =
         people.iter().enumerate().map(|(i, person)| (person.id.clone(), PersonId(i as u32))).collect();
     let ids = Ids { places: &place_ids, forces: &force_ids, sources: &source_ids, people: &person_ids };
-    let mut periods = Vec::new();
-    if let Some(file) = need(dataset, "control.toml", &mut problems) {
-        let mut reporter = Reporter::new(&file.display_name, &file.text, &mut problems);
-        periods = build_periods(&mut reporter, &file.text, &ids, &places, &forces);
-    }
-    let mut events = Vec::new();
-    if let Some(file) = need(dataset, "events.toml", &mut problems) {
-        let mut reporter = Reporter::new(&file.display_name, &file.text, &mut problems);
-        events = build_events(&mut reporter, &file.text, &ids);
-    }
-
-    let mut ranges = Vec::new();
-    if let Some(file) = need(dataset, "ranges.toml", &mut problems) {
-        let mut reporter = Reporter::new(&file.display_name, &file.text, &mut problems);
-        ranges = build_ranges(&mut reporter, &file.text);
-    }
-    let (mut modern_borders, mut modern_labels) = (Vec::new(), Vec::new());
-    if let Some(file) = need(dataset, "modern_borders.geojson", &mut problems) {
-        let mut reporter = Reporter::new(&file.display_name, &file.text, &mut problems);
-        (modern_borders, modern_labels) = geojson::read_modern_borders(&mut reporter, &file.text);
-    }
+    let periods = read_file(dataset, "control.toml", problems, |reporter, text| {
+        build_periods(reporter, text, &ids, &places, &forces)
+    });
+    let events = read_file(dataset, "events.toml", problems, |reporter, text| build_events(reporter, text, &ids));
+    let ranges = read_file(dataset, "ranges.toml", problems, build_ranges);
+    let (modern_borders, modern_labels) =
+        read_file(dataset, "modern_borders.geojson", problems, geojson::read_modern_borders);
     let atlas = Atlas::new(AtlasParts {
         places,
         forces,
@@ -217,10 +172,32 @@ fn load_after(dataset: &Dataset, mut problems: Vec<Problem>) -> Loaded {
         modern_labels,
     });
     // Tours name places and events, so they are read against the built atlas.
-    let tours = super::tours::load_tours(&atlas, &dataset.tours, &mut problems);
+    let tours = super::tours::load_tours(&atlas, &dataset.tours, problems);
     let atlas = atlas.with_tours(tours);
-    let (translation_gaps, problems) = problems.into_iter().partition(Problem::is_translation_gap);
+    let (translation_gaps, problems) = std::mem::take(problems).into_iter().partition(Problem::is_translation_gap);
     Loaded { atlas, problems, translation_gaps }
+}
+
+/// Reads the data file `name` with `read`, which gets a reporter at that file and its text; a
+/// missing file is reported (once) and reads as `T::default()`. Every file is read this way.
+fn read_file<T: Default>(
+    dataset: &Dataset,
+    name: &str,
+    problems: &mut Vec<Problem>,
+    read: impl FnOnce(&mut Reporter<'_>, &str) -> T,
+) -> T {
+    match need(dataset, name, problems) {
+        Some(file) => read(&mut Reporter::new(&file.display_name, &file.text, problems), &file.text),
+        None => T::default(),
+    }
+}
+
+/// Runs a later check of the file `name` (once what it cites is known), with a reporter at it;
+/// nothing when the file was not read.
+fn report_in(dataset: &Dataset, name: &str, problems: &mut Vec<Problem>, check: impl FnOnce(&mut Reporter<'_>)) {
+    if let Some(file) = dataset.file(name) {
+        check(&mut Reporter::new(&file.display_name, &file.text, problems));
+    }
 }
 
 fn need<'a>(dataset: &'a Dataset, name: &str, problems: &mut Vec<Problem>) -> Option<&'a super::dataset::DataFile> {

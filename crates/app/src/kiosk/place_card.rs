@@ -2,12 +2,11 @@
 //! strip of who held it over the four years, its periods and its events as big rows that move
 //! the date. Sources are named but never linked: nothing here opens a browser.
 
-use eframe::egui::{self, Color32, Rect, RichText, Sense, Stroke, pos2, vec2};
+use eframe::egui::{self, Color32, RichText, Sense, Stroke, vec2};
 
 use super::app::Look;
 use super::style::{MIN_TARGET, big_button, bold};
-use crate::place_panel::Selection;
-use crate::style::ControlPaint;
+use crate::place_panel::{Selection, StripLook, no_own_periods_text, paint_strip, strip_day_at};
 use atlas_core::i18n::Translations;
 use atlas_core::model::{Atlas, ControlPeriod, Date, Language, PlaceKind};
 
@@ -65,12 +64,7 @@ pub fn place_card_ui(
         ui.add_space(look.px(10.0));
         ui.label(RichText::new(tr("periods")).font(bold(look.px(26.0))));
         let own = atlas.periods_of(place_id);
-        if own.is_empty() {
-            let inherited = atlas.ancestors(place_id).into_iter().find(|&p| !atlas.periods_of(p).is_empty());
-            let text = match inherited {
-                Some(parent) => format!("{} {}", tr("no_own_periods"), atlas.place(parent).name.get(language)),
-                None => tr("no_control_data").to_owned(),
-            };
+        if let Some(text) = no_own_periods_text(atlas, texts, language, place_id) {
             ui.label(RichText::new(text).weak());
         }
         for &period_id in own {
@@ -82,7 +76,7 @@ pub fn place_card_ui(
         ui.add_space(look.px(10.0));
         ui.label(RichText::new(tr("events_here")).font(bold(look.px(26.0))));
         let mut any = false;
-        for event in atlas.events.iter().filter(|event| event.places.contains(&place_id)) {
+        for event in atlas.events_at(place_id) {
             any = true;
             let when = crate::events::event_date_text(texts, language, event, true);
             let text = format!("{when}\n{}", event.title.get(language));
@@ -131,37 +125,13 @@ fn holders_now_ui(
 fn strip_ui(ui: &mut egui::Ui, selection: &Selection, date: Date, label: &str, look: Look) -> Option<Date> {
     let width = ui.available_width().max(look.px(200.0));
     let (rect, response) = ui.allocate_exact_size(vec2(width, look.px(MIN_TARGET + 8.0)), Sense::click_and_drag());
-    let span = Date::ATLAS_END.days_since(Date::ATLAS_START).max(1) as f32 + 1.0;
     let day_now = date.days_since(Date::ATLAS_START);
     response.widget_info(|| egui::WidgetInfo::slider(true, f64::from(day_now), label));
-    let x_of = |day: Date| rect.left() + rect.width() * day.days_since(Date::ATLAS_START) as f32 / span;
-    let painter = ui.painter_at(rect.expand(look.px(3.0)));
-    for segment in &selection.strip {
-        let paint = segment.paint;
-        let segment_rect = Rect::from_min_max(
-            pos2(x_of(segment.start), rect.top()),
-            pos2(x_of(segment.end.add_days(1)), rect.bottom()),
-        );
-        paint_segment(&painter, segment_rect, paint);
-    }
-    painter.rect_stroke(rect, 0.0, Stroke::new(look.px(1.0), crate::style::OBLAST_BORDER), egui::StrokeKind::Inside);
-    let x = x_of(date);
-    painter.line_segment(
-        [pos2(x, rect.top() - look.px(3.0)), pos2(x, rect.bottom() + look.px(3.0))],
-        Stroke::new(look.px(4.0), Color32::BLACK),
-    );
+    let strip_look = StripLook { line: look.px(1.0), marker: look.px(4.0), overhang: look.px(3.0), year_ticks: false };
+    paint_strip(&ui.painter_at(rect.expand(look.px(3.0))), rect, &selection.strip, date, strip_look);
     let moved = response.clicked() || response.dragged();
     let pointer = response.interact_pointer_pos().filter(|_| moved)?;
-    let fraction = ((pointer.x - rect.left()) / rect.width()).clamp(0.0, 1.0);
-    Some(Date::ATLAS_START.add_days((fraction * (span - 1.0)).round() as i32))
-}
-
-fn paint_segment(painter: &egui::Painter, rect: Rect, paint: ControlPaint) {
-    if rect.width() >= 4.0 && !paint.stripes().is_empty() {
-        crate::legend::swatch(painter, rect, paint);
-    } else {
-        painter.rect_filled(rect, 0.0, paint.main_colour());
-    }
+    Some(strip_day_at(rect, pointer.x))
 }
 
 /// One period as a big row: its dates, holders and confidence; returns whether it was tapped.

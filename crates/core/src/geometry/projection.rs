@@ -120,13 +120,11 @@ impl Albers {
     }
 }
 
-/// Great-circle distance in kilometres.
+/// Great-circle distance in kilometres: geo's haversine, on the sphere the projection uses (the
+/// GRS80 sphere of equal area, whose radius is geo's `GRS80_EQUAL_AREA`, in kilometres here).
 pub fn distance_km(a: LonLat, b: LonLat) -> f64 {
-    let (lat1, lat2) = (a.lat.to_radians(), b.lat.to_radians());
-    let dlat = lat2 - lat1;
-    let dlon = (b.lon - a.lon).to_radians();
-    let h = (dlat / 2.0).sin().powi(2) + lat1.cos() * lat2.cos() * (dlon / 2.0).sin().powi(2);
-    2.0 * EARTH_RADIUS_KM * h.sqrt().min(1.0).asin()
+    use geo::{Distance, HaversineMeasure, Point};
+    HaversineMeasure::new(EARTH_RADIUS_KM).distance(Point::new(a.lon, a.lat), Point::new(b.lon, b.lat))
 }
 
 #[cfg(test)]

@@ -2,7 +2,7 @@
 
 use std::sync::{Arc, OnceLock};
 
-use geo::{Contains, Coord, InteriorPoint, LineString, MultiPolygon, Polygon, TriangulateEarcut};
+use geo::{Area, Contains, Coord, InteriorPoint, LineString, MultiPolygon, Polygon, TriangulateEarcut};
 
 use super::projection::{Albers, MapPoint, MapRect};
 use super::simplify::Importance;
@@ -97,7 +97,8 @@ impl AreaShape {
             .collect();
         let mut bounds = MapRect::NOTHING;
         rings.iter().flatten().for_each(|&p| bounds.extend(p));
-        let largest = projected.iter().max_by(|a, b| ring_area(a.exterior()).total_cmp(&ring_area(b.exterior())));
+        let outer_area = |polygon: &Polygon<f64>| Polygon::new(polygon.exterior().clone(), Vec::new()).unsigned_area();
+        let largest = projected.iter().max_by(|a, b| outer_area(a).total_cmp(&outer_area(b)));
         let label_point =
             largest.and_then(label_point_of).map_or(bounds.centre(), |p| MapPoint::new(p.x() as f32, p.y() as f32));
         AreaShape { full: OnceLock::new(), rings, levels: Vec::new(), importance: None, bounds, label_point, projected }
@@ -146,10 +147,7 @@ impl AreaShape {
 
     /// Area on the map in km²; equal to the true area, the projection being equal-area.
     pub fn area_km2(&self) -> f64 {
-        self.projected
-            .iter()
-            .map(|polygon| ring_area(polygon.exterior()) - polygon.interiors().iter().map(ring_area).sum::<f64>())
-            .sum()
+        self.projected.iter().map(|polygon| polygon.unsigned_area()).sum()
     }
 }
 
@@ -160,10 +158,6 @@ fn label_point_of(polygon: &Polygon<f64>) -> Option<geo::Point<f64>> {
     use geo::Simplify;
     let coarse = polygon.simplify(2.0);
     coarse.interior_point().filter(|point| polygon.contains(point)).or_else(|| polygon.interior_point())
-}
-
-fn ring_area(ring: &LineString<f64>) -> f64 {
-    (ring.0.windows(2).map(|w| w[0].x * w[1].y - w[1].x * w[0].y).sum::<f64>() / 2.0).abs()
 }
 
 /// A polygon without the vertices dropped at `tolerance`; `None` when its outer ring collapses.

@@ -237,6 +237,11 @@ impl Atlas {
         &self.events[id.index()]
     }
 
+    /// The events that name `place`, in date order.
+    pub fn events_at(&self, place: PlaceId) -> impl Iterator<Item = &Event> + '_ {
+        self.events.iter().filter(move |event| event.places.contains(&place))
+    }
+
     /// Every event's id, in date order.
     pub fn event_ids(&self) -> impl Iterator<Item = EventId> + '_ {
         (0..self.events.len() as u32).map(EventId)
