@@ -164,9 +164,9 @@ fn scale(c: &mut Criterion) {
         eprintln!(
             "scale {n}x: {} places, {} periods, {} events, {vertices} vertices ({drawn} in the 1080p frame's meshes), {} problems; \
              read+load {load_time:.2?}, geometry {geometry_time:.2?}, app start + 3 frames {start_time:.2?}",
-            atlas.places.len(),
-            atlas.periods.len(),
-            atlas.events.len(),
+            atlas.places().len(),
+            atlas.periods().len(),
+            atlas.events().len(),
             loaded.problems.len(),
         );
         for problem in loaded.problems.iter().take(5) {
@@ -175,7 +175,7 @@ fn scale(c: &mut Criterion) {
         let mut group = c.benchmark_group(format!("scale {n}x"));
         group.sample_size(10).warm_up_time(Duration::from_millis(500));
         let date = Date::parse("1919-07-10").unwrap_or(Date::ATLAS_START);
-        group.throughput(Throughput::Elements(atlas.places.len() as u64));
+        group.throughput(Throughput::Elements(atlas.places().len() as u64));
         group.bench_function("resolve every place on a date", |b| b.iter(|| resolve_all(&atlas, black_box(date))));
         group.throughput(Throughput::Elements(vertices as u64));
         group.bench_function("frame 1080p still", |b| b.iter(|| black_box(window.frame())));

@@ -56,12 +56,12 @@ struct Counts {
 impl Counts {
     fn of(atlas: &Atlas) -> Counts {
         Counts {
-            places: atlas.places.len(),
-            outlines: atlas.places.iter().filter(|place| place.area.is_some()).count(),
+            places: atlas.places().len(),
+            outlines: atlas.places().iter().filter(|place| place.area.is_some()).count(),
             forces: atlas.forces.len(),
             sources: atlas.sources.len(),
-            periods: atlas.periods.len(),
-            events: atlas.events.len(),
+            periods: atlas.periods().len(),
+            events: atlas.events().len(),
             water: atlas.water.len(),
             rivers: atlas.rivers.len(),
             context: atlas.context.len(),
@@ -585,7 +585,7 @@ fn every_bad_input_is_reported_at_its_file_and_line_and_the_rest_loads() {
                 failures.push(format!("{}: {name} went from {before} to {now}", case.name));
             }
         }
-        assert!(loaded.atlas.places.len() + loaded.atlas.periods.len() + loaded.atlas.water.len() > 0);
+        assert!(loaded.atlas.places().len() + loaded.atlas.periods().len() + loaded.atlas.water.len() > 0);
 
         // The command line: exit 1 and the same line.
         let (code, out) = check(dir.path());
@@ -620,7 +620,7 @@ fn a_file_of_100_mb_of_text_is_refused_without_being_read() {
     let elapsed = started.elapsed();
     let expected = format!("{}: the file is 100 MB, more than the 64 MB a data file may have", path.display());
     assert!(loaded.problems.iter().any(|p| p.to_string() == expected), "{:?}", loaded.problems);
-    assert!(loaded.atlas.events.is_empty() && !loaded.atlas.periods.is_empty());
+    assert!(loaded.atlas.events().is_empty() && !loaded.atlas.periods().is_empty());
     assert!(elapsed.as_secs() < 20, "refusing took {elapsed:?}");
 }
 
@@ -645,7 +645,7 @@ fn the_window_shows_the_problem_in_its_banner() {
         .build_ui_state(|ui, app: &mut AtlasApp| app.ui(ui), AtlasApp::new(options));
     harness.run();
     assert!(harness.query_all_by_label_contains("Problems in the data: 1.").next().is_some());
-    assert!(!harness.state().atlas().periods.is_empty(), "the rest of the data loaded");
+    assert!(!harness.state().atlas().periods().is_empty(), "the rest of the data loaded");
 }
 
 /// The window's settings file, broken in each way a power cut, a disk error or a hand edit can

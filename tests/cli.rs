@@ -265,7 +265,7 @@ fn a_missing_translation_is_listed_by_check_and_fails_check_strict() {
     assert!(kazakh.contains(&format!("events.toml:{}: Аудармасы жоқ: `title.kk`", line + 7)), "{kazakh}");
     // The event loads, and a Kazakh reader sees the nearest text it has.
     let loaded = steppe_atlas::data::load_from(Some(dir.path()));
-    let event = loaded.atlas.events.iter().find(|event| event.id == "english_only").expect("the event loads");
+    let event = loaded.atlas.events().iter().find(|event| event.id == "english_only").expect("the event loads");
     assert_eq!(event.text.get(steppe_atlas::model::Language::Kk), "Собрание.");
     assert_eq!(event.title.get(steppe_atlas::model::Language::Ru), "A meeting");
 }

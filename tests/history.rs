@@ -668,7 +668,7 @@ mod whole_atlas {
     #[test]
     fn no_place_is_white_before_8_november_1917() {
         let atlas = atlas();
-        for period in &atlas.periods {
+        for period in atlas.periods() {
             for holder in &period.holders {
                 assert!(
                     holder.side != Side::White || period.start >= day("1917-11-08"),
@@ -723,7 +723,7 @@ mod whole_atlas {
     #[test]
     fn the_atlas_holds_the_places_and_events_of_the_war() {
         let atlas = atlas();
-        assert!(atlas.places.len() >= 180, "{} places", atlas.places.len());
-        assert!(atlas.events.len() >= 250, "{} events", atlas.events.len());
+        assert!(atlas.places().len() >= 180, "{} places", atlas.places().len());
+        assert!(atlas.events().len() >= 250, "{} events", atlas.events().len());
     }
 }

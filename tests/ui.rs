@@ -267,7 +267,7 @@ fn page_down_steps_to_the_next_event_and_f1_opens_help() {
     harness.run_steps(2);
     let next = harness.state().date();
     assert!(next > date("1917-12-01"));
-    let starts: Vec<Date> = harness.state().atlas().events.iter().map(|e| e.start).collect();
+    let starts: Vec<Date> = harness.state().atlas().events().iter().map(|e| e.start).collect();
     assert!(starts.contains(&next), "{next} is not an event's date");
     assert!(!starts.iter().any(|&s| s > date("1917-12-01") && s < next), "skipped an event");
     harness.key_press(egui::Key::PageUp);
@@ -479,7 +479,7 @@ fn an_edit_reloads_and_a_broken_edit_keeps_the_last_good_data() {
         .with_max_steps(240)
         .build_ui_state(|ui, app: &mut AtlasApp| app.ui(ui), AtlasApp::new(options));
     harness.run();
-    let events = harness.state().atlas().events.len();
+    let events = harness.state().atlas().events().len();
     let file = dir.path().join("events.toml");
     let original = std::fs::read_to_string(&file).unwrap_or_default();
 
@@ -490,7 +490,7 @@ fn an_edit_reloads_and_a_broken_edit_keeps_the_last_good_data() {
     std::fs::write(&file, &broken).unwrap_or_else(|e| panic!("{e}"));
     assert!(harness.state_mut().reload_if_changed());
     harness.run();
-    assert_eq!(harness.state().atlas().events.len(), events, "the broken edit replaced the data");
+    assert_eq!(harness.state().atlas().events().len(), events, "the broken edit replaced the data");
     assert!(harness.query_all_by_label_contains("keeps showing the last good data").next().is_some());
     assert!(harness.query_all_by_label_contains("ends 1920-05-01 before it starts 1920-06-01").next().is_some());
 
@@ -499,19 +499,19 @@ fn an_edit_reloads_and_a_broken_edit_keeps_the_last_good_data() {
         .unwrap_or_else(|e| panic!("{e}"));
     assert!(harness.state_mut().reload_if_changed());
     harness.run();
-    assert_eq!(harness.state().atlas().events.len(), events + 1);
+    assert_eq!(harness.state().atlas().events().len(), events + 1);
     assert!(harness.state().problems().is_empty());
     assert!(!harness.state_mut().reload_if_changed(), "nothing changed since");
 
     // Without being asked: the watcher thread notices the file within its half-second poll.
     std::fs::write(&file, &original).unwrap_or_else(|e| panic!("{e}"));
     let mut waited = 0;
-    while harness.state().atlas().events.len() != events && waited < 50 {
+    while harness.state().atlas().events().len() != events && waited < 50 {
         std::thread::sleep(std::time::Duration::from_millis(100));
         harness.run();
         waited += 1;
     }
-    assert_eq!(harness.state().atlas().events.len(), events, "the watcher did not reload within 5 s");
+    assert_eq!(harness.state().atlas().events().len(), events, "the watcher did not reload within 5 s");
 }
 
 #[test]

@@ -238,10 +238,10 @@ fn run_check(data_dir: Option<&std::path::Path>, strict: bool, language: Languag
     }
     // "ok:" stays as it is in every language: scripts look for it.
     let counts = [
-        ("{places}", atlas.places.len()),
+        ("{places}", atlas.places().len()),
         ("{forces}", atlas.forces.len()),
-        ("{periods}", atlas.periods.len()),
-        ("{events}", atlas.events.len()),
+        ("{periods}", atlas.periods().len()),
+        ("{events}", atlas.events().len()),
         ("{sources}", atlas.sources.len()),
         ("{tours}", atlas.tours.len()),
         ("{people}", atlas.people.len()),
@@ -351,8 +351,12 @@ fn run_query(
             .map_err(|e| e.to_string())
             .and_then(|text| writeln!(out, "{text}").map_err(|e| e.to_string()))
     } else {
-        let texts = crate::i18n::Translations::embedded().unwrap_or_default();
-        write!(out, "{}", query::report_text(atlas, &report, &texts, language)).map_err(|e| e.to_string())
+        match crate::i18n::Translations::embedded() {
+            Ok(texts) => {
+                write!(out, "{}", query::report_text(atlas, &report, &texts, language)).map_err(|e| e.to_string())
+            }
+            Err(error) => Err(error.to_string()),
+        }
     };
     match written {
         Ok(()) => ExitCode::SUCCESS,
@@ -365,12 +369,18 @@ fn run_render(data_dir: Option<&std::path::Path>, args: &render_args::RenderArgs
         Ok(layers) => layers,
         Err(message) => return refuse(format!("--layers: {message}")),
     };
-    // The renderer's fonts, textures and translations load on the other core while the data
-    // loads and is checked.
+    // A page written with a broken table would show its keys: say so instead.
+    let texts = match crate::i18n::Translations::embedded() {
+        Ok(texts) => texts,
+        Err(error) => return fail(error.to_string()),
+    };
+    // The renderer's fonts and textures load on the other core while the data loads and is
+    // checked.
     let (loaded, renderer) = std::thread::scope(|scope| {
-        let renderer = scope.spawn(crate::render::Renderer::new);
+        let for_renderer = texts.clone();
+        let renderer = scope.spawn(move || crate::render::Renderer::with_texts(for_renderer));
         let loaded = crate::data::load_from(data_dir);
-        (loaded, renderer.join().unwrap_or_else(|_| crate::render::Renderer::new()))
+        (loaded, renderer.join().unwrap_or_else(|_| crate::render::Renderer::with_texts(texts)))
     });
     report_problems(&loaded.problems);
     match render_args::run_with(&loaded.atlas, args, layers, renderer) {

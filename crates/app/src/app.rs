@@ -640,10 +640,10 @@ impl AtlasApp {
             self.timeline.step_days(1);
         }
         if pressed(none, Key::PageUp) {
-            self.timeline.step_event(&self.atlas.events, -1);
+            self.timeline.step_event(self.atlas.events(), -1);
         }
         if pressed(none, Key::PageDown) {
-            self.timeline.step_event(&self.atlas.events, 1);
+            self.timeline.step_event(self.atlas.events(), 1);
         }
         let zoom = if pressed(none, Key::Plus) || pressed(none, Key::Equals) {
             1.25
@@ -783,7 +783,7 @@ impl AtlasApp {
         egui::Panel::top("top_bar").show(ui, |ui| self.top_bar_ui(ui));
         egui::Panel::bottom("timeline").show(ui, |ui| {
             ui.add_space(4.0);
-            timeline_ui(ui, &mut self.timeline, &self.atlas.events, &self.texts, self.language);
+            timeline_ui(ui, &mut self.timeline, self.atlas.events(), &self.texts, self.language);
             ui.add_space(4.0);
         });
         if !self.show_chart {
@@ -1085,7 +1085,7 @@ impl AtlasApp {
                 self.centre_on(place);
             }
             Some(Target::Event(id)) => {
-                if let Some(event) = self.atlas.events.get(id.index()) {
+                if let Some(event) = self.atlas.events().get(id.index()) {
                     self.timeline.set_date(event.start);
                     if let Some(&place) = event.places.first() {
                         self.select(Some(place));

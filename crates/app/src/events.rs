@@ -22,7 +22,7 @@ pub fn events_ui(
     if today.is_empty() {
         super::accessible::heading(&ui.heading(tr("events_today")), 2);
         ui.label(RichText::new(tr("no_events_today")).weak());
-        if let Some(latest) = atlas.events.iter().rev().find(|event| event.end < date) {
+        if let Some(latest) = atlas.events().iter().rev().find(|event| event.end < date) {
             ui.add_space(6.0);
             ui.label(RichText::new(tr("latest_event")).strong());
             jump = event_ui(ui, atlas, texts, language, latest, old_style);

@@ -51,7 +51,7 @@ pub fn person_card(
         let died = person.died.map_or_else(|| "?".to_owned(), |date| date.to_string());
         ui.label(format!("{born} – {died}"));
         ui.add(egui::Label::new(texts.data_text(language, &person.summary)).wrap());
-        let events: Vec<_> = atlas.events.iter().filter(|event| event.people.contains(&id)).collect();
+        let events: Vec<_> = atlas.events().iter().filter(|event| event.people.contains(&id)).collect();
         if !events.is_empty() {
             ui.separator();
             ui.label(RichText::new(tr("person_events")).strong());

@@ -64,7 +64,7 @@ pub fn coverage(atlas: &Atlas) -> Coverage {
     }
     let events_without_places = atlas
         .event_ids()
-        .zip(&atlas.events)
+        .zip(atlas.events())
         .filter(|(_, event)| {
             event.places.is_empty()
                 || event.places.iter().all(|&place| {

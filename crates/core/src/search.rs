@@ -132,7 +132,7 @@ pub fn search(atlas: &Atlas, query: &str, language: Language) -> SearchResult {
                 });
             }
         }
-        for (id, event) in atlas.event_ids().zip(&atlas.events) {
+        for (id, event) in atlas.event_ids().zip(atlas.events()) {
             let best = Language::ALL.iter().filter_map(|&l| rank(&name_query, &fold(event.title.get(l)))).min();
             if let Some(rank) = best {
                 hits.push(Hit {

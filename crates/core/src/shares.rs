@@ -23,7 +23,7 @@ pub struct TerritoryShares {
 /// no land is counted twice. Zones overlap their uezds and are left out.
 fn leaf_areas(atlas: &Atlas, geometry: &MapGeometry) -> Vec<(PlaceId, f64)> {
     let has_uezd_children: Vec<bool> = {
-        let mut flags = vec![false; atlas.places.len()];
+        let mut flags = vec![false; atlas.places().len()];
         for id in atlas.place_ids() {
             let place = atlas.place(id);
             if place.kind == PlaceKind::Uezd

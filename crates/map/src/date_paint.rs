@@ -29,8 +29,8 @@ pub fn period_paint(atlas: &Atlas, period: PeriodId) -> ControlPaint {
 
 impl DatePaint {
     pub fn compute(atlas: &Atlas, date: Date) -> DatePaint {
-        let mut paints = Vec::with_capacity(atlas.places.len());
-        let mut visible = Vec::with_capacity(atlas.places.len());
+        let mut paints = Vec::with_capacity(atlas.places().len());
+        let mut visible = Vec::with_capacity(atlas.places().len());
         for id in atlas.place_ids() {
             let resolution = atlas.resolve(id, date);
             let paint = match resolution.period {

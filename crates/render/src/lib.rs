@@ -166,17 +166,20 @@ impl Default for Renderer {
 }
 
 impl Renderer {
+    /// A renderer that writes its pages with the embedded translation table. That table is
+    /// checked by the tests, so it reads; were a build to ship it broken, the pages would show
+    /// the keys, and `render` and `check` say why before (see [`Renderer::with_texts`]).
     pub fn new() -> Renderer {
+        Renderer::with_texts(Translations::embedded().unwrap_or_default())
+    }
+
+    /// A renderer that writes its pages with `texts`.
+    pub fn with_texts(texts: Translations) -> Renderer {
         let ctx = egui::Context::default();
         atlas_map::setup_context(&ctx);
         ctx.all_styles_mut(|style| style.animation_time = 0.0);
         let map_textures = atlas_map::MapTextures::load(&ctx);
-        Renderer {
-            ctx,
-            textures: TextureStore::default(),
-            map_textures,
-            texts: Translations::embedded().unwrap_or_default(),
-        }
+        Renderer { ctx, textures: TextureStore::default(), map_textures, texts }
     }
 
     /// The interface's texts the pages are written with.

@@ -147,7 +147,7 @@ impl KioskApp {
             });
             ui.add_space(look.px(12.0));
             let label = texts.tr(language, "date");
-            let scrubbed = super::scrubber::scrubber_ui(ui, timeline.date, &self.atlas.events, label, look);
+            let scrubbed = super::scrubber::scrubber_ui(ui, timeline.date, self.atlas.events(), label, look);
             if let Some(date) = scrubbed.date {
                 timeline.set_date(date);
                 timeline.playing = false;

@@ -265,11 +265,11 @@ impl MapGeometry {
     pub fn new(atlas: &Atlas) -> MapGeometry {
         let projection = Albers::kazakhstan();
         let mut areas: Vec<Option<AreaShape>> = atlas
-            .places
+            .places()
             .iter()
             .map(|place| place.area.as_ref().map(|area| AreaShape::new(&projection, area)))
             .collect();
-        let points = atlas.places.iter().map(|place| place.location.map(|p| projection.map_from_lonlat(p))).collect();
+        let points = atlas.places().iter().map(|place| place.location.map(|p| projection.map_from_lonlat(p))).collect();
         let mut water: Vec<AreaShape> =
             atlas.water.iter().map(|body| AreaShape::new(&projection, &body.area)).collect();
         let mut context: Vec<AreaShape> =
@@ -277,7 +277,7 @@ impl MapGeometry {
         let mut rivers: Vec<RiverShape> =
             atlas.rivers.iter().map(|river| RiverShape::new(&projection, &river.course)).collect();
         let mut bounds = MapRect::NOTHING;
-        for (place, shape) in atlas.places.iter().zip(&areas) {
+        for (place, shape) in atlas.places().iter().zip(&areas) {
             if let Some(shape) = shape.as_ref().filter(|_| place.kind == crate::model::PlaceKind::Oblast) {
                 bounds = bounds.union(shape.bounds);
             }

@@ -127,12 +127,12 @@ pub struct AtlasParts {
 /// Everything the atlas knows, with every reference resolved to an index.
 #[derive(Clone, Debug, Default)]
 pub struct Atlas {
-    pub places: Vec<Place>,
+    places: Vec<Place>,
     pub forces: Vec<Force>,
     pub sources: Vec<Source>,
-    pub periods: Vec<ControlPeriod>,
+    periods: Vec<ControlPeriod>,
     /// Sorted by start date.
-    pub events: Vec<Event>,
+    events: Vec<Event>,
     pub water: Vec<WaterBody>,
     /// Rivers (context only, no history).
     pub rivers: Vec<River>,
@@ -235,6 +235,22 @@ impl Atlas {
 
     pub fn event(&self, id: EventId) -> &Event {
         &self.events[id.index()]
+    }
+
+    /// Every place; a [`PlaceId`] is an index into it. Read-only: the control index and the id
+    /// map rest on it.
+    pub fn places(&self) -> &[Place] {
+        &self.places
+    }
+
+    /// Every control period; a [`PeriodId`] is an index into it.
+    pub fn periods(&self) -> &[ControlPeriod] {
+        &self.periods
+    }
+
+    /// Every event, sorted by start date; an [`EventId`] is an index into it.
+    pub fn events(&self) -> &[Event] {
+        &self.events
     }
 
     /// The events that name `place`, in date order.
