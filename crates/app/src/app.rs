@@ -1377,6 +1377,7 @@ impl AtlasApp {
     /// One map: the main one at the timeline's date, or the compare one at its own date. Both
     /// share one view, so they pan and zoom together.
     fn pane_ui(&mut self, ui: &mut egui::Ui, pane: MapPane) {
+        let pulse = if pane == MapPane::Main { self.pulse(ui.ctx()) } else { None };
         let (hatch_texture, relief) = self.map_textures(ui.ctx());
         let size = ui.available_size();
         let home = MapView::fit(self.geometry.bounds, [size.x, size.y]);
@@ -1428,12 +1429,15 @@ impl AtlasApp {
             MapPane::Main => texts.tr(language, "map"),
             MapPane::Compare => texts.tr(language, "compare_map"),
         };
-        let map = MapWidget::new(scene, view, &describe_place)
+        let mut widget = MapWidget::new(scene, view, &describe_place)
             .label(label)
             .places_label(texts.tr(language, "places_on_map"))
             .id(map_widget_id(pane))
-            .focus_registered()
-            .show(ui);
+            .focus_registered();
+        if let Some(pulse) = &pulse {
+            widget = widget.with_layer(pulse);
+        }
+        let map = widget.show(ui);
         if let Some(place) = map.hovered.filter(|_| map.response.hovered()) {
             map.response.clone().on_hover_ui_at_pointer(|ui| place_tooltip_ui(ui, atlas, texts, language, place, date));
         } else if let Some((place, at)) = map.keyboard_cursor {
@@ -1446,7 +1450,6 @@ impl AtlasApp {
         if pane == MapPane::Main {
             self.map_id = Some(map.focus);
             self.map_rect = Some((map.response.rect, ui.ctx().pixels_per_point()));
-            self.pulse_ui(ui, map.response.rect);
         }
         let clicked = map.clicked;
         self.hovered = map.hovered.or(self.hovered.filter(|_| pane == MapPane::Compare));
@@ -1455,19 +1458,20 @@ impl AtlasApp {
         }
     }
 
-    /// Outlines the places that just changed hands, fading over [`super::explain::PULSE_SECONDS`].
-    fn pulse_ui(&mut self, ui: &egui::Ui, rect: egui::Rect) {
-        let (Some(started), Some(view)) = (self.explain.pulse_started, self.view) else { return };
-        let elapsed = ui.input(|input| input.time) - started;
+    /// The outline of the places that just changed hands, fading over
+    /// [`super::explain::PULSE_SECONDS`], as a layer over the map; `None` once it has faded.
+    fn pulse(&mut self, ctx: &egui::Context) -> Option<super::explain::PulseLayer> {
+        let started = self.explain.pulse_started?;
+        let elapsed = ctx.input(|input| input.time) - started;
         if elapsed >= super::explain::PULSE_SECONDS {
             self.explain.pulse_started = None;
-            return;
+            return None;
         }
-        let strength = 1.0 - (elapsed / super::explain::PULSE_SECONDS) as f32;
-        let places: Vec<PlaceId> = self.explain.changes.iter().map(|c| c.place).collect();
-        let projector = super::map::Projector::new(rect, view);
-        super::explain::paint_pulse(&ui.painter_at(rect), &projector, &self.geometry, &places, strength);
-        ui.ctx().request_repaint();
+        ctx.request_repaint();
+        Some(super::explain::PulseLayer {
+            places: self.explain.changes.iter().map(|change| change.place).collect(),
+            strength: 1.0 - (elapsed / super::explain::PULSE_SECONDS) as f32,
+        })
     }
 
     /// Opens the compare view a year before the current date (or closes it).

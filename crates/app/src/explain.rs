@@ -69,8 +69,21 @@ pub fn explain_ui(
     clicked
 }
 
+/// The places that just changed hands, outlined over the map as a layer of the desk's own
+/// ([`crate::map::MapWidget::with_layer`]), fading as `strength` goes from 1 to 0.
+pub struct PulseLayer {
+    pub places: Vec<PlaceId>,
+    pub strength: f32,
+}
+
+impl crate::map::MapLayer for PulseLayer {
+    fn draw(&self, painter: &egui::Painter, projector: &Projector, scene: &crate::map::MapScene<'_>) {
+        paint_pulse(painter, projector, scene.geometry, &self.places, self.strength);
+    }
+}
+
 /// Outlines the changed places, fading out as `strength` goes from 1 to 0.
-pub fn paint_pulse(
+fn paint_pulse(
     painter: &egui::Painter,
     projector: &Projector,
     geometry: &MapGeometry,

@@ -68,6 +68,8 @@ pub struct MapWidget<'a> {
     /// Whether the caller has already registered the map for the keyboard focus this frame
     /// (see [`register_for_focus`]), to put it in the Tab order before widgets drawn earlier.
     focus_registered: bool,
+    /// Layers the caller adds over the map's own (see [`MapWidget::with_layer`]).
+    overlays: Vec<&'a dyn MapLayer>,
 }
 
 /// The id of the node that takes the keyboard focus for the map with widget id `map_id`. It is
@@ -98,7 +100,24 @@ const WHEEL_ZOOM_PER_POINT: f32 = 0.002;
 
 impl<'a> MapWidget<'a> {
     pub fn new(scene: MapScene<'a>, view: &'a mut MapView, describe: &'a dyn Fn(PlaceId) -> String) -> Self {
-        MapWidget { scene, view, describe, label: "Map", places_label: "Places", id: None, focus_registered: false }
+        MapWidget {
+            scene,
+            view,
+            describe,
+            label: "Map",
+            places_label: "Places",
+            id: None,
+            focus_registered: false,
+            overlays: Vec::new(),
+        }
+    }
+
+    /// Adds a layer of the caller's over the map's own layers, as walkers' `with_plugin` does:
+    /// drawn after them, in the order added, with the frame's projector and scene, and never
+    /// cached (an overlay such as the desk's change pulse differs every frame).
+    pub fn with_layer(mut self, layer: &'a dyn MapLayer) -> Self {
+        self.overlays.push(layer);
+        self
     }
 
     /// The name of the list of places a screen reader finds inside the map.
@@ -126,7 +145,7 @@ impl<'a> MapWidget<'a> {
     }
 
     pub fn show(self, ui: &mut egui::Ui) -> MapResponse {
-        let MapWidget { mut scene, view, describe, label, places_label, id, focus_registered } = self;
+        let MapWidget { mut scene, view, describe, label, places_label, id, focus_registered, overlays } = self;
         let id = id.unwrap_or_else(|| ui.auto_id_with("map"));
         if !focus_registered {
             register_for_focus(ui, id);
@@ -180,6 +199,9 @@ impl<'a> MapWidget<'a> {
         let painter = ui.painter_at(rect);
         painter.rect_filled(rect, 0.0, style::BACKGROUND);
         draw_layers(&painter, &projector, &scene, response.id);
+        for overlay in overlays {
+            overlay.draw(&painter, &projector, &scene);
+        }
         if has_focus {
             // The map's own focus ring, inside its edge so that panels do not hide it.
             let stroke = ui.visuals().selection.stroke;
