@@ -48,9 +48,9 @@ impl Selection {
     }
 }
 
-/// What the user did in the panel.
+/// What the user did with a place's history: in the desk's side panel or on the kiosk's card.
 #[derive(Default)]
-pub struct PanelAction {
+pub struct PlaceAction {
     pub go_to: Option<Date>,
     pub close: bool,
 }
@@ -64,10 +64,10 @@ pub fn place_panel_ui(
     selection: &Selection,
     date: Date,
     old_style: bool,
-) -> PanelAction {
+) -> PlaceAction {
     let (place_id, strip) = (selection.place, selection.strip.as_slice());
     let tr = |key| texts.tr(language, key);
-    let mut action = PanelAction::default();
+    let mut action = PlaceAction::default();
     let place = atlas.place(place_id);
     ui.horizontal(|ui| {
         let heading = ui.heading(place.name.get(language));

@@ -43,11 +43,6 @@ impl AtomicFile {
         Ok(AtomicFile { temporary, path: path.to_owned() })
     }
 
-    /// The file the temporary will replace.
-    pub fn path(&self) -> &Path {
-        &self.path
-    }
-
     /// Flushes the written bytes to disk, renames the temporary over the file and flushes the
     /// folder, so the new name survives a power cut too.
     pub fn commit(self) -> Result<(), WriteError> {

@@ -83,14 +83,7 @@ fn load_after(dataset: &Dataset, mut problems: Vec<Problem>) -> Loaded {
     }
 
     let water = read_file(dataset, "water.geojson", problems, |reporter, text| {
-        geojson::read_outlines(reporter, text)
-            .into_iter()
-            .map(|outline| atlas_core::model::WaterBody {
-                id: outline.id,
-                name: outline.name.unwrap_or_default(),
-                area: outline.area,
-            })
-            .collect()
+        named_outlines(reporter, text, |id, name, area| atlas_core::model::WaterBody { id, name, area })
     });
     let rivers = read_file(dataset, "rivers.geojson", problems, |reporter, text| {
         geojson::read_courses(reporter, text)
@@ -105,14 +98,7 @@ fn load_after(dataset: &Dataset, mut problems: Vec<Problem>) -> Loaded {
             .collect()
     });
     let context = read_file(dataset, "context.geojson", problems, |reporter, text| {
-        geojson::read_outlines(reporter, text)
-            .into_iter()
-            .map(|outline| atlas_core::model::ContextArea {
-                id: outline.id,
-                name: outline.name.unwrap_or_default(),
-                area: outline.area,
-            })
-            .collect()
+        named_outlines(reporter, text, |id, name, area| atlas_core::model::ContextArea { id, name, area })
     });
 
     let (forces, force_sources) = read_file(dataset, "forces.toml", problems, build_forces);
@@ -176,6 +162,19 @@ fn load_after(dataset: &Dataset, mut problems: Vec<Problem>) -> Loaded {
     let atlas = atlas.with_tours(tours);
     let (translation_gaps, problems) = std::mem::take(problems).into_iter().partition(Problem::is_translation_gap);
     Loaded { atlas, problems, translation_gaps }
+}
+
+/// The outlines of a file of named areas that carry no history (the water, the neighbours), as
+/// `make` builds each from its id, its names (empty when not all three are given) and its area.
+fn named_outlines<T>(
+    reporter: &mut Reporter<'_>,
+    text: &str,
+    make: impl Fn(String, atlas_core::model::Names, geo::MultiPolygon<f64>) -> T,
+) -> Vec<T> {
+    geojson::read_outlines(reporter, text)
+        .into_iter()
+        .map(|outline| make(outline.id, outline.name.unwrap_or_default(), outline.area))
+        .collect()
 }
 
 /// Reads the data file `name` with `read`, which gets a reporter at that file and its text; a

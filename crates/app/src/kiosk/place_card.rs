@@ -6,16 +6,9 @@ use eframe::egui::{self, Color32, RichText, Sense, Stroke, vec2};
 
 use super::app::Look;
 use super::style::{MIN_TARGET, big_button, bold};
-use crate::place_panel::{Selection, StripLook, no_own_periods_text, paint_strip, strip_day_at};
+use crate::place_panel::{PlaceAction, Selection, StripLook, no_own_periods_text, paint_strip, strip_day_at};
 use atlas_core::i18n::Translations;
 use atlas_core::model::{Atlas, ControlPeriod, Date, Language, PlaceKind};
-
-/// What the visitor did on the card.
-#[derive(Default)]
-pub struct CardAction {
-    pub go_to: Option<Date>,
-    pub close: bool,
-}
 
 pub fn place_card_ui(
     ui: &mut egui::Ui,
@@ -25,9 +18,9 @@ pub fn place_card_ui(
     selection: &Selection,
     date: Date,
     look: Look,
-) -> CardAction {
+) -> PlaceAction {
     let tr = |key| texts.tr(language, key);
-    let mut action = CardAction::default();
+    let mut action = PlaceAction::default();
     let place_id = selection.place;
     let place = atlas.place(place_id);
     ui.horizontal(|ui| {
