@@ -233,6 +233,9 @@ impl KioskApp {
         if let Some(place) = map.clicked {
             let tapped = map.response.interact_pointer_pos().or_else(|| map.response.hover_pos());
             self.select_at(Some(place), tapped);
+            // The card is laid out before the map: draw the frame that shows it now, not at
+            // the next touch (under Xvfb the card waited for the pointer to move).
+            ui.ctx().request_repaint();
         }
     }
 }
