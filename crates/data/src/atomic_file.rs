@@ -35,11 +35,22 @@ impl AtomicFile {
             _ => Path::new("."),
         };
         let name = path.file_name().map(|name| name.to_string_lossy().into_owned()).unwrap_or_default();
-        let temporary = tempfile::Builder::new()
-            .prefix(&format!(".{name}."))
-            .suffix(".partial")
-            .tempfile_in(folder)
-            .map_err(|source| WriteError::Create { path: path.to_owned(), source })?;
+        let prefix = format!(".{name}.");
+        let mut builder = tempfile::Builder::new();
+        builder.prefix(&prefix).suffix(".partial");
+        // tempfile makes its files readable by the owner only; the file written is the user's
+        // image, tour or settings, so it gets what the file it replaces had, else what a new
+        // file gets (0666 less the umask, as `File::create` does).
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt as _;
+            let permissions = std::fs::metadata(path)
+                .map(|metadata| metadata.permissions())
+                .unwrap_or_else(|_| std::fs::Permissions::from_mode(0o666));
+            builder.permissions(permissions);
+        }
+        let temporary =
+            builder.tempfile_in(folder).map_err(|source| WriteError::Create { path: path.to_owned(), source })?;
         Ok(AtomicFile { temporary, path: path.to_owned() })
     }
 
@@ -119,6 +130,26 @@ mod tests {
         assert!(error.contains("blocked"), "{error}");
         assert_eq!(std::fs::read_to_string(&path).ok().as_deref(), Some("old"));
         assert_eq!(entries(dir.path()), ["blocked", "settings.toml"], "a temporary was left behind");
+    }
+
+    /// A written file is readable as one made with `File::create` is, not only by its owner
+    /// (tempfile's own default), and a replaced file keeps its permissions.
+    #[cfg(unix)]
+    #[test]
+    fn a_new_file_has_the_usual_permissions_and_a_replaced_one_keeps_its_own() {
+        use std::os::unix::fs::PermissionsExt as _;
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let mode = |path: &Path| std::fs::metadata(path).map(|m| m.permissions().mode() & 0o777).unwrap_or(0);
+        let reference = dir.path().join("reference.png");
+        std::fs::File::create(&reference).unwrap_or_else(|e| panic!("{e}"));
+        let made = dir.path().join("map.png");
+        write_atomically(&made, b"png").unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(mode(&made), mode(&reference));
+        let private = dir.path().join("settings.toml");
+        std::fs::write(&private, "old").unwrap_or_else(|e| panic!("{e}"));
+        std::fs::set_permissions(&private, std::fs::Permissions::from_mode(0o600)).unwrap_or_else(|e| panic!("{e}"));
+        write_atomically(&private, b"new").unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(mode(&private), 0o600);
     }
 
     #[test]
